@@ -1,0 +1,2 @@
+// Replaced by the database template setup; kept minimal so pure domain tests can run.
+export default async function setup(): Promise<void> {}
