@@ -1,0 +1,115 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { AppError } from './errors.js';
+import { requestLang } from './http/lang.js';
+import { RequestValidationError, fieldErrors, zodValidatorCompiler } from './http/validation.js';
+import type { Services } from './services.js';
+import { caseRoutes } from './modules/cases/routes.js';
+import { deadlineRoutes } from './modules/deadlines/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+}
+
+export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: services.config.logLevel,
+      // Never log personal data or the secret in status links: method and path only.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+      },
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: services.config.trustProxy,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error: FastifyError | AppError | RequestValidationError, req, reply) => {
+    const lang = requestLang(req);
+    if (error instanceof AppError) return reply.code(error.status).send(error.toBody(lang));
+    if (error instanceof RequestValidationError) {
+      const prefix = error.validationContext === 'body' || !error.validationContext ? '' : '';
+      const body = new AppError(
+        'VALIDATION_FAILED',
+        { nl: 'De invoer is niet geldig. Verbeter de genoemde velden.', en: 'The input is not valid. Correct the fields listed.' },
+        fieldErrors(error.issues, lang, prefix),
+      ).toBody(lang);
+      return reply.code(422).send(body);
+    }
+    const fe = error as FastifyError;
+    const mapped = mapFastifyError(fe, lang);
+    if (mapped) return reply.code(mapped.status).send(mapped.toBody(lang));
+    req.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send(new AppError('INTERNAL', { nl: 'Er ging iets mis aan onze kant.', en: 'Something went wrong on our side.' }).toBody(lang));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const lang = requestLang(req);
+    reply.code(404).send(new AppError('NOT_FOUND', { nl: `Onbekende route: ${req.method} ${req.url.split('?')[0]}`, en: `Unknown route: ${req.method} ${req.url.split('?')[0]}` }).toBody(lang));
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (req, ctx) => {
+      const err = new AppError('RATE_LIMITED', {
+        nl: `Te veel verzoeken. Probeer het over ${Math.ceil(ctx.ttl / 1000)} seconden opnieuw.`,
+        en: `Too many requests. Try again in ${Math.ceil(ctx.ttl / 1000)} seconds.`,
+      });
+      return Object.assign(err, { statusCode: 429 });
+    },
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Redress API',
+        version: '1.0.0',
+        description: 'Klachtbehandeling volgens Awb titel 9.1, Wkkgz en de vuistregels van de Nationale ombudsman.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(systemRoutes(services));
+  await app.register(deadlineRoutes(services));
+  await app.register(caseRoutes(services));
+  return app;
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/status\/[^/?#]+/, '/status/…').replace(/\?.*$/, '');
+}
+
+function mapFastifyError(err: FastifyError, lang: 'nl' | 'en'): AppError | undefined {
+  switch (err.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('MALFORMED_REQUEST', { nl: 'De JSON in het verzoek is ongeldig.', en: 'The request body is not valid JSON.' }, [
+        { path: '(body)', message: lang === 'nl' ? 'Geen geldige JSON.' : 'Not valid JSON.' },
+      ]);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', { nl: 'Het verzoek is te groot (maximaal 2 MB).', en: 'The request is too large (2 MB at most).' });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', { nl: 'Stuur JSON (Content-Type: application/json).', en: 'Send JSON (Content-Type: application/json).' });
+  }
+  if (err.statusCode === 429) return new AppError('RATE_LIMITED', err.message);
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return new AppError('MALFORMED_REQUEST', err.message);
+  }
+  const pgCode = (err as unknown as { code?: string }).code;
+  if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '08006') {
+    return new AppError('DATABASE_UNAVAILABLE', { nl: 'De database is niet bereikbaar.', en: 'The database is unreachable.' });
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, Migrator, type MigrationResultSet } from 'kysely';
+import * as m0001 from './migrations/20261122T0001_foundation.js';
+
+// All migrations, in order. Forward-only: never edit one that has shipped; add a new file.
+const migrations: Record<string, Migration> = {
+  '20261122T0001_foundation': m0001,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'redress_migration',
+    migrationLockTableName: 'redress_migration_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const err = result.error instanceof Error ? result.error : new Error(String(result.error));
+    err.message = `Migration ${failed?.migrationName ?? '?'} failed: ${err.message}`;
+    throw err;
+  }
+  return result;
+}

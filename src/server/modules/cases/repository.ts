@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely';
+import type { CaseRow, Database } from '../../db/schema.js';
+import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
+import type { ListQuery } from './schemas.js';
+
+export interface Cursor {
+  receivedAt: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.receivedAt}|${c.id}`).toString('base64url');
+}
+
+export function decodeCursor(s: string): Cursor | undefined {
+  const [receivedAt, id] = Buffer.from(s, 'base64url').toString().split('|');
+  if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt)) || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  return { receivedAt, id };
+}
+
+const REFERENCE_RE = /^KL-\d{4}-\d{1,9}$/i;
+
+const LIST_COLUMNS = [
+  'id',
+  'reference',
+  'status',
+  'regime',
+  'channel',
+  'received_at',
+  'receipt_date',
+  'complainant_name',
+  'description',
+  'category_id',
+  'department_id',
+  'assignee_id',
+  'decision_due',
+] as const;
+
+export type CaseListRow = Pick<CaseRow, (typeof LIST_COLUMNS)[number]>;
+
+export class CaseRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Keyset pagination on (received_at, id) descending: page 200 costs what page 1 costs. */
+  async list(q: Omit<ListQuery, 'cursor'> & { cursor?: Cursor | undefined; assigneeId?: string | null | undefined; today: string }): Promise<CaseListRow[]> {
+    let query = this.db
+      .selectFrom('complaint_case')
+      .select([...LIST_COLUMNS.filter((c) => c !== 'description'), sql<string>`left(description, 160)`.as('description')]);
+    if (q.status) query = query.where('status', '=', q.status);
+    if (q.category) query = query.where('category_id', '=', q.category);
+    if (q.department) query = query.where('department_id', '=', q.department);
+    if (q.assigneeId === null) query = query.where('assignee_id', 'is', null);
+    else if (q.assigneeId) query = query.where('assignee_id', '=', q.assigneeId);
+    if (q.from) query = query.where('receipt_date', '>=', q.from);
+    if (q.to) query = query.where('receipt_date', '<=', q.to);
+    if (q.overdue !== undefined) {
+      const open = [...OPEN_STATUSES];
+      query = q.overdue
+        ? query.where('status', 'in', open).where('decision_due', '<', q.today)
+        : query.where((eb) => eb.or([eb('status', 'not in', open), eb('decision_due', '>=', q.today)]));
+    }
+    if (q.q) {
+      if (REFERENCE_RE.test(q.q)) query = query.where('reference', '=', q.q.toUpperCase());
+      else query = query.where(sql<boolean>`search @@ websearch_to_tsquery('dutch', ${q.q})`);
+    }
+    if (q.cursor) {
+      const c = q.cursor;
+      query = query.where((eb) =>
+        eb.or([eb('received_at', '<', new Date(c.receivedAt)), eb.and([eb('received_at', '=', new Date(c.receivedAt)), eb('id', '<', c.id)])]),
+      );
+    }
+    return query.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+  }
+
+  findById(id: string) {
+    return this.db.selectFrom('complaint_case').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  history(caseId: string) {
+    return this.db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('id', 'asc').execute();
+  }
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../../../domain/lifecycle.js';
+import { isValidLocalDate } from '../../../domain/dates.js';
+import { bilingual } from '../../http/validation.js';
+
+export const CHANNELS = ['web', 'email', 'phone', 'letter', 'counter'] as const;
+
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Vul een datum in als JJJJ-MM-DD.', 'Enter a date as YYYY-MM-DD.'))
+  .refine(isValidLocalDate, bilingual('Deze datum bestaat niet.', 'This date does not exist.'));
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const complainantSchema = z.strictObject({
+  name: text(200),
+  email: z.email().max(254).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'))
+    .optional(),
+  address: text(500).optional(),
+});
+
+const intakeFields = {
+  complainant: complainantSchema,
+  description: text(20_000),
+  desiredOutcome: text(5_000).optional(),
+  incidentDate: localDate.optional(),
+  language: z.enum(['nl', 'en']).default('nl'),
+  categoryId: z.uuid().optional(),
+};
+
+function contactRequired(value: { complainant: { email?: string | undefined; phone?: string | undefined; address?: string | undefined } }, ctx: z.RefinementCtx) {
+  const c = value.complainant;
+  if (!c.email && !c.phone && !c.address) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['complainant', 'email'],
+      ...bilingual(
+        'Vul een e-mailadres, telefoonnummer of adres in, zodat wij u kunnen antwoorden.',
+        'Enter an e-mail address, phone number or address so that we can answer you.',
+      ),
+    });
+  }
+}
+
+function notInFuture(today: () => string) {
+  return (value: { incidentDate?: string | undefined }, ctx: z.RefinementCtx) => {
+    if (value.incidentDate && value.incidentDate > today()) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidentDate'],
+        ...bilingual('De datum van het voorval ligt in de toekomst.', 'The date of the incident is in the future.'),
+      });
+    }
+  };
+}
+
+export function publicIntakeSchema(today: () => string) {
+  return z.strictObject(intakeFields).superRefine(contactRequired).superRefine(notInFuture(today));
+}
+
+export function staffIntakeSchema(today: () => string) {
+  return z
+    .strictObject({
+      ...intakeFields,
+      channel: z.enum(CHANNELS),
+      receivedAt: z.iso.datetime({ offset: true }),
+      submittedAt: z.iso.datetime({ offset: true }).optional(),
+    })
+    .superRefine(contactRequired)
+    .superRefine(notInFuture(today))
+    .superRefine((value, ctx) => {
+      if (Date.parse(value.receivedAt) > Date.now() + 60_000) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['receivedAt'],
+          ...bilingual('Het moment van ontvangst ligt in de toekomst.', 'The moment of receipt is in the future.'),
+        });
+      }
+      if (value.submittedAt && Date.parse(value.submittedAt) > Date.parse(value.receivedAt)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['submittedAt'],
+          ...bilingual('Indienen kan niet na ontvangst liggen.', 'Submission cannot be after receipt.'),
+        });
+      }
+    });
+}
+
+export type PublicIntake = z.output<ReturnType<typeof publicIntakeSchema>>;
+export type StaffIntake = z.output<ReturnType<typeof staffIntakeSchema>>;
+
+export const intakeResponseSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: z.enum(CASE_STATUSES),
+  receivedAt: z.string(),
+  regime: z.string(),
+  deadlines: z.object({ acknowledgement: z.string(), decision: z.string() }),
+  statusUrl: z.string(),
+});
+export type IntakeResponse = z.infer<typeof intakeResponseSchema>;
+
+const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listQuerySchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+  category: z.uuid().optional(),
+  department: z.uuid().optional(),
+  assignee: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  overdue: boolQuery.optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  lang: z.enum(['nl', 'en']).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const deadlineSchema = z.object({
+  term: z.string(),
+  start: z.string(),
+  extensionWeeks: z.number(),
+  raw: z.string(),
+  due: z.string(),
+  informativeAtw: z.string().optional(),
+  rulesApplied: z.array(z.string()),
+});
+
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  status: z.enum(CASE_STATUSES),
+  statusLabel: z.string(),
+  regime: z.string(),
+  channel: z.enum(CHANNELS),
+  receivedAt: z.string(),
+  receiptDate: z.string(),
+  complainantName: z.string().nullable(),
+  summary: z.string(),
+  categoryId: z.uuid().nullable(),
+  departmentId: z.uuid().nullable(),
+  assigneeId: z.uuid().nullable(),
+  decisionDue: z.string(),
+  overdue: z.boolean(),
+});
+
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().nullable() });
+
+export const caseEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  actorId: z.uuid().nullable(),
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  submittedAt: z.string(),
+  complainant: z.object({
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  description: z.string(),
+  desiredOutcome: z.string().nullable(),
+  incidentDate: z.string().nullable(),
+  language: z.string(),
+  deadlines: z.object({ acknowledgement: deadlineSchema, decision: deadlineSchema }),
+  items: z.array(z.unknown()),
+  history: z.array(caseEventSchema),
+  allowedActions: z.array(z.object({ action: z.string(), label: z.string() })),
+  version: z.number(),
+});

@@ -1,0 +1,96 @@
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database, UserRow } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors.js';
+
+export const ROLES = ['intake', 'handler', 'manager', 'admin', 'complaints-officer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  departmentId: string | null;
+}
+
+const newUserSchema = z.object({
+  email: z.email(),
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(ROLES),
+  password: z.string().min(12, 'Use at least 12 characters.').max(1024).optional(),
+  departmentId: z.uuid().nullable().optional(),
+});
+
+export function toStaffUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'department_id'>): StaffUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, departmentId: row.department_id };
+}
+
+export function hashApiToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+export class UserService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async add(input: z.input<typeof newUserSchema>): Promise<StaffUser> {
+    const parsed = newUserSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Invalid user.',
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    const u = parsed.data;
+    const existing = await this.db.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', u.email.toLowerCase())).executeTakeFirst();
+    if (existing) throw new AppError('CONFLICT', `A user with e-mail ${u.email} already exists.`);
+    // Passwords are hashed with argon2id (the library's default algorithm).
+    const passwordHash = u.password ? await hash(u.password) : null;
+    const row = await this.db
+      .insertInto('app_user')
+      .values({
+        email: u.email,
+        name: u.name ?? u.email.split('@')[0]!,
+        role: u.role,
+        department_id: u.departmentId ?? null,
+        password_hash: passwordHash,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toStaffUser(row);
+  }
+
+  async verifyPassword(email: string, password: string): Promise<StaffUser | undefined> {
+    const row = await this.findByEmail(email);
+    if (!row?.password_hash || !row.active) return undefined;
+    return (await verify(row.password_hash, password)) ? toStaffUser(row) : undefined;
+  }
+
+  findByEmail(email: string) {
+    return this.db.selectFrom('app_user').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  }
+
+  /** Creates an API token; only its SHA-256 is stored, the token itself is shown once. */
+  async createToken(email: string, label?: string): Promise<string> {
+    const user = await this.findByEmail(email);
+    if (!user) throw notFound('user');
+    const token = `rdr_${crypto.randomBytes(32).toString('base64url')}`;
+    await this.db.insertInto('api_token').values({ user_id: user.id, token_hash: hashApiToken(token), label: label ?? null }).execute();
+    return token;
+  }
+
+  async userForToken(token: string): Promise<StaffUser | undefined> {
+    const row = await this.db
+      .selectFrom('api_token')
+      .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id'])
+      .where('api_token.token_hash', '=', hashApiToken(token))
+      .where('api_token.revoked_at', 'is', null)
+      .where('app_user.active', '=', true)
+      .executeTakeFirst();
+    return row ? toStaffUser(row) : undefined;
+  }
+}

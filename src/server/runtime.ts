@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { migrateToLatest } from './db/migrate.js';
+import { JobRunner } from './jobs/runner.js';
+import { seedDemo } from './seed/demo.js';
+import { buildServices, type Services } from './services.js';
+
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+export interface Running {
+  app: FastifyInstance;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/** What `redress serve` (and so `npm start`) does: migrate, seed an empty database, serve, run jobs. */
+export async function serve(config: Config): Promise<Running> {
+  const database = await openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    const services = buildServices(config, database);
+    if (config.seedDemo) await seedDemo(services);
+    const app = await buildApp(services);
+    let jobs: JobRunner | undefined;
+    if (config.jobs) {
+      jobs = new JobRunner(database, services.delivery, app.log);
+      await jobs.start();
+      services.jobs = jobs;
+    }
+    await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      services,
+      stop: async () => {
+        await app.close();
+        await jobs?.stop();
+        services.delivery.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

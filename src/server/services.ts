@@ -1,0 +1,38 @@
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/client.js';
+import { AuditService } from './modules/audit/service.js';
+import { CaseRepository } from './modules/cases/repository.js';
+import { IntakeService } from './modules/cases/intake.service.js';
+import { OrganisationService } from './modules/organisation/service.js';
+import { OutboxDelivery } from './modules/outbox/delivery.js';
+import { UserService } from './modules/users/service.js';
+import { noJobs, type JobQueue } from './jobs/runner.js';
+
+/** The application's services, built once from the configuration and the database. */
+export interface Services {
+  config: Config;
+  database: DatabaseHandle;
+  organisation: OrganisationService;
+  users: UserService;
+  intake: IntakeService;
+  cases: CaseRepository;
+  audit: AuditService;
+  delivery: OutboxDelivery;
+  jobs: JobQueue;
+}
+
+export function buildServices(config: Config, database: DatabaseHandle): Services {
+  const db = database.db;
+  const organisation = new OrganisationService(db);
+  return {
+    config,
+    database,
+    organisation,
+    users: new UserService(db),
+    intake: new IntakeService(db, organisation, config.publicUrl),
+    cases: new CaseRepository(db),
+    audit: new AuditService(db),
+    delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
+    jobs: noJobs,
+  };
+}
