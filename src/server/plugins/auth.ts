@@ -11,6 +11,8 @@ declare module 'fastify' {
 /**
  * Staff authentication: `Authorization: Bearer <token>` (integrations). 401 without valid
  * credentials, 403 when the role may not use the route. Every staff route declares its roles.
+ * Use it as the route's `onRequest` hook, so nobody unauthenticated gets as far as body parsing
+ * or validation (and learns nothing from validation errors).
  */
 export function requireStaff(users: UserService, roles: readonly Role[] | 'any'): preHandlerAsyncHookHandler {
   return async function staffGuard(req: FastifyRequest, reply: FastifyReply) {

@@ -51,7 +51,7 @@ export const caseRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   r.post(
     '/api/v1/cases',
     {
-      preHandler: requireStaff(s.users, ['intake', 'handler', 'manager', 'admin', 'complaints-officer']),
+      onRequest: requireStaff(s.users, ['intake', 'handler', 'manager', 'admin', 'complaints-officer']),
       schema: {
         tags: ['cases'],
         summary: 'Register a complaint received by phone, letter, counter or e-mail (staff)',
@@ -71,7 +71,7 @@ export const caseRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   r.get(
     '/api/v1/cases',
     {
-      preHandler: requireStaff(s.users, 'any'),
+      onRequest: requireStaff(s.users, 'any'),
       schema: {
         tags: ['cases'],
         summary: 'List cases with filters, Dutch full-text search and keyset pagination',
@@ -105,7 +105,7 @@ export const caseRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   r.get(
     '/api/v1/cases/:id',
     {
-      preHandler: requireStaff(s.users, 'any'),
+      onRequest: requireStaff(s.users, 'any'),
       schema: {
         tags: ['cases'],
         summary: 'One case with its deadlines, history and the actions this user may take now',

@@ -23,14 +23,17 @@ export const complainantSchema = z.strictObject({
   address: text(500).optional(),
 });
 
-const intakeFields = {
+const notFuture = (today: () => string) =>
+  localDate.refine((d) => d <= today(), bilingual('De datum van het voorval ligt in de toekomst.', 'The date of the incident is in the future.'));
+
+const intakeFields = (today: () => string) => ({
   complainant: complainantSchema,
   description: text(20_000),
   desiredOutcome: text(5_000).optional(),
-  incidentDate: localDate.optional(),
+  incidentDate: notFuture(today).optional(),
   language: z.enum(['nl', 'en']).default('nl'),
   categoryId: z.uuid().optional(),
-};
+});
 
 function contactRequired(value: { complainant: { email?: string | undefined; phone?: string | undefined; address?: string | undefined } }, ctx: z.RefinementCtx) {
   const c = value.complainant;
@@ -46,40 +49,22 @@ function contactRequired(value: { complainant: { email?: string | undefined; pho
   }
 }
 
-function notInFuture(today: () => string) {
-  return (value: { incidentDate?: string | undefined }, ctx: z.RefinementCtx) => {
-    if (value.incidentDate && value.incidentDate > today()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['incidentDate'],
-        ...bilingual('De datum van het voorval ligt in de toekomst.', 'The date of the incident is in the future.'),
-      });
-    }
-  };
-}
-
 export function publicIntakeSchema(today: () => string) {
-  return z.strictObject(intakeFields).superRefine(contactRequired).superRefine(notInFuture(today));
+  return z.strictObject(intakeFields(today)).superRefine(contactRequired);
 }
 
 export function staffIntakeSchema(today: () => string) {
   return z
     .strictObject({
-      ...intakeFields,
+      ...intakeFields(today),
       channel: z.enum(CHANNELS),
-      receivedAt: z.iso.datetime({ offset: true }),
+      receivedAt: z.iso
+        .datetime({ offset: true })
+        .refine((v) => Date.parse(v) <= Date.now() + 60_000, bilingual('Het moment van ontvangst ligt in de toekomst.', 'The moment of receipt is in the future.')),
       submittedAt: z.iso.datetime({ offset: true }).optional(),
     })
     .superRefine(contactRequired)
-    .superRefine(notInFuture(today))
     .superRefine((value, ctx) => {
-      if (Date.parse(value.receivedAt) > Date.now() + 60_000) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['receivedAt'],
-          ...bilingual('Het moment van ontvangst ligt in de toekomst.', 'The moment of receipt is in the future.'),
-        });
-      }
       if (value.submittedAt && Date.parse(value.submittedAt) > Date.parse(value.receivedAt)) {
         ctx.addIssue({
           code: 'custom',

@@ -45,7 +45,7 @@ export const systemRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   r.get(
     '/api/v1/outbox',
     {
-      preHandler: requireStaff(s.users, ['manager', 'admin']),
+      onRequest: requireStaff(s.users, ['manager', 'admin']),
       schema: {
         tags: ['system'],
         summary: 'Outgoing messages and their delivery state',
