@@ -10,6 +10,7 @@ import type { Services } from './services.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -83,6 +84,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(systemRoutes(services));
   await app.register(deadlineRoutes(services));
   await app.register(caseRoutes(services));
+  await app.register(organisationRoutes(services));
   return app;
 }
 
@@ -108,6 +110,12 @@ function mapFastifyError(err: FastifyError, lang: 'nl' | 'en'): AppError | undef
     return new AppError('MALFORMED_REQUEST', err.message);
   }
   const pgCode = (err as unknown as { code?: string }).code;
+  // Defence in depth: text the database cannot store is the client's error, not ours.
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') {
+    return new AppError('MALFORMED_REQUEST', { nl: 'De invoer bevat tekens of lengtes die niet kunnen worden opgeslagen.', en: 'The input contains characters or lengths that cannot be stored.' }, [
+      { path: '(body)', message: lang === 'nl' ? 'Ongeldige tekens.' : 'Invalid characters.' },
+    ]);
+  }
   if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '08006') {
     return new AppError('DATABASE_UNAVAILABLE', { nl: 'De database is niet bereikbaar.', en: 'The database is unreachable.' });
   }

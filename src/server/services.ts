@@ -4,6 +4,7 @@ import { AuditService } from './modules/audit/service.js';
 import { CaseRepository } from './modules/cases/repository.js';
 import { IntakeService } from './modules/cases/intake.service.js';
 import { OrganisationService } from './modules/organisation/service.js';
+import { OrganisationAdminService } from './modules/organisation/admin.service.js';
 import { OutboxDelivery } from './modules/outbox/delivery.js';
 import { UserService } from './modules/users/service.js';
 import { noJobs, type JobQueue } from './jobs/runner.js';
@@ -13,6 +14,7 @@ export interface Services {
   config: Config;
   database: DatabaseHandle;
   organisation: OrganisationService;
+  organisationAdmin: OrganisationAdminService;
   users: UserService;
   intake: IntakeService;
   cases: CaseRepository;
@@ -24,14 +26,17 @@ export interface Services {
 export function buildServices(config: Config, database: DatabaseHandle): Services {
   const db = database.db;
   const organisation = new OrganisationService(db);
+  const users = new UserService(db);
+  const audit = new AuditService(db);
   return {
     config,
     database,
     organisation,
-    users: new UserService(db),
+    organisationAdmin: new OrganisationAdminService(db, organisation, users, audit),
+    users,
     intake: new IntakeService(db, organisation, config.publicUrl),
     cases: new CaseRepository(db),
-    audit: new AuditService(db),
+    audit,
     delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
     jobs: noJobs,
   };

@@ -1,9 +1,13 @@
 import { type Kysely, type Migration, Migrator, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/20261122T0001_foundation.js';
+import * as m0100 from './migrations/20261122T0100_workflow.js';
+import * as m0200 from './migrations/20261122T0200_public.js';
 
 // All migrations, in order. Forward-only: never edit one that has shipped; add a new file.
 const migrations: Record<string, Migration> = {
   '20261122T0001_foundation': m0001,
+  '20261122T0100_workflow': m0100,
+  '20261122T0200_public': m0200,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

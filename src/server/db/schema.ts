@@ -17,6 +17,7 @@ export interface OrganisationTable {
 export interface DepartmentTable {
   id: Generated<string>;
   name: string;
+  active: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
 
@@ -24,6 +25,7 @@ export interface CategoryTable {
   id: Generated<string>;
   name: string;
   department_id: string | null;
+  active: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
 
@@ -78,6 +80,37 @@ export interface CaseTable {
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
   closed_at: Timestamp | null;
+  // 20261122T0100_workflow
+  core_complaint: string | null;
+  behaviour_towards: Generated<string>;
+  formal_checks: Json<Record<string, unknown>> | null;
+  formal_procedure_applies: boolean | null;
+  translation_needed: boolean | null;
+  vulnerability: string | null;
+  preferred_channel: string | null;
+  assessment: Json<Record<string, unknown>> | null;
+  priority: Generated<string>;
+  acknowledged_at: Timestamp | null;
+  first_contact_at: Timestamp | null;
+  first_contact_channel: string | null;
+  extension: Json<Record<string, unknown>> | null;
+  agreed_delay: Json<Record<string, unknown>> | null;
+  outcome: string | null;
+  decline: Json<Record<string, unknown>> | null;
+  forwarding: Json<Record<string, unknown>> | null;
+  informal_resolution: Json<Record<string, unknown>> | null;
+  withdrawal: Json<Record<string, unknown>> | null;
+  findings: string | null;
+  conclusions: string | null;
+  decided_at: Timestamp | null;
+  advice: Json<Record<string, unknown>> | null;
+  deviation_reason: string | null;
+  root_cause: string | null;
+  lessons: string | null;
+  improvement_action: string | null;
+  complainant_reaction: string | null;
+  last_progress_update_at: Timestamp | null;
+  reopen_count: Generated<number>;
 }
 
 export interface CaseEventTable {
@@ -122,6 +155,150 @@ export interface AuditLogTable {
   created_at: GeneratedTimestamp;
 }
 
+// 20261122T0100_workflow: the handling workflow's tables.
+export interface ComplaintItemTable {
+  id: Generated<string>;
+  case_id: string;
+  position: number;
+  summary: string;
+  severity: string;
+  judgement: string | null;
+  findings: string | null;
+  reasons: string | null;
+  judged_at: Timestamp | null;
+  judged_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface RespondentTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  user_id: string | null;
+  department_id: string | null;
+  name: string;
+  email: string | null;
+  copy_sent_at: Timestamp | null;
+  copy_not_applicable_reason: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface RepresentativeTable {
+  id: Generated<string>;
+  case_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  relation: string;
+  authorisation_required: boolean;
+  authorisation_document: string | null;
+  authorisation_received_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface HearingTable {
+  id: Generated<string>;
+  case_id: string;
+  party: string;
+  respondent_id: string | null;
+  invited_at: Timestamp | null;
+  response_deadline: DateColumn | null;
+  held_at: Timestamp | null;
+  conducted_by: string | null;
+  report: string | null;
+  report_recorded_at: Timestamp | null;
+  waiver_ground: string | null;
+  waiver_statement: string | null;
+  waiver_decided_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface RemedyTable {
+  id: Generated<string>;
+  case_id: string;
+  item_id: string | null;
+  kind: string;
+  description: string;
+  amount: ColumnType<string | null, string | number | null, string | number | null>;
+  realisation_date: DateColumn | null;
+  completed_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface EscalationTable {
+  id: Generated<string>;
+  case_id: string;
+  body_kind: string;
+  body_name: string;
+  submitted_on: DateColumn;
+  reference: string | null;
+  outcome: string | null;
+  outcome_on: DateColumn | null;
+  outcome_notes: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseTaskTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  recipient: string | null;
+  respondent_id: string | null;
+  remedy_id: string | null;
+  status: Generated<string>;
+  due_date: DateColumn | null;
+  rule: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: GeneratedTimestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface CaseAlertTable {
+  case_id: string;
+  kind: string;
+  key: string;
+  created_at: GeneratedTimestamp;
+}
+
+// 20261122T0200_public: the complainant's side (status links, additions, attachments, survey).
+export interface StatusLinkTable {
+  id: Generated<string>;
+  case_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ComplainantSubmissionTable {
+  id: Generated<string>;
+  case_id: string;
+  message: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<string>;
+  case_id: string;
+  submission_id: string | null;
+  source: 'intake' | 'status';
+  filename: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: GeneratedTimestamp;
+}
+
+export interface SatisfactionSurveyTable {
+  id: Generated<string>;
+  case_id: string;
+  outcome_satisfied: 'yes' | 'partly' | 'no';
+  handling_satisfied: 'yes' | 'partly' | 'no';
+  comment: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   department: DepartmentTable;
@@ -133,6 +310,18 @@ export interface Database {
   outbox: OutboxTable;
   idempotency_key: IdempotencyKeyTable;
   audit_log: AuditLogTable;
+  status_link: StatusLinkTable;
+  complainant_submission: ComplainantSubmissionTable;
+  case_attachment: CaseAttachmentTable;
+  satisfaction_survey: SatisfactionSurveyTable;
+  complaint_item: ComplaintItemTable;
+  respondent: RespondentTable;
+  representative: RepresentativeTable;
+  hearing: HearingTable;
+  remedy: RemedyTable;
+  escalation: EscalationTable;
+  case_task: CaseTaskTable;
+  case_alert: CaseAlertTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -1,15 +1,37 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { RegimeId } from '../../../domain/deadlines.js';
+import { resolveWorkflowSettings, type WorkflowSettings } from '../../../domain/workflow/settings.js';
+
+/** AWB-51 / WKKGZ-08 / ISO-10: where the complainant can go next (ombudsman or disputes body). */
+export interface ExternalBody {
+  name: string;
+  address?: string | undefined;
+  url?: string | undefined;
+  /** The term and conditions, e.g. "binnen een jaar na de afhandeling" (AWB-71, WKKGZ-11). */
+  terms?: string | undefined;
+}
+
+/** ISO-10 (ISO 10001): a published service promise, reported against. */
+export interface ServiceNorm {
+  name: string;
+  description: string;
+  workingDays?: number | undefined;
+  weeks?: number | undefined;
+}
 
 export interface OrganisationSettings {
-  contactPhone?: string;
-  privacyUrl?: string;
-  /** AWB-51 / WKKGZ-08: where the complainant can go next. */
-  externalBody?: { name: string; address?: string; url?: string };
+  contactPhone?: string | undefined;
+  privacyUrl?: string | undefined;
+  /** WKKGZ-01: the written complaints regulation. */
+  complaintRegulationUrl?: string | undefined;
+  externalBody?: ExternalBody | undefined;
   /** NO-02, NO-07: first contact within N working days. */
-  contactWorkingDays?: number;
-  extraHolidays?: string[];
+  contactWorkingDays?: number | undefined;
+  extraHolidays?: string[] | undefined;
+  /** [C]-graded rules as configurable defaults (src/domain/workflow/settings.ts). */
+  workflow?: Partial<WorkflowSettings> | undefined;
+  serviceNorms?: ServiceNorm[] | undefined;
 }
 
 export interface Organisation {
@@ -32,6 +54,12 @@ export class OrganisationService {
     return this.cached;
   }
 
+  /** The workflow settings with their defaults filled in. */
+  async workflow(): Promise<WorkflowSettings> {
+    const org = await this.get();
+    return resolveWorkflowSettings(org.settings.workflow, org.settings.contactWorkingDays);
+  }
+
   async save(org: Organisation): Promise<void> {
     await this.db
       .insertInto('organisation')
@@ -41,5 +69,10 @@ export class OrganisationService {
       )
       .execute();
     this.cached = org;
+  }
+
+  /** Forget the cache (another process may have changed the settings). */
+  invalidate(): void {
+    this.cached = undefined;
   }
 }
