@@ -10,7 +10,15 @@ const localDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual('Vul een datum in als JJJJ-MM-DD.', 'Enter a date as YYYY-MM-DD.'))
   .refine(isValidLocalDate, bilingual('Deze datum bestaat niet.', 'This date does not exist.'));
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Control characters (a NUL byte above all: PostgreSQL refuses it in text) are a field error.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !CONTROL_CHARS.test(v), bilingual('Bevat ongeldige (stuur)tekens.', 'Contains invalid (control) characters.'));
 
 export const complainantSchema = z.strictObject({
   name: text(200),
