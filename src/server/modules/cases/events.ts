@@ -11,7 +11,12 @@ export type CaseEvent =
       data: { reference: string; channel: string; receiptDate: string; regime: string; deadlines: { acknowledgement: string; decision: string } };
     }
   | { type: 'case.status_changed'; data: { from: string; to: string; action: string } }
-  | { type: 'case.viewed'; data: Record<string, never> };
+  | { type: 'case.viewed'; data: Record<string, never> }
+  // The complainant's side (public pages, issue 5); actor is null (the complainant via the status link).
+  | { type: 'complainant.attachments_added'; data: { attachmentCount: number; source: 'intake' } }
+  | { type: 'complainant.information_added'; data: { submissionId: string; attachmentCount: number; hasMessage: boolean } }
+  | { type: 'survey.answered'; data: { surveyId: string; outcomeSatisfied: 'yes' | 'partly' | 'no'; handlingSatisfied: 'yes' | 'partly' | 'no' } }
+  | { type: 'status_link.resent'; data: { expiresAt: string } };
 
 export const CaseEvents = {
   async append(db: Kysely<Database> | Transaction<Database>, caseId: string, actorId: string | null, event: CaseEvent): Promise<void> {
