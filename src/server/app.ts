@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyCookie from '@fastify/cookie';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 import { requestLang } from './http/lang.js';
@@ -10,6 +11,7 @@ import type { Services } from './services.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 
 export interface AppOptions {
@@ -66,6 +68,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     },
   });
 
+  await app.register(fastifyCookie);
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -82,6 +86,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(systemRoutes(services));
+  await app.register(authRoutes(services));
   await app.register(deadlineRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(organisationRoutes(services));

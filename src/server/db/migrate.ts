@@ -2,12 +2,14 @@ import { type Kysely, type Migration, Migrator, type MigrationResultSet } from '
 import * as m0001 from './migrations/20261122T0001_foundation.js';
 import * as m0100 from './migrations/20261122T0100_workflow.js';
 import * as m0200 from './migrations/20261122T0200_public.js';
+import * as m0400 from './migrations/20261122T0400_sessions.js';
 
 // All migrations, in order. Forward-only: never edit one that has shipped; add a new file.
 const migrations: Record<string, Migration> = {
   '20261122T0001_foundation': m0001,
   '20261122T0100_workflow': m0100,
   '20261122T0200_public': m0200,
+  '20261122T0400_sessions': m0400,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
@@ -16,6 +18,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'redress_migration',
     migrationLockTableName: 'redress_migration_lock',
+    // Migrations from parallel branches may land out of name order; each still runs exactly once.
+    allowUnorderedMigrations: true,
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

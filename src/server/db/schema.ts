@@ -38,6 +38,17 @@ export interface UserTable {
   password_hash: string | null;
   active: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+}
+
+export interface StaffSessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
+  expires_at: Timestamp;
 }
 
 export interface ApiTokenTable {
@@ -305,6 +316,7 @@ export interface Database {
   category: CategoryTable;
   app_user: UserTable;
   api_token: ApiTokenTable;
+  staff_session: StaffSessionTable;
   complaint_case: CaseTable;
   case_event: CaseEventTable;
   outbox: OutboxTable;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Role, StaffUser, UserService } from '../modules/users/service.js';
@@ -8,17 +9,19 @@ declare module 'fastify' {
   }
 }
 
+export const SESSION_COOKIE = 'redress_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
- * Staff authentication: `Authorization: Bearer <token>` (integrations). 401 without valid
+ * Staff authentication: `Authorization: Bearer <token>` (integrations) or the session cookie
+ * (browser; unsafe methods must then carry the session's `X-CSRF-Token`). 401 without valid
  * credentials, 403 when the role may not use the route. Every staff route declares its roles.
  * Use it as the route's `onRequest` hook, so nobody unauthenticated gets as far as body parsing
  * or validation (and learns nothing from validation errors).
  */
 export function requireStaff(users: UserService, roles: readonly Role[] | 'any'): preHandlerAsyncHookHandler {
   return async function staffGuard(req: FastifyRequest, reply: FastifyReply) {
-    const header = req.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const user = match ? await users.userForToken(match[1]!) : undefined;
+    const user = await authenticate(users, req);
     if (!user) {
       void reply.header('www-authenticate', 'Bearer realm="redress"');
       throw new AppError('UNAUTHENTICATED', {
@@ -34,4 +37,32 @@ export function requireStaff(users: UserService, roles: readonly Role[] | 'any')
     }
     req.staff = user;
   };
+}
+
+async function authenticate(users: UserService, req: FastifyRequest): Promise<StaffUser | undefined> {
+  const header = req.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match ? users.userForToken(match[1]!) : undefined;
+  }
+  const cookie = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+  if (!cookie) return undefined;
+  const session = await users.sessionFor(cookie);
+  if (!session) return undefined;
+  if (UNSAFE.has(req.method)) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+      throw new AppError('CSRF_FAILED', {
+        nl: 'Deze actie mist een geldig CSRF-token. Laad de pagina opnieuw.',
+        en: 'This action lacks a valid CSRF token. Reload the page.',
+      });
+    }
+  }
+  return session.user;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
 }

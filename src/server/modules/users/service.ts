@@ -24,6 +24,11 @@ const newUserSchema = z.object({
   departmentId: z.uuid().nullable().optional(),
 });
 
+export interface Session {
+  user: StaffUser;
+  csrfToken: string;
+}
+
 export function toStaffUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'department_id'>): StaffUser {
   return { id: row.id, email: row.email, name: row.name, role: row.role as Role, departmentId: row.department_id };
 }
@@ -80,6 +85,19 @@ export class UserService {
     const token = `rdr_${crypto.randomBytes(32).toString('base64url')}`;
     await this.db.insertInto('api_token').values({ user_id: user.id, token_hash: hashApiToken(token), label: label ?? null }).execute();
     return token;
+  }
+
+  /** The staff user of a live browser session, with the session's CSRF token. */
+  async sessionFor(token: string): Promise<Session | undefined> {
+    const row = await this.db
+      .selectFrom('staff_session')
+      .innerJoin('app_user', 'app_user.id', 'staff_session.user_id')
+      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id', 'staff_session.csrf_token'])
+      .where('staff_session.id_hash', '=', hashApiToken(token))
+      .where('staff_session.expires_at', '>', new Date())
+      .where('app_user.active', '=', true)
+      .executeTakeFirst();
+    return row ? { user: toStaffUser(row), csrfToken: row.csrf_token } : undefined;
   }
 
   async userForToken(token: string): Promise<StaffUser | undefined> {
