@@ -6,6 +6,7 @@ import { openConfiguredDatabase, serve } from '../server/runtime.js';
 import { buildServices, type Services } from '../server/services.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { ROLES, type Role } from '../server/modules/users/service.js';
+import { registerLetterCommands } from './letters.js';
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -102,6 +103,9 @@ program
     const token = await withServices((s) => s.users.createToken(opts.user, opts.label));
     console.log(token);
   });
+
+// `letters lint` works without a database (api.md).
+registerLetterCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {

@@ -9,10 +9,12 @@ import { requestLang } from './http/lang.js';
 import { RequestValidationError, fieldErrors, zodValidatorCompiler } from './http/validation.js';
 import type { Services } from './services.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { letterRoutes } from './modules/letters/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { publicRoutes } from './modules/public/routes.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -89,7 +91,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(authRoutes(services));
   await app.register(deadlineRoutes(services));
   await app.register(caseRoutes(services));
+  await app.register(letterRoutes(services));
   await app.register(organisationRoutes(services));
+  // The complainant's HTML pages (/klacht, /complaint, /status/…): own error pages and headers.
+  await app.register(publicRoutes(services));
   return app;
 }
 
