@@ -14,6 +14,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(30),
+  // ISO-02: how long a status link works (from receipt, or from re-sending); 120 days covers
+  // 10 weeks of handling plus an extension and the survey.
+  STATUS_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
 });
@@ -29,6 +32,7 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobs: boolean;
   rateLimitPublic: number;
+  statusLinkTtlDays: number;
   trustProxy: boolean;
   seedDemo: boolean;
 }
@@ -58,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'on',
     rateLimitPublic: e.RATE_LIMIT_PUBLIC,
+    statusLinkTtlDays: e.STATUS_LINK_TTL_DAYS,
     trustProxy: e.TRUST_PROXY === 'true',
     seedDemo: e.SEED_DEMO === 'auto',
   };

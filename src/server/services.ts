@@ -7,6 +7,8 @@ import { OrganisationService } from './modules/organisation/service.js';
 import { OrganisationAdminService } from './modules/organisation/admin.service.js';
 import { OutboxDelivery } from './modules/outbox/delivery.js';
 import { UserService } from './modules/users/service.js';
+import { PublicCaseService } from './modules/public/service.js';
+import { noDecisionLetters } from './modules/public/letters.js';
 import { noJobs, type JobQueue } from './jobs/runner.js';
 
 /** The application's services, built once from the configuration and the database. */
@@ -21,6 +23,8 @@ export interface Services {
   audit: AuditService;
   delivery: OutboxDelivery;
   jobs: JobQueue;
+  /** The complainant's side: status links, additions, survey (issue 5). */
+  publicCases: PublicCaseService;
 }
 
 export function buildServices(config: Config, database: DatabaseHandle): Services {
@@ -28,16 +32,19 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const organisation = new OrganisationService(db);
   const users = new UserService(db);
   const audit = new AuditService(db);
+  const intake = new IntakeService(db, organisation, config.publicUrl);
   return {
     config,
     database,
     organisation,
     organisationAdmin: new OrganisationAdminService(db, organisation, users, audit),
     users,
-    intake: new IntakeService(db, organisation, config.publicUrl),
+    intake,
     cases: new CaseRepository(db),
     audit,
     delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
     jobs: noJobs,
+    // The letters module replaces noDecisionLetters with its own DecisionLetterSource (public/letters.ts).
+    publicCases: new PublicCaseService(db, organisation, intake, config, noDecisionLetters),
   };
 }
