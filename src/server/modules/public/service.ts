@@ -331,7 +331,13 @@ export function externalRouteFor(
 ): ExternalRoute | undefined {
   const configured = org.settings.externalBody;
   const finalStatuses: readonly string[] = [...FINAL_STATUSES, 'decided'];
-  const notice = [...history].reverse().find((e) => e.type === 'case.status_changed' && finalStatuses.includes(String(e.data.to)));
+  // The notification of the outcome (Awb 9:12); the closing only when no outcome event is known.
+  const outcomeTypes = ['case.decided', 'case.declined', 'case.resolved_informally'];
+  const outcomeStatuses = ['decided', 'declined', 'informally_resolved'];
+  const latest = (pred: (e: (typeof history)[number]) => boolean) => [...history].reverse().find(pred);
+  const notice =
+    latest((e) => outcomeTypes.includes(e.type) || (e.type === 'case.status_changed' && outcomeStatuses.includes(String(e.data.to)))) ??
+    latest((e) => e.type === 'case.closed' || (e.type === 'case.status_changed' && finalStatuses.includes(String(e.data.to))));
   const notificationDate = notice ? amsterdamDate(notice.at) : row.closed_at ? amsterdamDate(row.closed_at) : undefined;
   if (row.regime === 'wkkgz') {
     return {

@@ -77,43 +77,74 @@ function sentence(e: HistoryEvent, lang: Lang): string | undefined {
       if (to === 'in_progress' && (d.action === 'reopen' || d.from === 'closed' || d.from === 'decided')) return w(REOPENED);
       return w(words);
     }
-    case 'case.assigned':
-    case 'case.handler_assigned':
+    // The workflow's events (src/server/modules/cases/events.ts), worded for the complainant.
+    case 'case.acknowledged':
+      return w(STATUS_SENTENCES.acknowledged!);
+    case 'case.handling_started':
+      return w(STATUS_SENTENCES.in_progress!);
+    case 'case.resolved_informally':
+      return w(STATUS_SENTENCES.informally_resolved!);
+    case 'case.declined':
+      return w(STATUS_SENTENCES.declined!);
+    case 'case.withdrawn':
+      return w(STATUS_SENTENCES.withdrawn!);
+    case 'case.decided':
+      return w(STATUS_SENTENCES.decided!);
+    case 'case.closed':
+      return w(STATUS_SENTENCES.closed!);
+    case 'case.reopened':
+      return w(REOPENED);
+    case 'case.forwarded': {
+      const to = typeof d.organisation === 'string' ? d.organisation : undefined;
+      if (!to) return w(STATUS_SENTENCES.forwarded!);
+      return lang === 'nl' ? `Wij hebben uw klacht doorgestuurd naar ${to}, die erover gaat.` : `We forwarded your complaint to ${to}, who is responsible for it.`;
+    }
+    case 'case.assigned': {
+      // Only a (new) handler is news for the complainant; moving between departments is internal.
+      const to = (d.to ?? {}) as { assigneeId?: unknown };
+      const from = (d.from ?? {}) as { assigneeId?: unknown };
+      if (!to.assigneeId || to.assigneeId === from.assigneeId) return undefined;
       return lang === 'nl'
         ? 'Er is een klachtbehandelaar voor uw klacht aangewezen. Die was niet betrokken bij waarover u klaagt.'
         : 'A complaint handler has been assigned to your complaint, someone who was not involved in what you complain about.';
-    case 'case.first_contact':
-    case 'case.first_contact_recorded':
-      return lang === 'nl' ? 'De klachtbehandelaar heeft contact met u opgenomen.' : 'The complaint handler contacted you.';
-    case 'hearing.planned':
-    case 'hearing.invited':
-    case 'case.hearing_planned': {
-      const when = pickDate(d, ['date', 'plannedFor', 'plannedAt', 'at', 'heldAt']);
-      if (when) {
-        return lang === 'nl'
-          ? `Er is een gesprek over uw klacht (hoorgesprek) gepland op ${longDate(when, 'nl')}.`
-          : `A conversation about your complaint (hearing) is planned for ${longDate(when, 'en')}.`;
-      }
-      return lang === 'nl' ? 'U bent uitgenodigd voor een gesprek over uw klacht (hoorgesprek).' : 'You were invited to a conversation about your complaint (hearing).';
     }
-    case 'hearing.held':
-      return lang === 'nl' ? 'Het gesprek over uw klacht (hoorgesprek) heeft plaatsgevonden.' : 'The conversation about your complaint (hearing) took place.';
-    case 'case.extended':
-    case 'deadline.extended':
-    case 'case.deadline_extended': {
+    case 'case.first_contact':
+      return lang === 'nl' ? 'De klachtbehandelaar heeft contact met u opgenomen.' : 'The complaint handler contacted you.';
+    case 'case.progress_update':
+      return lang === 'nl' ? 'Wij hebben u laten weten hoe het met uw klacht staat.' : 'We told you how your complaint is progressing.';
+    case 'case.hearing_invited': {
+      if (d.party !== 'complainant') return undefined;
+      const by = pickDate(d, ['responseDeadline']);
+      if (lang === 'nl') return `U bent uitgenodigd voor een gesprek over uw klacht (hoorgesprek).${by ? ` Laat ons vóór ${longDate(by, 'nl')} weten of u komt.` : ''}`;
+      return `You were invited to a conversation about your complaint (hearing).${by ? ` Please let us know by ${longDate(by, 'en')} whether you will come.` : ''}`;
+    }
+    case 'case.hearing_recorded': {
+      if (d.party !== 'complainant') return undefined;
+      const when = pickDate(d, ['heldAt']);
+      if (lang === 'nl') return when ? `Het gesprek over uw klacht (hoorgesprek) was op ${longDate(when, 'nl')}.` : 'Het gesprek over uw klacht (hoorgesprek) heeft plaatsgevonden.';
+      return when ? `The conversation about your complaint (hearing) took place on ${longDate(when, 'en')}.` : 'The conversation about your complaint (hearing) took place.';
+    }
+    case 'case.extended': {
       // AWB-41 / WKKGZ-06: the complainant is told the new date.
-      const until = pickDate(d, ['until', 'newDue', 'due', 'decisionDue', 'to']);
+      const until = pickDate(d, ['newDue']);
       if (!until) return undefined;
       return lang === 'nl'
         ? `Wij hebben meer tijd nodig. U krijgt uiterlijk op ${longDate(until, 'nl')} antwoord.`
         : `We need more time. You will have our answer no later than ${longDate(until, 'en')}.`;
     }
     case 'case.delay_agreed': {
-      const until = pickDate(d, ['until', 'newDue', 'due', 'decisionDue']);
+      const until = pickDate(d, ['agreedDate']);
       if (!until) return undefined;
       return lang === 'nl'
         ? `Zoals met u afgesproken krijgt u uiterlijk op ${longDate(until, 'nl')} antwoord.`
         : `As agreed with you, you will have our answer no later than ${longDate(until, 'en')}.`;
+    }
+    case 'case.advice_requested':
+      return lang === 'nl' ? 'Een onafhankelijke klachtencommissie adviseert over uw klacht.' : 'An independent complaints committee is advising on your complaint.';
+    case 'case.escalated': {
+      const body = typeof d.bodyName === 'string' ? d.bodyName : undefined;
+      if (!body) return w(ESCALATED);
+      return lang === 'nl' ? `Uw klacht ligt nu bij ${body}.` : `Your complaint is now with ${body}.`;
     }
     case 'complainant.information_added': {
       const files = typeof d.attachmentCount === 'number' ? d.attachmentCount : 0;
@@ -126,12 +157,6 @@ function sentence(e: HistoryEvent, lang: Lang): string | undefined {
     }
     case 'survey.answered':
       return lang === 'nl' ? 'U heeft de vragen over uw tevredenheid beantwoord. Dank u wel.' : 'You answered the satisfaction questions. Thank you.';
-    case 'escalation.recorded':
-    case 'case.escalation_recorded': {
-      const body = typeof d.bodyName === 'string' ? d.bodyName : undefined;
-      if (!body) return w(ESCALATED);
-      return lang === 'nl' ? `Uw klacht ligt nu bij ${body}.` : `Your complaint is now with ${body}.`;
-    }
     default:
       return undefined;
   }
