@@ -14,6 +14,7 @@ import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { caseActionRoutes } from './modules/cases/actions.routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(deadlineRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(letterRoutes(services));
+  await app.register(caseActionRoutes(services));
   await app.register(organisationRoutes(services));
   // The complainant's HTML pages (/klacht, /complaint, /status/…): own error pages and headers.
   await app.register(publicRoutes(services));

@@ -1,4 +1,5 @@
 // One error type with stable codes, mapped to HTTP in one place (GUIDE habit 7).
+import { WORKFLOW_ERROR_STATUS } from './modules/cases/workflow.errors.js';
 export type Lang = 'nl' | 'en';
 
 export const ERROR_STATUS = {
@@ -23,6 +24,8 @@ export const ERROR_STATUS = {
   DATABASE_UNAVAILABLE: 503,
   DATA_DIR_LOCKED: 503,
   INTERNAL: 500,
+  // The handling workflow (issue 3)
+  ...WORKFLOW_ERROR_STATUS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

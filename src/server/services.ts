@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './db/client.js';
 import { AuditService } from './modules/audit/service.js';
 import { CaseRepository } from './modules/cases/repository.js';
 import { IntakeService } from './modules/cases/intake.service.js';
+import { WorkflowService } from './modules/cases/workflow.service.js';
 import { OrganisationService } from './modules/organisation/service.js';
 import { OrganisationAdminService } from './modules/organisation/admin.service.js';
 import { OutboxDelivery } from './modules/outbox/delivery.js';
@@ -20,6 +21,7 @@ export interface Services {
   users: UserService;
   intake: IntakeService;
   cases: CaseRepository;
+  workflow: WorkflowService;
   audit: AuditService;
   delivery: OutboxDelivery;
   jobs: JobQueue;
@@ -32,6 +34,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const organisation = new OrganisationService(db);
   const users = new UserService(db);
   const audit = new AuditService(db);
+  const cases = new CaseRepository(db);
   const intake = new IntakeService(db, organisation, config.publicUrl);
   return {
     config,
@@ -40,7 +43,8 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     organisationAdmin: new OrganisationAdminService(db, organisation, users, audit),
     users,
     intake,
-    cases: new CaseRepository(db),
+    cases,
+    workflow: new WorkflowService(db, cases, organisation, audit),
     audit,
     delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
     jobs: noJobs,

@@ -4,19 +4,62 @@ import type { Database } from '../../db/schema.js';
 /**
  * The typed catalogue of history events (after documenso's audit-log types). Every change to a
  * case appends one of these in the same transaction; the table rejects updates and deletes.
+ * Personal details (vulnerability, hearing reports) are never copied into events: the event names
+ * what changed, the case holds the content (NO-16, PRIV-09).
  */
-export type CaseEvent =
-  | {
-      type: 'case.received';
-      data: { reference: string; channel: string; receiptDate: string; regime: string; deadlines: { acknowledgement: string; decision: string } };
-    }
-  | { type: 'case.status_changed'; data: { from: string; to: string; action: string } }
-  | { type: 'case.viewed'; data: Record<string, never> }
+export interface CaseEventMap {
+  'case.received': { reference: string; channel: string; receiptDate: string; regime: string; deadlines: { acknowledgement: string; decision: string } };
+  'case.status_changed': { from: string; to: string; action: string };
+  'case.viewed': Record<string, never>;
+  'case.intake_completed': { fields: string[]; formalProcedureApplies?: boolean | null; defects?: string[]; oral?: boolean };
+  'case.repair_requested': { defects: string[]; rule: 'AWB-03'; sentTo: string | null };
+  'case.priority_set': { priority: string; from: string; safety: boolean; managerAlerts: number; rule: 'ISO-04' };
+  'case.item_added': { itemId: string; position: number; severity: string };
+  'case.respondent_added': { respondentId: string; kind: string; userId: string | null; warning?: string };
+  'case.representative_added': { representativeId: string; relation: string; authorisationRequired: boolean };
+  'case.authorisation_recorded': { representativeId: string };
+  'case.assigned': {
+    from: { categoryId: string | null; departmentId: string | null; assigneeId: string | null };
+    to: { categoryId: string | null; departmentId: string | null; assigneeId: string | null };
+    reason: string | null;
+    warning?: string;
+  };
+  'case.acknowledged': { acknowledgedAt: string; acknowledgementDue: string; onTime: boolean };
+  'case.first_contact': { at: string; channel: string; due: string; onTime: boolean };
+  'case.handling_started': Record<string, never>;
+  'case.respondent_copy': { respondentId: string; sentAt: string | null; notApplicableReason: string | null };
+  'case.progress_update': { channel: string };
+  'case.resolved_informally': { confirmedOn: string; channel: string; resolvedBy: string };
+  'case.declined': { ground: string; noticeDue: string; cancelledCopyTasks: number };
+  'case.forwarded': { organisation: string; forwardedOn: string };
+  'case.withdrawn': { withdrawnOn: string; channel: string };
+  'case.hearing_invited': { party: string; respondentId: string | null; responseDeadline: string | null };
+  'case.hearing_waived': { ground: string; decidedBy: string };
+  'case.hearing_recorded': { party: string; respondentId: string | null; heldAt: string; conductedBy: string; reportAttached: boolean };
+  'case.extended': { weeks: number; originalDue: string; newDue: string; late: boolean; notices: number };
+  'case.delay_agreed': { previousDue: string; agreedDate: string };
+  'case.advice_requested': { committee: string };
+  'case.advice_recorded': { advisedJudgement: string; reportReceivedOn: string };
+  'case.item_judged': { itemId: string; judgement: string; previous: string | null };
+  'case.remedy_added': { remedyId: string; kind: string; itemId: string | null; realisationDate: string | null };
+  'case.learning_recorded': { fields: string[] };
+  'case.decided': { outcome: string; decisionDue: string; onTime: boolean; deviatesFromAdvice: boolean };
+  'case.closed': { complainantReaction: string; externalBody: string | null };
+  'case.reopened': { reason: string; previousStatus: string; keptReceiptDate: string; keptDecisionDue: string };
+  'case.escalated': { escalationId: string; bodyKind: string; bodyName: string; submittedOn: string };
+  'case.escalation_outcome': { escalationId: string; outcome: string; outcomeOn: string };
+  'case.measure_completed': { remedyId: string; completedAt: string; realisationDate: string | null };
+  'case.overdue': { decisionDue: string; rule: 'AWB-44' };
+  'case.alert_sent': { kind: string; key: string; recipients: number };
   // The complainant's side (public pages, issue 5); actor is null (the complainant via the status link).
-  | { type: 'complainant.attachments_added'; data: { attachmentCount: number; source: 'intake' } }
-  | { type: 'complainant.information_added'; data: { submissionId: string; attachmentCount: number; hasMessage: boolean } }
-  | { type: 'survey.answered'; data: { surveyId: string; outcomeSatisfied: 'yes' | 'partly' | 'no'; handlingSatisfied: 'yes' | 'partly' | 'no' } }
-  | { type: 'status_link.resent'; data: { expiresAt: string } };
+  'complainant.attachments_added': { attachmentCount: number; source: 'intake' };
+  'complainant.information_added': { submissionId: string; attachmentCount: number; hasMessage: boolean };
+  'survey.answered': { surveyId: string; outcomeSatisfied: 'yes' | 'partly' | 'no'; handlingSatisfied: 'yes' | 'partly' | 'no' };
+  'status_link.resent': { expiresAt: string };
+}
+
+export type CaseEventType = keyof CaseEventMap;
+export type CaseEvent = { [K in CaseEventType]: { type: K; data: CaseEventMap[K] } }[CaseEventType];
 
 export const CaseEvents = {
   async append(db: Kysely<Database> | Transaction<Database>, caseId: string, actorId: string | null, event: CaseEvent): Promise<void> {

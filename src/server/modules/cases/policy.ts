@@ -1,39 +1,94 @@
-import { actionsFrom, type CaseAction, type CaseStatus } from '../../../domain/lifecycle.js';
+import type { RegimeId } from '../../../domain/deadlines.js';
+import { CASE_ACTIONS, STATUS_LABELS, transitionFor, type CaseAction, type CaseStatus } from '../../../domain/lifecycle.js';
 import type { Role, StaffUser } from '../users/service.js';
+
+// Who may take which step on which case: role × department × state (GUIDE habit 1). The same
+// `authorise` decides both what the server enforces and the `allowedActions` the API shows.
 
 export interface CaseAccessInfo {
   status: CaseStatus;
+  regime: RegimeId;
   departmentId: string | null;
   assigneeId: string | null;
+  /** Staff users who are respondents (beklaagden) in this case (AWB-15). */
+  respondentUserIds: readonly string[];
 }
 
-// Which roles may take which lifecycle action; department and assignment narrow it further.
-const ACTION_ROLES: Record<CaseAction, readonly Role[]> = {
-  acknowledge: ['intake', 'handler', 'manager', 'admin'],
-  start_handling: ['handler', 'manager'],
-  resolve_informally: ['handler', 'manager'],
-  decline: ['handler', 'manager'],
-  forward: ['intake', 'handler', 'manager'],
-  withdraw: ['intake', 'handler', 'manager'],
-  decide: ['handler', 'manager'],
-  close: ['handler', 'manager'],
-  reopen: ['handler', 'manager'],
-  escalate: ['handler', 'manager'],
+const INTAKE_STEPS: CaseAction[] = ['complete_intake', 'add_item', 'add_respondent', 'add_representative', 'record_authorisation'];
+const HANDLING_STEPS: CaseAction[] = CASE_ACTIONS.filter((a) => a !== 'assign');
+
+/** Which roles may take which step. Department and assignment narrow it further (see inScope). */
+export const ACTION_ROLES: Record<Role, readonly CaseAction[]> = {
+  // Intake registers, completes, routes and can forward or record a withdrawal; it does not judge.
+  intake: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'],
+  handler: HANDLING_STEPS,
+  manager: [...CASE_ACTIONS],
+  // The admin configures the organisation; on cases only routing and acknowledging.
+  admin: ['assign', 'acknowledge'],
+  // WKKGZ-03: the complaints officer helps the complainant formulate the complaint and explores
+  // solutions, but never judges or signs the provider's answer.
+  'complaints-officer': ['complete_intake', 'add_item', 'add_representative', 'record_first_contact', 'record_progress_update', 'withdraw'],
 };
 
+export type Authorisation =
+  | { ok: true }
+  | { ok: false; code: 'FORBIDDEN' | 'HANDLER_IS_RESPONDENT' | 'CASE_STATE_CONFLICT'; message: { nl: string; en: string } };
+
+/** Organisation-wide roles; handlers and managers work within their department. */
 function inScope(user: StaffUser, c: CaseAccessInfo): boolean {
-  if (user.role === 'admin' || user.role === 'intake') return true;
+  if (user.role === 'admin' || user.role === 'intake' || user.role === 'complaints-officer') return true;
   if (c.assigneeId === user.id) return true;
-  // A manager or handler acts on cases of their own department, or on unrouted cases.
-  return c.departmentId === null || user.departmentId === null || c.departmentId === user.departmentId;
+  // A user without a department (a central complaints office) works organisation-wide.
+  if (user.departmentId === null) return true;
+  // Unrouted cases: a manager may pick them up; a handler only once assigned.
+  if (c.departmentId === null) return user.role === 'manager';
+  return c.departmentId === user.departmentId;
 }
 
-/** The one function both the enforcement and `allowedActions` use (GUIDE habit 1). */
+export function authorise(user: StaffUser, c: CaseAccessInfo, action: CaseAction): Authorisation {
+  if (!ACTION_ROLES[user.role].includes(action)) {
+    return { ok: false, code: 'FORBIDDEN', message: { nl: `Uw rol (${user.role}) mag deze stap niet zetten.`, en: `Your role (${user.role}) may not take this step.` } };
+  }
+  // AWB-15 / NO-13: a respondent takes no part in handling the complaint about them.
+  if (c.respondentUserIds.includes(user.id)) {
+    return {
+      ok: false,
+      code: 'HANDLER_IS_RESPONDENT',
+      message: { nl: 'U bent beklaagde in deze klacht en mag er daarom niet aan werken (Awb 9:7).', en: 'You are a respondent in this complaint and so may not work on it (Awb 9:7).' },
+    };
+  }
+  if (!inScope(user, c)) {
+    return { ok: false, code: 'FORBIDDEN', message: { nl: 'Dit dossier hoort bij een andere afdeling.', en: 'This case belongs to another department.' } };
+  }
+  if (!transitionFor(c.status, action, c.regime)) {
+    return {
+      ok: false,
+      code: 'CASE_STATE_CONFLICT',
+      message: {
+        nl: `Deze stap kan niet in de status "${STATUS_LABELS[c.status].nl}" (regime ${c.regime}).`,
+        en: `This step is not possible in status "${STATUS_LABELS[c.status].en}" (regime ${c.regime}).`,
+      },
+    };
+  }
+  return { ok: true };
+}
+
+/** The one function both the enforcement and `allowedActions` use. */
 export function allowedActions(user: StaffUser, c: CaseAccessInfo): CaseAction[] {
-  if (!inScope(user, c)) return [];
-  return actionsFrom(c.status).filter((a) => ACTION_ROLES[a].includes(user.role));
+  return CASE_ACTIONS.filter((a) => authorise(user, c, a).ok);
 }
 
 export function mayAct(user: StaffUser, c: CaseAccessInfo, action: CaseAction): boolean {
-  return allowedActions(user, c).includes(action);
+  return authorise(user, c, action).ok;
+}
+
+/**
+ * NO-16 / PRIV-09: vulnerability and the preferred channel are need-to-know: the assignee, managers
+ * of the case's department, the complaints officer and intake (who records them) may see them.
+ */
+export function maySeeRestricted(user: StaffUser, c: CaseAccessInfo): boolean {
+  if (c.respondentUserIds.includes(user.id)) return false;
+  if (user.role === 'complaints-officer' || user.role === 'intake') return true;
+  if (c.assigneeId === user.id) return true;
+  return user.role === 'manager' && (user.departmentId === null || c.departmentId === null || c.departmentId === user.departmentId);
 }

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { CaseRow, Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
 import type { ListQuery } from './schemas.js';
@@ -76,7 +77,34 @@ export class CaseRepository {
     return this.db.selectFrom('complaint_case').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  history(caseId: string) {
-    return this.db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('id', 'asc').execute();
+  history(caseId: string, db: Kysely<Database> | Transaction<Database> = this.db) {
+    return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('id', 'asc').execute();
   }
+
+  /** The case with everything the workflow rules and the detail view need, read in one go. */
+  async loadFull(id: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<FullCase | undefined> {
+    const row = await db.selectFrom('complaint_case').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const [items, respondents, representatives, hearings, remedies, escalations, tasks] = await Promise.all([
+      db.selectFrom('complaint_item').selectAll().where('case_id', '=', id).orderBy('position').execute(),
+      db.selectFrom('respondent').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+      db.selectFrom('representative').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+      db.selectFrom('hearing').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+      db.selectFrom('remedy').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+      db.selectFrom('escalation').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+      db.selectFrom('case_task').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+    ]);
+    return { row, items, respondents, representatives, hearings, remedies, escalations, tasks };
+  }
+}
+
+export interface FullCase {
+  row: CaseRow;
+  items: Selectable<Database['complaint_item']>[];
+  respondents: Selectable<Database['respondent']>[];
+  representatives: Selectable<Database['representative']>[];
+  hearings: Selectable<Database['hearing']>[];
+  remedies: Selectable<Database['remedy']>[];
+  escalations: Selectable<Database['escalation']>[];
+  tasks: Selectable<Database['case_task']>[];
 }

@@ -2,13 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { amsterdamDate } from '../../../domain/dates.js';
-import type { CaseStatus } from '../../../domain/lifecycle.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { requestLang } from '../../http/lang.js';
 import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
-import { allowedActions } from './policy.js';
-import { presentDetail, presentSummary } from './presenter.js';
+import { presentSummary } from './presenter.js';
 import { decodeCursor, encodeCursor } from './repository.js';
 import {
   caseDetailSchema,
@@ -116,14 +114,7 @@ export const caseRoutes = (s: Services): FastifyPluginAsync => async (app) => {
       },
     },
     async (req) => {
-      const row = await s.cases.findById(req.params.id);
-      if (!row) throw notFound('case');
-      const history = await s.cases.history(row.id);
-      const user = req.staff!;
-      // PRIV-09: every read of a case is logged.
-      await s.audit.record(user.id, 'case.read', row.id);
-      const allowed = allowedActions(user, { status: row.status as CaseStatus, departmentId: row.department_id, assigneeId: row.assignee_id });
-      return presentDetail(row, history, allowed, requestLang(req), today());
+      return s.workflow.detail(req.staff!, req.params.id, requestLang(req));
     },
   );
 };
