@@ -147,6 +147,8 @@ export interface OutboxTable {
   claimed_at: Timestamp | null;
   created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
+  /** A letter whose PDF is attached (migration 0300). */
+  letter_id: string | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -310,6 +312,36 @@ export interface SatisfactionSurveyTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface LetterTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  lang: string;
+  regime: string;
+  recipient_role: string;
+  respondent_id: string | null;
+  recipient_name: string | null;
+  recipient_email: string | null;
+  recipient_address: string | null;
+  subject: string;
+  paragraphs: Json<unknown[]>;
+  letter_date: DateColumn;
+  status: Generated<string>;
+  findings: Json<unknown[]>;
+  version: Generated<number>;
+  pdf: Buffer | null;
+  pdf_sha256: string | null;
+  task_id: string | null;
+  outbox_id: string | null;
+  message_id: string | null;
+  created_by: string | null;
+  sent_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  rendered_at: Timestamp | null;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   department: DepartmentTable;
@@ -334,6 +366,7 @@ export interface Database {
   escalation: EscalationTable;
   case_task: CaseTaskTable;
   case_alert: CaseAlertTable;
+  letter: LetterTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -56,6 +56,11 @@ export interface CaseEventMap {
   'complainant.information_added': { submissionId: string; attachmentCount: number; hasMessage: boolean };
   'survey.answered': { surveyId: string; outcomeSatisfied: 'yes' | 'partly' | 'no'; handlingSatisfied: 'yes' | 'partly' | 'no' };
   'status_link.resent': { expiresAt: string };
+  // Letters (issue 4): every letter is a history event; sending is the one that counts (AWB-12, AWB-50).
+  'letter.drafted': { letterId: string; kind: string; lang: string; recipientRole: string; errors: number; warnings: number };
+  'letter.edited': { letterId: string; version: number; errors: number; warnings: number };
+  'letter.rendered': { letterId: string; version: number; sha256: string };
+  'letter.sent': { letterId: string; kind: string; lang: string; recipientRole: string; respondentId: string | null; outboxId: string; channel: 'email' | 'post'; tasksCompleted: number };
 }
 
 export type CaseEventType = keyof CaseEventMap;
