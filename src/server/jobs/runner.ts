@@ -2,6 +2,8 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/client.js';
 import type { OutboxDelivery } from '../modules/outbox/delivery.js';
+import { OrganisationService } from '../modules/organisation/service.js';
+import { DEADLINE_JOBS, DeadlineMonitor } from './deadlines.js';
 
 // Typed job definitions (name, payload, retry policy); handlers return a result or throw to retry.
 export const JOBS = {
@@ -51,6 +53,16 @@ export class JobRunner implements JobQueue {
       retryBackoff: JOBS.outboxDeliver.retryBackoff,
     });
     await boss.createQueue(JOBS.outboxSweep.name, { name: JOBS.outboxSweep.name });
+    // AWB-44, NO-12, NO-14: deadline monitoring (src/server/jobs/deadlines.ts); idempotent per alert.
+    const monitor = new DeadlineMonitor(this.handle.db, new OrganisationService(this.handle.db));
+    const { deadlineMonitor } = DEADLINE_JOBS;
+    await boss.createQueue(deadlineMonitor.name, { name: deadlineMonitor.name, retryLimit: deadlineMonitor.retryLimit });
+    await boss.work(deadlineMonitor.name, { pollingIntervalSeconds: 30 }, async () => {
+      const result = await monitor.run();
+      this.outboxCreated(result.outboxIds);
+      return { markedOverdue: result.markedOverdue, alerts: result.alerts.length };
+    });
+    await boss.schedule(deadlineMonitor.name, deadlineMonitor.cron);
     if (this.delivery.enabled) {
       await boss.work<OutboxDeliverPayload>(JOBS.outboxDeliver.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
         if (job) return this.delivery.deliver(job.data.id);
