@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seedDemo } from '../../src/server/seed/demo.js';
+import { startE2e, type E2eServer } from './browser.js';
+import { PASSWORD, addStaff, allowedActionLabels, checkScreen, ensureBackofficeBuilt, login, takeAction } from './backoffice-support.js';
+
+// Issue 6: the handler's and manager's working screens in a real browser (Chromium), axe on every
+// screen, screenshots in test-results/screenshots/. No fixed sleeps: every wait is on something seen.
+
+let e: E2eServer;
+let staff: Awaited<ReturnType<typeof addStaff>>;
+let caseId: string;
+let reference: string;
+
+const local = (d: Date) => {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+beforeAll(async () => {
+  await ensureBackofficeBuilt();
+  e = await startE2e();
+  await seedDemo(e.services);
+  staff = await addStaff(e);
+  // A letter received two hours ago, registered by intake: new, unrouted, unassigned.
+  const intake = await e.services.users.add({ email: 'ina@e2e.example', name: 'Ina Intake', role: 'intake' });
+  const token = await e.services.users.createToken(intake.email);
+  const res = await fetch(`${e.baseUrl}/api/v1/cases`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      channel: 'letter',
+      receivedAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      complainant: { name: 'Sara Parkeer', email: 'sara@example.nl', address: 'Kerkstraat 2, 1234 AB Voorbeeldstad' },
+      description: 'Mijn parkeervergunning is zonder bericht ingetrokken en de medewerker aan de telefoon was onbeschoft.',
+      desiredOutcome: 'Mijn vergunning terug en een verklaring.',
+      language: 'nl',
+    }),
+  });
+  expect(res.status).toBe(201);
+  ({ id: caseId, reference } = (await res.json()) as { id: string; reference: string });
+});
+
+afterAll(async () => {
+  await e?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await e.browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  return context.newPage();
+}
+
+async function setLetter(page: Page, texts: string[]): Promise<void> {
+  const areas = () => page.locator('.bo-paragraphs textarea');
+  while ((await areas().count()) < texts.length) await page.getByRole('button', { name: 'Alinea toevoegen' }).last().click();
+  while ((await areas().count()) > texts.length) await page.getByRole('button', { name: /^Alinea \d+ verwijderen$/ }).last().click();
+  for (const [i, text] of texts.entries()) await areas().nth(i).fill(text);
+}
+
+describe('back office journey', () => {
+  it('manager routes a new complaint, handler handles it to the end, manager sees it on the dashboard', async () => {
+    // --- Manager: finds the new complaint and routes it.
+    const m = await newPage();
+    await login(m, e.baseUrl, 'mark@e2e.example');
+    await expect.poll(() => m.getByTestId('inbox-table').isVisible()).toBe(true);
+    await checkScreen(m, 'inbox');
+    await m.getByRole('link', { name: 'Niet toegewezen' }).click();
+    await m.getByLabel('Zoeken', { exact: true }).fill('parkeervergunning');
+    await m.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await expect.poll(() => m.getByRole('link', { name: reference }).isVisible()).toBe(true);
+    await m.getByRole('link', { name: reference }).click();
+    await expect.poll(() => m.getByRole('heading', { level: 1 }).textContent()).toBe(`Dossier ${reference}`);
+    await checkScreen(m, 'case-new');
+
+    await takeAction(m, 'Intake aanvullen', async (f) => {
+      await f.getByLabel('Kern van de klacht').fill('De parkeervergunning is zonder bericht ingetrokken; de telefonische bejegening was onbeschoft.');
+      await f.getByLabel('Ondertekening').selectOption('handwritten');
+      for (const l of ['Bevat naam', 'Bevat adres', 'Bevat datum', 'Bevat omschrijving']) await f.getByLabel(l).check();
+      await f.getByLabel('Ernst').selectOption('medium');
+      await f.getByLabel('Complexiteit').selectOption('low');
+      await f.getByLabel('Impact').selectOption('medium');
+    });
+    for (const [summary, severity] of [
+      ['Intrekking van de parkeervergunning zonder bericht', 'medium'],
+      ['Onbeschofte bejegening aan de telefoon', 'light'],
+    ] as const) {
+      await takeAction(m, 'Klachtonderdeel toevoegen', async (f) => {
+        await f.getByLabel('Omschrijving van het onderdeel').fill(summary);
+        await f.getByLabel('Ernst').selectOption(severity);
+      });
+    }
+    await takeAction(m, 'Toewijzen', async (f) => {
+      await f.getByLabel('Afdeling').selectOption(staff.burgerzaken);
+      await f.getByLabel('Behandelaar').selectOption(staff.handler.id);
+      await f.getByLabel('Reden').fill('Burgerzaken behandelt vergunningen.');
+    });
+    await m.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect.poll(() => m.getByText('U bent uitgelogd.').isVisible()).toBe(true);
+
+    // --- Handler: finds it under "Mijn dossiers" and handles it.
+    const h = await newPage();
+    await login(h, e.baseUrl, 'hanna@e2e.example');
+    await expect.poll(() => h.getByRole('link', { name: reference }).isVisible()).toBe(true);
+    await h.getByRole('link', { name: reference }).click();
+    await expect.poll(() => allowedActionLabels(h)).toContain('Ontvangst bevestigen');
+    await takeAction(h, 'Ontvangst bevestigen');
+    await takeAction(h, 'In behandeling nemen');
+    await takeAction(h, 'Hoorgesprek en verslag vastleggen', async (f) => {
+      await f.getByLabel('Partij').selectOption('complainant');
+      await f.getByLabel('Gehouden op').fill(local(new Date(Date.now() - 30 * 60_000)));
+      await f.getByLabel('Verslag').fill('Klager licht toe dat zij geen brief over de intrekking heeft ontvangen.');
+    });
+    await takeAction(h, 'Afhandeling verdagen', async (f) => {
+      await f.getByLabel('Aantal weken').fill('4');
+      await f.getByLabel('Reden').fill('Wij wachten op de gegevens van de parkeerdienst.');
+    });
+    await checkScreen(h, 'case-in-progress');
+    const judgements = [
+      ['Intrekking van de parkeervergunning zonder bericht', 'not_upheld', 'De vergunning is ingetrokken na het verlopen van de termijn; de brief is verzonden.', 'De intrekking was rechtmatig en aangekondigd.'],
+      ['Onbeschofte bejegening aan de telefoon', 'partly_upheld', 'Het gesprek was kortaf, maar niet beledigend.', 'De toon had vriendelijker gekund; de inhoud was juist.'],
+    ] as const;
+    for (const [item, judgement, findings, reasons] of judgements) {
+      await takeAction(h, 'Klachtonderdeel beoordelen', async (f) => {
+        await f.getByLabel('Klachtonderdeel').selectOption({ label: (await f.getByLabel('Klachtonderdeel').locator('option', { hasText: item }).textContent())! });
+        await f.getByLabel('Oordeel').selectOption(judgement);
+        await f.getByLabel('Bevindingen').fill(findings);
+        await f.getByLabel('Motivering van het oordeel').fill(reasons);
+      });
+    }
+    // Whatever preconditions remain (NO-04/NO-05) are shown by the server as blockers of "Beslissen".
+    const labels = await allowedActionLabels(h);
+    if (labels.includes('Maatregel of tegemoetkoming toevoegen')) {
+      const blockers = await h.locator('#blockers-decide').textContent().catch(() => '');
+      if (blockers?.includes('NO-04') || blockers?.toLowerCase().includes('excuses')) {
+        await takeAction(h, 'Maatregel of tegemoetkoming toevoegen', async (f) => {
+          await f.getByLabel('Soort').selectOption('apology');
+          await f.getByLabel('Omschrijving').fill('Excuses voor de toon van het telefoongesprek.');
+        });
+      }
+      const again = await h.locator('#blockers-decide').textContent().catch(() => '');
+      if (again?.includes('NO-05') || again?.includes('NO-06')) {
+        await takeAction(h, 'Oorzaak en leerpunten vastleggen', async (f) => {
+          await f.getByLabel('Oorzaak').fill('Drukte bij het klantcontactcentrum.');
+          await f.getByLabel('Leerpunten').fill('Ook bij drukte de tijd nemen voor uitleg.');
+        });
+      }
+    }
+    await takeAction(h, 'Beslissen', async (f) => {
+      await f.getByLabel('Bevindingen').fill('De intrekking was juist; het telefoongesprek was kortaf.');
+      await f.getByLabel('Conclusies').fill('Onderdeel 1 ongegrond, onderdeel 2 deels gegrond.');
+    });
+    await expect.poll(() => h.locator('.bo-status').textContent()).toBe('Beslist');
+
+    // --- The decision letter: a lint error first, then fixed.
+    await h.getByRole('link', { name: 'Brief opstellen' }).click();
+    await expect.poll(() => h.getByTestId('findings').isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => h.getByText(/Verzenden kan pas als er geen fouten meer zijn/).isVisible()).toBe(true);
+    await expect(await h.getByTestId('send-letter').isDisabled()).toBe(true);
+    await checkScreen(h, 'letter-with-errors');
+    await setLetter(h, DECISION_LETTER(reference));
+    await expect.poll(async () => (await h.locator('.bo-finding--error').count()), { timeout: 10_000 }).toBe(0);
+    await checkScreen(h, 'letter-fixed');
+
+    // --- Close.
+    await h.getByRole('link', { name: `Dossier ${reference}` }).click();
+    await takeAction(h, 'Afsluiten', async (f) => {
+      await f.getByLabel('Reactie van de klager').selectOption('accepted');
+    });
+    await expect.poll(() => h.locator('.bo-status').textContent()).toBe('Afgesloten');
+    await checkScreen(h, 'case-closed');
+
+    // --- Manager: the dashboard counts the decided case.
+    await login(m, e.baseUrl, 'mark@e2e.example');
+    await m.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => m.getByTestId('kpi-on-time').textContent()).toContain('1 beslist');
+    const outcomes = m.getByTestId('chart-outcomes').locator('table');
+    await expect.poll(() => outcomes.locator('tr', { hasText: 'Deels gegrond' }).locator('td').textContent()).toBe('1');
+    await checkScreen(m, 'dashboard');
+  });
+
+  it('registers a phone complaint and checks the remaining screens with axe (password, letters, admin, English)', async () => {
+    const a = await newPage();
+    await login(a, e.baseUrl, 'ada@e2e.example');
+    await a.getByRole('link', { name: 'Klacht registreren' }).click();
+    await checkScreen(a, 'new-case');
+    await a.getByRole('button', { name: 'Klacht registreren' }).click();
+    await expect.poll(() => a.locator('.bo-error-summary').isVisible()).toBe(true);
+    await a.getByLabel('Naam', { exact: true }).fill('Bert Beller');
+    await a.getByLabel(/^Telefoon/).fill('0201234567');
+    await a.getByLabel('Omschrijving').fill('Ik heb drie keer gebeld over een kapotte lantaarnpaal en niemand belt terug.');
+    await a.getByRole('button', { name: 'Klacht registreren' }).click();
+    await expect.poll(() => a.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Dossier KL-/);
+
+    for (const [link, name] of [
+      ['/app/password', 'password'],
+      ['/app/letters', 'letters'],
+      ['/app/admin', 'admin-organisation'],
+      ['/app/admin/departments', 'admin-departments'],
+      ['/app/admin/categories', 'admin-categories'],
+      ['/app/admin/users', 'admin-users'],
+      ['/app/admin/tokens', 'admin-tokens'],
+    ] as const) {
+      await a.goto(`${e.baseUrl}${link}`);
+      await expect.poll(() => a.locator('h1').count()).toBe(1);
+      await expect.poll(() => a.locator('.bo-loading').count()).toBe(0);
+      await checkScreen(a, name);
+    }
+    // Admin: add a department and see it listed.
+    await a.goto(`${e.baseUrl}/app/admin/departments`);
+    await a.getByLabel('Naam', { exact: true }).fill('Vergunningen');
+    await a.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect.poll(() => a.getByRole('rowheader', { name: 'Vergunningen' }).isVisible()).toBe(true);
+
+    // English throughout: UI strings from the table, status labels from the server.
+    await a.getByRole('button', { name: 'Switch to English' }).click();
+    await a.getByRole('link', { name: 'Inbox' }).click();
+    await expect.poll(() => a.getByRole('heading', { level: 1 }).textContent()).toBe('Inbox: All cases');
+    await expect.poll(() => a.getByTestId('inbox-table').textContent()).toContain('Received');
+    await checkScreen(a, 'inbox-en');
+  });
+
+  it('can be used with the keyboard alone: log in, search, open a case, take an action, log out', async () => {
+    const k = await newPage();
+    await k.goto(`${e.baseUrl}/app/`);
+    const tabTo = async (match: (el: { tag: string; label: string; name: string }) => boolean) => {
+      for (let i = 0; i < 80; i++) {
+        await k.keyboard.press('Tab');
+        const el = await k.evaluate(() => {
+          const a = document.activeElement as HTMLElement | null;
+          return { tag: a?.tagName ?? '', label: (a?.textContent ?? '').trim(), name: a?.getAttribute('name') ?? a?.id ?? '' };
+        });
+        if (match(el)) return;
+      }
+      throw new Error('focus never reached the element');
+    };
+    await tabTo((x) => x.name === 'email');
+    await k.keyboard.type('hanna@e2e.example');
+    await tabTo((x) => x.name === 'password');
+    await k.keyboard.type(PASSWORD);
+    await k.keyboard.press('Enter');
+    await expect.poll(() => k.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
+    await tabTo((x) => x.name === 'q');
+    await k.keyboard.type('lantaarnpaal');
+    await k.keyboard.press('Enter');
+    // The handler sees no unrouted case of another department: search her own cases instead.
+    await tabTo((x) => x.tag === 'A' && x.label === 'Alle dossiers');
+    await k.keyboard.press('Enter');
+    await tabTo((x) => x.name === 'q');
+    await k.keyboard.press('Control+A');
+    await k.keyboard.type(reference);
+    await k.keyboard.press('Enter');
+    await tabTo((x) => x.tag === 'A' && x.label === reference);
+    await k.keyboard.press('Enter');
+    await expect.poll(() => k.getByRole('heading', { level: 1 }).textContent()).toBe(`Dossier ${reference}`);
+    // Opening an action moves focus into its form; Escape-free: Tab to "Vastleggen" and Enter.
+    await tabTo((x) => x.tag === 'BUTTON' && x.label === 'Oorzaak en leerpunten vastleggen');
+    await k.keyboard.press('Enter');
+    await expect.poll(() => k.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await tabTo((x) => x.name === 'rootCause');
+    await k.keyboard.type('Onduidelijke brief over de intrekking.');
+    await tabTo((x) => x.tag === 'BUTTON' && x.label === 'Vastleggen');
+    await k.keyboard.press('Enter');
+    await expect.poll(async () => (await k.getByRole('status').allTextContents()).join(' ')).toContain('is vastgelegd');
+    await tabTo((x) => x.tag === 'BUTTON' && x.label === 'Uitloggen');
+    await k.keyboard.press('Enter');
+    await expect.poll(() => k.getByText('U bent uitgelogd.').isVisible()).toBe(true);
+  });
+});
+
+const DECISION_LETTER = (ref: string) => [
+  `Gemeente Voorbeeldstad\nPostbus 1, 1234 AB Voorbeeldstad\n\nOns kenmerk: ${ref}\nDatum: ${new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })}`,
+  'Geachte mevrouw Parkeer,',
+  'Dank u wel voor uw klacht. U schreef ons over de intrekking van uw parkeervergunning en over de manier waarop een medewerker u aan de telefoon te woord stond. In deze brief leest u wat wij hebben onderzocht, wat wij vinden van elk onderdeel van uw klacht en wat wij gaan doen.',
+  'Onderdeel 1: de intrekking van de parkeervergunning\nWij hebben het dossier van uw vergunning bekeken. De vergunning is ingetrokken nadat de termijn was verlopen, en daarover is u een brief gestuurd. Dit onderdeel van uw klacht vinden wij ongegrond. De reden is dat de intrekking volgens de regels ging en vooraf is aangekondigd.',
+  'Onderdeel 2: de bejegening aan de telefoon\nDe medewerker heeft bevestigd dat het gesprek kortaf was. Dit onderdeel van uw klacht vinden wij deels gegrond, omdat de toon vriendelijker had gekund. Daarvoor bieden wij u onze excuses aan.',
+  'Wat wij hiervan leren\nWij hebben geleerd dat wij ook bij drukte de tijd moeten nemen om uit te leggen waarom een vergunning is ingetrokken.',
+  'Wij horen graag of u tevreden bent over de behandeling van uw klacht. Heeft u vragen? Bel dan Hanna Handler, klachtbehandelaar, op 14 020.',
+  `Bent u het niet eens met hoe wij uw klacht hebben behandeld? Dan kunt u de Nationale ombudsman vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief. Kijk op www.nationaleombudsman.nl.`,
+  'Met vriendelijke groet,\n\nHanna Handler\nKlachtbehandelaar',
+];
