@@ -51,10 +51,6 @@ export class WorkflowService {
 
   async perform(user: StaffUser, caseId: string, action: CaseAction, input: unknown, opts: PerformOptions = {}): Promise<{ outboxIds: string[] }> {
     const def = ACTION_DEFINITIONS[action];
-    const parsed = def.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      throw new AppError('VALIDATION_FAILED', { nl: 'De invoer is niet geldig.', en: 'The input is not valid.' }, parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
-    }
     const org = await this.organisation.get();
     const settings = await this.organisation.workflow();
     const now = opts.now ?? new Date();
@@ -70,6 +66,11 @@ export class WorkflowService {
       }
       const auth = authorise(user, accessInfo(full), action);
       if (!auth.ok) throw new AppError(auth.code, auth.message, undefined, { action, status: full.row.status });
+      // Who and when first (403/409), then what (422): a refused role learns nothing about the input.
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        throw new AppError('VALIDATION_FAILED', { nl: 'De invoer is niet geldig.', en: 'The input is not valid.' }, parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+      }
       const c = toSnapshot(full);
       const blockers = stateBlockers(action, c, { today, settings, extraHolidays });
       if (blockers.length) throw blockersError(blockers);
