@@ -16,6 +16,9 @@ import { authRoutes } from './modules/auth/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { caseActionRoutes } from './modules/cases/actions.routes.js';
 import { publicRoutes } from './modules/public/routes.js';
+import { backofficeRoutes } from './modules/backoffice/routes.js';
+import { labelRoutes } from './modules/backoffice/labels.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -93,10 +96,14 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(deadlineRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(letterRoutes(services));
-  await app.register(caseActionRoutes(services));
   await app.register(organisationRoutes(services));
+  await app.register(caseActionRoutes(services));
   // The complainant's HTML pages (/klacht, /complaint, /status/…): own error pages and headers.
   await app.register(publicRoutes(services));
+  // The staff back office (React, built into dist/backoffice) under /app, and its small APIs.
+  await app.register(labelRoutes(services));
+  await app.register(dashboardRoutes(services));
+  await app.register(backofficeRoutes());
   return app;
 }
 

@@ -122,7 +122,7 @@ describe('back office journey', () => {
     for (const [item, judgement, findings, reasons] of judgements) {
       await takeAction(h, 'Klachtonderdeel beoordelen', async (f) => {
         await f.getByLabel('Klachtonderdeel').selectOption({ label: (await f.getByLabel('Klachtonderdeel').locator('option', { hasText: item }).textContent())! });
-        await f.getByLabel('Oordeel').selectOption(judgement);
+        await f.getByLabel('Oordeel', { exact: true }).selectOption(judgement);
         await f.getByLabel('Bevindingen').fill(findings);
         await f.getByLabel('Motivering van het oordeel').fill(reasons);
       });
@@ -186,7 +186,7 @@ describe('back office journey', () => {
     await a.getByRole('button', { name: 'Klacht registreren' }).click();
     await expect.poll(() => a.locator('.bo-error-summary').isVisible()).toBe(true);
     await a.getByLabel('Naam', { exact: true }).fill('Bert Beller');
-    await a.getByLabel(/^Telefoon/).fill('0201234567');
+    await a.getByRole('textbox', { name: /^Telefoon/ }).fill('0201234567');
     await a.getByLabel('Omschrijving').fill('Ik heb drie keer gebeld over een kapotte lantaarnpaal en niemand belt terug.');
     await a.getByRole('button', { name: 'Klacht registreren' }).click();
     await expect.poll(() => a.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Dossier KL-/);

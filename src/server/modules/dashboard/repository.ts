@@ -1,0 +1,125 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
+
+// SQL aggregates for the managers' dashboard. Queries only (GUIDE habit 4); counts come back as
+// strings from both PGlite and PostgreSQL, so every figure is converted with Number().
+
+const JUDGEMENTS = ['upheld', 'partly_upheld', 'not_upheld'] as const;
+export type Judgement = (typeof JUDGEMENTS)[number];
+type Answer = 'yes' | 'partly' | 'no';
+
+export interface DashboardFigures {
+  openByStatus: { status: string; count: number }[];
+  openByDepartment: { departmentId: string | null; name: string | null; count: number }[];
+  onTime: { decided: number; onTime: number };
+  averageLeadTimeDays: number | null;
+  outcomes: { outcome: Judgement; count: number }[];
+  itemJudgements: { judgement: Judgement; count: number }[];
+  satisfaction: { responses: number; outcome: Record<Answer, number>; handling: Record<Answer, number> };
+  volume: { month: string; categoryId: string | null; name: string | null; count: number }[];
+  overdue: { id: string; reference: string; status: string; decisionDue: string; departmentId: string | null; assigneeId: string | null }[];
+  measuresPastDate: { remedyId: string; caseId: string; reference: string; description: string; realisationDate: string }[];
+}
+
+const open = () => sql.join([...OPEN_STATUSES].map((s) => sql.lit(s)));
+
+export class DashboardRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** `since`: first day of the period (YYYY-MM-DD) for rates, outcomes, satisfaction and volume. */
+  async figures(today: string, since: string, listLimit = 50): Promise<DashboardFigures> {
+    const db = this.db;
+    const [byStatus, byDept, onTime, outcomes, items, survey, volume, overdue, measures] = await Promise.all([
+      sql<{ status: string; count: string }>`
+        SELECT status, count(*) AS count FROM complaint_case
+        WHERE status IN (${open()}) GROUP BY status ORDER BY status`.execute(db),
+      sql<{ department_id: string | null; name: string | null; count: string }>`
+        SELECT c.department_id, d.name, count(*) AS count
+        FROM complaint_case c LEFT JOIN department d ON d.id = c.department_id
+        WHERE c.status IN (${open()})
+        GROUP BY c.department_id, d.name ORDER BY count(*) DESC, d.name`.execute(db),
+      // AWB-40/41: on time when the decision went out on or before the (possibly extended) due date.
+      sql<{ decided: string; on_time: string; avg_days: string | null }>`
+        SELECT count(*) AS decided,
+               count(*) FILTER (WHERE (decided_at AT TIME ZONE 'Europe/Amsterdam')::date <= decision_due) AS on_time,
+               avg(EXTRACT(EPOCH FROM (decided_at - received_at)) / 86400.0) AS avg_days
+        FROM complaint_case
+        WHERE decided_at IS NOT NULL AND (decided_at AT TIME ZONE 'Europe/Amsterdam')::date >= ${since}::date`.execute(db),
+      sql<{ outcome: Judgement; count: string }>`
+        SELECT outcome, count(*) AS count FROM complaint_case
+        WHERE outcome IN ('upheld', 'partly_upheld', 'not_upheld')
+          AND decided_at IS NOT NULL AND (decided_at AT TIME ZONE 'Europe/Amsterdam')::date >= ${since}::date
+        GROUP BY outcome`.execute(db),
+      sql<{ judgement: Judgement; count: string }>`
+        SELECT judgement, count(*) AS count FROM complaint_item
+        WHERE judgement IS NOT NULL AND judged_at IS NOT NULL AND (judged_at AT TIME ZONE 'Europe/Amsterdam')::date >= ${since}::date
+        GROUP BY judgement`.execute(db),
+      sql<{ kind: 'outcome' | 'handling'; answer: Answer; count: string }>`
+        SELECT 'outcome' AS kind, outcome_satisfied AS answer, count(*) AS count FROM satisfaction_survey
+        WHERE (created_at AT TIME ZONE 'Europe/Amsterdam')::date >= ${since}::date GROUP BY outcome_satisfied
+        UNION ALL
+        SELECT 'handling' AS kind, handling_satisfied AS answer, count(*) AS count FROM satisfaction_survey
+        WHERE (created_at AT TIME ZONE 'Europe/Amsterdam')::date >= ${since}::date GROUP BY handling_satisfied`.execute(db),
+      sql<{ month: string; category_id: string | null; name: string | null; count: string }>`
+        SELECT to_char(date_trunc('month', c.receipt_date), 'YYYY-MM') AS month, c.category_id, k.name, count(*) AS count
+        FROM complaint_case c LEFT JOIN category k ON k.id = c.category_id
+        WHERE c.receipt_date >= ${since}::date
+        GROUP BY 1, c.category_id, k.name ORDER BY 1, k.name NULLS LAST`.execute(db),
+      // AWB-44: open and past the decision date; oldest deadline first.
+      db
+        .selectFrom('complaint_case')
+        .select(['id', 'reference', 'status', 'decision_due', 'department_id', 'assignee_id'])
+        .where('status', 'in', [...OPEN_STATUSES])
+        .where('decision_due', '<', today)
+        .orderBy('decision_due', 'asc')
+        .orderBy('id')
+        .limit(listLimit)
+        .execute(),
+      // NO-14: promised measures whose realisation date has passed without completion.
+      db
+        .selectFrom('remedy as r')
+        .innerJoin('complaint_case as c', 'c.id', 'r.case_id')
+        .select(['r.id', 'r.case_id', 'c.reference', 'r.description', 'r.realisation_date'])
+        .where('r.kind', '=', 'measure')
+        .where('r.completed_at', 'is', null)
+        .where('r.realisation_date', '<', today)
+        .orderBy('r.realisation_date', 'asc')
+        .limit(listLimit)
+        .execute(),
+    ]);
+
+    const sat = { responses: 0, outcome: { yes: 0, partly: 0, no: 0 }, handling: { yes: 0, partly: 0, no: 0 } };
+    for (const r of survey.rows) {
+      sat[r.kind][r.answer] = Number(r.count);
+      if (r.kind === 'outcome') sat.responses += Number(r.count);
+    }
+    const t = onTime.rows[0];
+    const count = (rows: { count: string }[], key: string, v: string) => Number((rows as Record<string, string>[]).find((r) => r[key] === v)?.count ?? 0);
+    return {
+      openByStatus: byStatus.rows.map((r) => ({ status: r.status, count: Number(r.count) })),
+      openByDepartment: byDept.rows.map((r) => ({ departmentId: r.department_id, name: r.name, count: Number(r.count) })),
+      onTime: { decided: Number(t?.decided ?? 0), onTime: Number(t?.on_time ?? 0) },
+      averageLeadTimeDays: t?.avg_days == null ? null : Math.round(Number(t.avg_days) * 10) / 10,
+      outcomes: JUDGEMENTS.map((j) => ({ outcome: j, count: count(outcomes.rows, 'outcome', j) })),
+      itemJudgements: JUDGEMENTS.map((j) => ({ judgement: j, count: count(items.rows, 'judgement', j) })),
+      satisfaction: sat,
+      volume: volume.rows.map((r) => ({ month: r.month, categoryId: r.category_id, name: r.name, count: Number(r.count) })),
+      overdue: overdue.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        status: r.status,
+        decisionDue: r.decision_due,
+        departmentId: r.department_id,
+        assigneeId: r.assignee_id,
+      })),
+      measuresPastDate: measures.map((m) => ({
+        remedyId: m.id,
+        caseId: m.case_id,
+        reference: m.reference,
+        description: m.description,
+        realisationDate: m.realisation_date!,
+      })),
+    };
+  }
+}
