@@ -162,13 +162,19 @@ function sentence(e: HistoryEvent, lang: Lang): string | undefined {
   }
 }
 
-/** The public timeline, oldest first; consecutive identical sentences are shown once. */
+/**
+ * The public timeline, oldest first. The workflow writes a specific event and a status change in the
+ * same transaction (same timestamp): the same sentence at the same moment is shown once.
+ */
 export function publicTimeline(events: readonly HistoryEvent[], lang: Lang): TimelineEntry[] {
   const out: TimelineEntry[] = [];
+  const seen = new Set<string>();
   for (const e of events) {
     const text = sentence(e, lang);
     if (!text) continue;
-    if (out.at(-1)?.text === text) continue;
+    const key = `${e.at.getTime()}|${text}`;
+    if (seen.has(key) || out.at(-1)?.text === text) continue;
+    seen.add(key);
     out.push({ at: e.at, date: longDate(amsterdamDate(e.at), lang), text });
   }
   return out;
