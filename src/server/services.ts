@@ -9,7 +9,7 @@ import { OrganisationAdminService } from './modules/organisation/admin.service.j
 import { OutboxDelivery } from './modules/outbox/delivery.js';
 import { UserService } from './modules/users/service.js';
 import { PublicCaseService } from './modules/public/service.js';
-import { noDecisionLetters } from './modules/public/letters.js';
+import { LetterService } from './modules/letters/service.js';
 import { noJobs, type JobQueue } from './jobs/runner.js';
 
 /** The application's services, built once from the configuration and the database. */
@@ -27,6 +27,8 @@ export interface Services {
   jobs: JobQueue;
   /** The complainant's side: status links, additions, survey (issue 5). */
   publicCases: PublicCaseService;
+  /** Letters: compose, lint, render, send (issue 4). */
+  letters: LetterService;
 }
 
 export function buildServices(config: Config, database: DatabaseHandle): Services {
@@ -36,6 +38,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const audit = new AuditService(db);
   const cases = new CaseRepository(db);
   const intake = new IntakeService(db, organisation, config.publicUrl);
+  const letters = new LetterService(db, cases, organisation);
   return {
     config,
     database,
@@ -48,7 +51,8 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     audit,
     delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
     jobs: noJobs,
-    // The letters module replaces noDecisionLetters with its own DecisionLetterSource (public/letters.ts).
-    publicCases: new PublicCaseService(db, organisation, intake, config, noDecisionLetters),
+    // The status page offers the decision letter sent to the complainant (public/letters.ts).
+    publicCases: new PublicCaseService(db, organisation, intake, config, letters.decisionLetters),
+    letters,
   };
 }

@@ -57,6 +57,8 @@ export interface DecisionInput extends LetterContext {
   /** The core of the complaint in the handler's words (NO-02, NO-11): "de wachttijd aan de balie". */
   core: string;
   hearingDate?: LocalDate | null | undefined;
+  /** AWB-50: what the investigation found overall (the items carry their own findings). */
+  findings?: string | null | undefined;
   items: DecisionItem[];
   /** NO-05: what the organisation learns. */
   lessons: string[];
@@ -81,6 +83,25 @@ export function sentence(text: string): string {
 }
 
 const clause = (text: string) => text.trim().replace(/[.!?]+$/, '');
+
+/**
+ * NO-11: the core of the complaint restated. The handler may have written a phrase ("de wachttijd
+ * aan de balie") or a sentence ("De klager is onvriendelijk behandeld."): both read well here.
+ */
+export function coreSentence(core: string, lang: LetterLang): string {
+  const c = clause(core);
+  const phrase = /^\p{Ll}/u.test(c);
+  return phrase
+    ? T(lang, `U schreef ons over ${c}.`, `You wrote to us about ${c}.`)
+    : T(lang, `Kort samengevat gaat uw klacht over het volgende: ${c}.`, `In short, your complaint is about the following: ${c}.`);
+}
+
+/** "Nationale ombudsman" → "de Nationale ombudsman"; a name with an article stays as it is. */
+export function bodyName(name: string, lang: LetterLang): string {
+  const n = name.trim();
+  if (/^(de|het|the)\s/i.test(n) || !/ombuds|commissie|committee|instantie/i.test(n)) return n;
+  return T(lang, `de ${n}`, `the ${n}`);
+}
 
 export function euro(amount: number, lang: LetterLang): string {
   // A plain space after €: the same text in the PDF, the e-mail and a search.
@@ -113,6 +134,7 @@ export function contactSentence(ctx: Pick<LetterContext, 'lang' | 'handler'>): s
 /** AWB-51 / AWB-23: which ombudsman, and the one-year term from the letter date (Awb 9:24; no Atw). */
 export function ombudsmanParagraph(ctx: Pick<LetterContext, 'lang' | 'letterDate' | 'externalBody'>, about: 'handling' | 'decline'): string {
   const body = ctx.externalBody ?? NATIONALE_OMBUDSMAN;
+  const name = bodyName(body.name, ctx.lang);
   const until = longDate(ombudsmanTermEnd(ctx.letterDate), ctx.lang);
   const where = [body.address ? T(ctx.lang, ` Het adres is: ${clause(body.address)}.`, ` The address is: ${clause(body.address)}.`) : '', body.url ? T(ctx.lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : ''].join('');
   const lead =
@@ -121,8 +143,8 @@ export function ombudsmanParagraph(ctx: Pick<LetterContext, 'lang' | 'letterDate
       : T(ctx.lang, 'Bent u het niet eens met hoe wij uw klacht hebben behandeld?', 'If you disagree with how we handled your complaint,');
   return T(
     ctx.lang,
-    `${lead} Dan kunt u ${body.name} vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief, dus vóór ${until}.${where}`,
-    `${lead} you can ask ${body.name} to look into it. You can do so within one year of the date of this letter, that is before ${until}.${where}`,
+    `${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief, dus vóór ${until}.${where}`,
+    `${lead} you can ask ${name} to look into it. You can do so within one year of the date of this letter, that is before ${until}.${where}`,
   );
 }
 
@@ -163,7 +185,7 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     role: 'inleiding',
     text: [
       T(lang, `Dank u wel voor uw klacht van ${longDate(input.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(input.complaintDate, lang)}.`),
-      T(lang, `U schreef ons over ${clause(input.core)}.`, `You wrote to us about ${clause(input.core)}.`),
+      coreSentence(input.core, lang),
       input.hearingDate
         ? T(lang, `Op ${longDate(input.hearingDate, lang)} hebben wij daarover met u gesproken.`, `We talked with you about it on ${longDate(input.hearingDate, lang)}.`)
         : '',
@@ -177,6 +199,10 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
       .filter(Boolean)
       .join(' '),
   });
+
+  if (input.findings?.trim()) {
+    paragraphs.push({ role: 'kern', heading: T(lang, 'Wat wij hebben onderzocht', 'What we looked into'), text: sentence(input.findings) });
+  }
 
   // Kern (LET-02, LET-03, LET-04, AWB-50): findings, judgement, reasons; apology and remedy.
   items.forEach((it, i) => {
@@ -263,14 +289,14 @@ function externalRouteParagraph(input: DecisionInput): string | undefined {
     const url = body.url ? ` (${body.url})` : '';
     return T(
       lang,
-      `Bent u het niet eens met onze beslissing? Dan kunt u uw klacht voorleggen aan ${body.name}${url}. Dat kan binnen een jaar na het melden van uw klacht bij ons, dus vóór ${until}.`,
-      `If you disagree with our decision, you can take your complaint to ${body.name}${url}. You can do so within one year of reporting your complaint to us, that is before ${until}.`,
+      `Bent u het niet eens met onze beslissing? Dan kunt u uw klacht voorleggen aan ${bodyName(body.name, lang)}${url}. Dat kan binnen een jaar na het melden van uw klacht bij ons, dus vóór ${until}.`,
+      `If you disagree with our decision, you can take your complaint to ${bodyName(body.name, lang)}${url}. You can do so within one year of reporting your complaint to us, that is before ${until}.`,
     );
   }
   const url = body.url ? T(lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : '';
   return T(
     lang,
-    `Bent u het niet eens met ons antwoord? Dan kunt u uw klacht voorleggen aan ${body.name}.${url}`,
-    `If you disagree with our answer, you can take your complaint to ${body.name}.${url}`,
+    `Bent u het niet eens met ons antwoord? Dan kunt u uw klacht voorleggen aan ${bodyName(body.name, lang)}.${url}`,
+    `If you disagree with our answer, you can take your complaint to ${bodyName(body.name, lang)}.${url}`,
   );
 }

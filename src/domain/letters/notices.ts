@@ -8,6 +8,7 @@ import { longDate } from '../format.js';
 import {
   type LetterContext,
   contactSentence,
+  coreSentence,
   ombudsmanParagraph,
   salutation,
   sentence,
@@ -170,11 +171,7 @@ export function composeDeclineNotice(d: DeclineInput): Letter {
   return letter(d, 'decline', { nl: 'Wij nemen uw klacht niet in behandeling', en: 'We will not handle your complaint' }, [
     {
       role: 'inleiding',
-      text: T(
-        lang,
-        `Dank u wel voor uw klacht van ${longDate(d.complaintDate, lang)} over ${clause(d.core)}.`,
-        `Thank you for your complaint of ${longDate(d.complaintDate, lang)} about ${clause(d.core)}.`,
-      ),
+      text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(d.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(d.complaintDate, lang)}.`)} ${coreSentence(d.core, lang)}`,
     },
     {
       role: 'kern',
@@ -230,7 +227,7 @@ export function composeForwardingNotice(f: ForwardingInput): Letter {
   return letter(f, 'forwarding', { nl: 'Wij hebben uw klacht doorgestuurd', en: 'We have forwarded your complaint' }, [
     {
       role: 'inleiding',
-      text: T(lang, `Dank u wel voor uw klacht van ${longDate(f.complaintDate, lang)} over ${clause(f.core)}.`, `Thank you for your complaint of ${longDate(f.complaintDate, lang)} about ${clause(f.core)}.`),
+      text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(f.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(f.complaintDate, lang)}.`)} ${coreSentence(f.core, lang)}`,
     },
     {
       role: 'kern',

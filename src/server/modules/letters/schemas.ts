@@ -32,3 +32,79 @@ export const paragraphSchema = z.strictObject({
 });
 
 export const letterLangSchema = z.enum(LETTER_LANGS as [string, ...string[]]);
+
+const nullable = z.string().nullable();
+
+export const letterSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  kind: z.enum(LETTER_KINDS),
+  lang: z.string(),
+  regime: z.string(),
+  status: z.enum(['draft', 'rendered', 'sent']),
+  version: z.number().int(),
+  subject: z.string(),
+  letterDate: z.string(),
+  recipient: z.object({ role: z.string(), respondentId: nullable, name: nullable, email: nullable, address: nullable }),
+  paragraphs: z.array(z.unknown()),
+  findings: z.array(findingSchema),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  allowedActions: z.array(z.enum(['edit', 'render', 'send'])),
+  pdf: z.object({ sha256: nullable, url: z.string() }).nullable(),
+  taskId: nullable,
+  delivery: z
+    .object({
+      channel: z.enum(['email', 'post']),
+      status: nullable,
+      attempts: z.number().int(),
+      lastError: nullable,
+      messageId: nullable,
+      deliveredAt: nullable,
+    })
+    .nullable(),
+  createdAt: z.string(),
+  renderedAt: nullable,
+  sentAt: nullable,
+});
+
+export const letterTaskSchema = z.object({
+  taskId: z.uuid(),
+  taskKind: z.string(),
+  letterKind: z.enum(LETTER_KINDS).nullable(),
+  recipientRole: nullable,
+  respondentId: nullable,
+  rule: nullable,
+  dueDate: nullable,
+  status: z.string(),
+});
+
+export const caseLettersSchema = z.object({ items: z.array(letterSchema), tasks: z.array(letterTaskSchema) });
+
+const localDate = z.iso.date();
+
+export const composeRequestSchema = z.strictObject({
+  kind: z.enum(LETTER_KINDS),
+  lang: letterLangSchema.optional(),
+  recipientRole: z.enum(['complainant', 'respondent']).optional(),
+  respondentId: z.uuid().optional(),
+  /** Fulfil this letter task (its recipient is used). */
+  taskId: z.uuid().optional(),
+  data: z
+    .strictObject({
+      hearingDate: localDate.optional(),
+      time: z.string().max(50).optional(),
+      place: z.string().min(1).max(500).optional(),
+      respondBy: localDate.optional(),
+      remedyId: z.uuid().optional(),
+      newDueDate: localDate.optional(),
+      delayReason: z.string().max(2000).optional(),
+    })
+    .optional(),
+});
+
+export const updateRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  subject: z.string().min(1).max(300).optional(),
+  paragraphs: z.array(paragraphSchema).min(1).max(200),
+});

@@ -47,8 +47,13 @@ export class OutboxDelivery {
       .executeTakeFirst();
     if (!msg || !msg.recipient) return 'skipped';
     const messageId = `<outbox-${msg.id}@${this.domain}>`;
+    // A letter goes with its PDF attached (issue 4); the PDF was rendered before sending was allowed.
+    const letter = msg.letter_id
+      ? await this.db.selectFrom('letter').select(['pdf', 'kind', 'subject']).where('id', '=', msg.letter_id).executeTakeFirst()
+      : undefined;
+    const attachments = letter?.pdf ? [{ filename: letterFilename(letter.subject), content: letter.pdf, contentType: 'application/pdf' }] : undefined;
     try {
-      await this.transport().sendMail({ from: this.from, to: msg.recipient, subject: msg.subject, text: msg.body_text, messageId });
+      await this.transport().sendMail({ from: this.from, to: msg.recipient, subject: msg.subject, text: msg.body_text, messageId, ...(attachments ? { attachments } : {}) });
     } catch (err) {
       // Back to pending: the job is retried with backoff, so the mail waits until the server is back.
       await this.db
@@ -63,6 +68,7 @@ export class OutboxDelivery {
       .set({ status: 'sent', sent_at: new Date(), message_id: messageId, attempts: sql`attempts + 1`, last_error: null })
       .where('id', '=', id)
       .execute();
+    if (msg.letter_id) await this.db.updateTable('letter').set({ message_id: messageId }).where('id', '=', msg.letter_id).execute();
     return 'sent';
   }
 
@@ -86,4 +92,10 @@ export class OutboxDelivery {
   close(): void {
     this.transporter?.close();
   }
+}
+
+/** "Onze beslissing over uw klacht (KL-2026-000123)" → "Onze-beslissing-over-uw-klacht-KL-2026-000123.pdf". */
+export function letterFilename(subject: string): string {
+  const base = subject.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return `${base || 'brief'}.pdf`;
 }

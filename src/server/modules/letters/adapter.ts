@@ -1,0 +1,289 @@
+// From case data (the workflow's tables, migration 0100) to the pure composers' inputs. No I/O:
+// the service loads the case (CaseRepository.loadFull) and passes it in.
+
+import { amsterdamDate, type LocalDate } from '../../../domain/dates.js';
+import type { RegimeId } from '../../../domain/deadlines.js';
+import { type DecisionInput, type DecisionItem, type LetterContext, composeDecisionLetter, orderItems } from '../../../domain/letters/compose.js';
+import type { Judgement, Letter, LetterKind, LetterLang, Severity } from '../../../domain/letters/model.js';
+import {
+  DECLINE_GROUNDS,
+  type DeclineGround,
+  composeAcknowledgement,
+  composeDeclineNotice,
+  composeExtensionNotice,
+  composeFollowUp,
+  composeForwardingNotice,
+  composeHearingInvitation,
+  composeInformalResolution,
+} from '../../../domain/letters/notices.js';
+import { AppError } from '../../errors.js';
+import type { FullCase } from '../cases/repository.js';
+import type { Organisation } from '../organisation/service.js';
+
+export type RecipientRole = 'complainant' | 'respondent';
+
+export interface Recipient {
+  role: RecipientRole;
+  respondentId: string | null;
+  name: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+/** Kind-specific details the case does not hold (hearing date and place, which measure to follow up). */
+export interface ComposeData {
+  hearingDate?: LocalDate | undefined;
+  time?: string | undefined;
+  place?: string | undefined;
+  respondBy?: LocalDate | undefined;
+  remedyId?: string | undefined;
+  newDueDate?: LocalDate | undefined;
+  delayReason?: string | undefined;
+}
+
+export interface ComposeRequest {
+  kind: LetterKind;
+  lang?: LetterLang | undefined;
+  recipientRole?: RecipientRole | undefined;
+  respondentId?: string | undefined;
+  data?: ComposeData | undefined;
+}
+
+export interface ComposeContext {
+  full: FullCase;
+  org: Organisation;
+  handler: { name: string; phone: string | null };
+  letterDate: LocalDate;
+  /** The sent decision letter's date, for a follow-up (NO-14). */
+  decisionLetterDate?: LocalDate | undefined;
+}
+
+const missing = (fields: { path: string; nl: string; en: string }[]) =>
+  new AppError(
+    'LETTER_DATA_MISSING',
+    {
+      nl: 'Voor deze brief ontbreken gegevens in het dossier. Vul ze eerst aan.',
+      en: 'The case lacks data this letter needs. Add it first.',
+    },
+    fields.map((f) => ({ path: f.path, message: `${f.nl} / ${f.en}` })),
+  );
+
+const json = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+export function recipientFor(full: FullCase, req: ComposeRequest): Recipient {
+  const role = req.recipientRole ?? 'complainant';
+  if (role === 'respondent') {
+    const r = full.respondents.find((x) => x.id === req.respondentId);
+    if (!r) throw missing([{ path: 'respondentId', nl: 'Kies een beklaagde van dit dossier', en: 'Choose a respondent of this case' }]);
+    return { role, respondentId: r.id, name: r.name, email: r.email, address: null };
+  }
+  const row = full.row;
+  return { role, respondentId: null, name: row.complainant_name, email: row.complainant_email, address: row.complainant_address };
+}
+
+/** Which recipients a kind of letter may have (AWB-41: extension notices also to each respondent; AWB-30: both parties are heard). */
+export const RECIPIENTS: Record<LetterKind, readonly RecipientRole[]> = {
+  acknowledgement: ['complainant'],
+  extension: ['complainant', 'respondent'],
+  decline: ['complainant'],
+  'informal-resolution': ['complainant'],
+  forwarding: ['complainant'],
+  'hearing-invitation': ['complainant', 'respondent'],
+  decision: ['complainant'],
+  'follow-up': ['complainant'],
+};
+
+/**
+ * The decision letter's input from the workflow's data: judged items in LET-03 order with their
+ * remedies (apology text, compensation amount, measure with realisation date), lessons and
+ * improvement action (NO-05), the advice and any deviation (AWB-54), the external body.
+ */
+export function decisionInputFromCase(ctx: ComposeContext, lang: LetterLang, base: LetterContext): DecisionInput {
+  const { full } = ctx;
+  const row = full.row;
+  const judged = full.items.filter((i) => i.judgement);
+  if (judged.length === 0) throw missing([{ path: 'items', nl: 'Beoordeel eerst de klachtonderdelen', en: 'Judge the complaint items first' }]);
+  const items: (DecisionItem & { id: string })[] = judged.map((i) => {
+    const remedies = full.remedies.filter((r) => r.item_id === i.id);
+    const apology = remedies.find((r) => r.kind === 'apology');
+    return {
+      id: i.id,
+      title: i.summary,
+      severity: i.severity as Severity,
+      findings: i.findings ?? '',
+      judgement: i.judgement as Judgement,
+      reasons: i.reasons ?? '',
+      ...(apology ? { apology: apology.description } : {}),
+      remedies: remedies
+        .filter((r) => r.kind !== 'apology')
+        .map((r) => ({ description: r.description, dueDate: r.realisation_date, amount: r.amount === null ? null : Number(r.amount) })),
+    };
+  });
+  // Remedies not tied to an item go with the heaviest upheld item, where the letter ends on remedy.
+  const loose = full.remedies.filter((r) => !r.item_id);
+  const anchor = orderItems(items).filter((i) => i.judgement !== 'not_upheld').at(-1);
+  if (anchor) {
+    for (const r of loose) {
+      if (r.kind === 'apology') anchor.apology ??= r.description;
+      else anchor.remedies.push({ description: r.description, dueDate: r.realisation_date, amount: r.amount === null ? null : Number(r.amount) });
+    }
+  }
+  const hearing = full.hearings.find((h) => h.party === 'complainant' && h.held_at);
+  const advice = json(row.advice);
+  const regime = row.regime as RegimeId;
+  return {
+    ...base,
+    // CONV-03: Wkkgz terms run from filing, Awb terms from receipt.
+    complaintDate: regime === 'wkkgz' ? amsterdamDate(row.submitted_at) : row.receipt_date,
+    core: row.core_complaint ?? firstSentence(row.description),
+    hearingDate: hearing?.held_at ? amsterdamDate(hearing.held_at) : null,
+    findings: row.findings,
+    items,
+    lessons: [row.lessons, row.improvement_action].filter((x): x is string => Boolean(x?.trim())),
+    consequences: row.conclusions,
+    ...(advice && str(advice.advice) ? { advice: { followed: !row.deviation_reason, deviationReason: row.deviation_reason } } : {}),
+  };
+}
+
+function firstSentence(text: string): string {
+  const s = text.trim().split(/(?<=[.!?])\s/)[0] ?? text;
+  return s.length > 200 ? `${s.slice(0, 197)}…` : s;
+}
+
+/** Composes the letter of `req.kind` for this case, or explains what is missing. */
+export function composeForCase(ctx: ComposeContext, req: ComposeRequest): { letter: Letter; recipient: Recipient } {
+  const { full, org } = ctx;
+  const row = full.row;
+  const lang: LetterLang = req.lang ?? (row.language === 'en' ? 'en' : 'nl');
+  if (!RECIPIENTS[req.kind].includes(req.recipientRole ?? 'complainant')) {
+    throw new AppError('VALIDATION_FAILED', { nl: 'Ongeldige ontvanger voor deze brief.', en: 'Invalid recipient for this letter.' }, [
+      { path: 'recipientRole', message: `${RECIPIENTS[req.kind].join(', ')}` },
+    ]);
+  }
+  const recipient = recipientFor(full, req);
+  const regime = row.regime as RegimeId;
+  const base: LetterContext = {
+    lang,
+    regime,
+    organisationName: org.name,
+    reference: row.reference,
+    letterDate: ctx.letterDate,
+    recipientName: recipient.name,
+    handler: ctx.handler,
+    externalBody: org.settings.externalBody,
+  };
+  const d = req.data ?? {};
+  const core = row.core_complaint ?? firstSentence(row.description);
+
+  switch (req.kind) {
+    case 'acknowledgement':
+      return {
+        recipient,
+        letter: composeAcknowledgement({ ...base, receiptDate: row.receipt_date, decisionDue: row.decision_due, contactWorkingDays: org.settings.contactWorkingDays ?? 5 }),
+      };
+    case 'extension': {
+      const ext = json(row.extension);
+      const reason = str(ext?.reason);
+      const weeks = num(ext?.weeks);
+      if (!ext || !reason || !weeks) throw missing([{ path: 'extension', nl: 'Leg eerst de verdaging vast (reden en aantal weken)', en: 'Record the extension first (reason and weeks)' }]);
+      const originalDue = str(ext.originalDue) ?? row.decision_due;
+      return { recipient, letter: composeExtensionNotice({ ...base, recipientRole: recipient.role, receiptDate: row.receipt_date, originalDue, newDue: row.decision_due, weeks, reason }) };
+    }
+    case 'decline': {
+      const dec = json(row.decline);
+      const ground = str(dec?.ground);
+      if (!dec || !ground || !(DECLINE_GROUNDS as readonly string[]).includes(ground)) {
+        throw missing([{ path: 'decline', nl: 'Leg eerst vast op welke grond de klacht niet wordt behandeld', en: 'Record the decline ground first' }]);
+      }
+      return {
+        recipient,
+        letter: composeDeclineNotice({ ...base, complaintDate: row.receipt_date, core, ground: ground as DeclineGround, motivation: str(dec.motivation) ?? '' }),
+      };
+    }
+    case 'informal-resolution': {
+      const inf = json(row.informal_resolution);
+      const summary = str(inf?.summary);
+      const confirmedOn = str(inf?.confirmedOn);
+      if (!summary || !confirmedOn) throw missing([{ path: 'informalResolution', nl: 'Leg eerst de informele afhandeling vast', en: 'Record the informal resolution first' }]);
+      return { recipient, letter: composeInformalResolution({ ...base, contactDate: confirmedOn, solution: summary }) };
+    }
+    case 'forwarding': {
+      const fwd = json(row.forwarding);
+      const organisation = str(fwd?.organisation);
+      if (!fwd || !organisation) throw missing([{ path: 'forwarding', nl: 'Leg eerst vast naar wie de klacht is doorgestuurd', en: 'Record where the complaint was forwarded first' }]);
+      return {
+        recipient,
+        letter: composeForwardingNotice({
+          ...base,
+          complaintDate: row.receipt_date,
+          core,
+          forwardedTo: { name: organisation, address: str(fwd.address) },
+          forwardedOn: str(fwd.forwardedOn) ?? ctx.letterDate,
+          reason: str(fwd.reason) ?? '',
+        }),
+      };
+    }
+    case 'hearing-invitation': {
+      if (!d.hearingDate || !d.place) {
+        throw missing([
+          ...(!d.hearingDate ? [{ path: 'data.hearingDate', nl: 'Vul de datum van het gesprek in', en: 'Enter the date of the conversation' }] : []),
+          ...(!d.place ? [{ path: 'data.place', nl: 'Vul de plaats van het gesprek in', en: 'Enter the place of the conversation' }] : []),
+        ]);
+      }
+      return {
+        recipient,
+        letter: composeHearingInvitation({ ...base, recipientRole: recipient.role, complaintDate: row.receipt_date, hearingDate: d.hearingDate, time: d.time, place: d.place, respondBy: d.respondBy }),
+      };
+    }
+    case 'decision':
+      return { recipient, letter: composeDecisionLetter(decisionInputFromCase(ctx, lang, base)) };
+    case 'follow-up': {
+      const remedy = full.remedies.find((r) => r.id === d.remedyId);
+      if (!remedy || !remedy.realisation_date) throw missing([{ path: 'data.remedyId', nl: 'Kies een maatregel met een realisatiedatum', en: 'Choose a measure with a realisation date' }]);
+      return {
+        recipient,
+        letter: composeFollowUp({
+          ...base,
+          decisionLetterDate: ctx.decisionLetterDate ?? (row.decided_at ? amsterdamDate(row.decided_at) : ctx.letterDate),
+          measure: remedy.description,
+          dueDate: remedy.realisation_date,
+          completedOn: remedy.completed_at ? amsterdamDate(remedy.completed_at) : null,
+          newDueDate: d.newDueDate,
+          delayReason: d.delayReason,
+        }),
+      };
+    }
+  }
+}
+
+/** The case task (workflow, src/domain/workflow/tasks.ts) a sent letter fulfils. */
+export function taskKindFor(kind: LetterKind, role: RecipientRole): string | undefined {
+  switch (kind) {
+    case 'acknowledgement':
+      return 'letter.acknowledgement';
+    case 'extension':
+      return 'letter.extension_notice';
+    case 'decline':
+      return 'letter.decline_notice';
+    case 'informal-resolution':
+      return 'letter.informal_confirmation';
+    case 'forwarding':
+      return 'letter.forward_notice';
+    case 'decision':
+      return role === 'complainant' ? 'letter.decision' : 'letter.decision_notice';
+    default:
+      return undefined;
+  }
+}
+
+/** The other way round: which letter to compose for an open letter task. */
+export const LETTER_FOR_TASK: Record<string, { kind: LetterKind; recipientRole: RecipientRole } | undefined> = {
+  'letter.acknowledgement': { kind: 'acknowledgement', recipientRole: 'complainant' },
+  'letter.extension_notice': { kind: 'extension', recipientRole: 'complainant' },
+  'letter.decline_notice': { kind: 'decline', recipientRole: 'complainant' },
+  'letter.informal_confirmation': { kind: 'informal-resolution', recipientRole: 'complainant' },
+  'letter.forward_notice': { kind: 'forwarding', recipientRole: 'complainant' },
+  'letter.decision': { kind: 'decision', recipientRole: 'complainant' },
+};
