@@ -326,7 +326,7 @@ function escapeRegExp(s: string): string {
  */
 export function externalRouteFor(
   org: Organisation,
-  row: Pick<CaseRow, 'regime' | 'receipt_date' | 'status' | 'closed_at'>,
+  row: Pick<CaseRow, 'regime' | 'receipt_date' | 'status' | 'closed_at' | 'decided_at'>,
   history: readonly { type: string; at: Date; data: Record<string, unknown> }[],
 ): ExternalRoute | undefined {
   const configured = org.settings.externalBody;
@@ -338,7 +338,14 @@ export function externalRouteFor(
   const notice =
     latest((e) => outcomeTypes.includes(e.type) || (e.type === 'case.status_changed' && outcomeStatuses.includes(String(e.data.to)))) ??
     latest((e) => e.type === 'case.closed' || (e.type === 'case.status_changed' && finalStatuses.includes(String(e.data.to))));
-  const notificationDate = notice ? amsterdamDate(notice.at) : row.closed_at ? amsterdamDate(row.closed_at) : undefined;
+  // The workflow records the moment of the decision on the case; events are the fallback.
+  const notificationDate = row.decided_at
+    ? amsterdamDate(row.decided_at)
+    : notice
+      ? amsterdamDate(notice.at)
+      : row.closed_at
+        ? amsterdamDate(row.closed_at)
+        : undefined;
   if (row.regime === 'wkkgz') {
     return {
       kind: 'disputes',
