@@ -72,6 +72,14 @@ describe('complaint form (NO-01)', () => {
     expect(en.body).toContain('href="/klacht"');
   });
 
+  it('NO-01: the root leads to the complaint form in the asked language', async () => {
+    const nl = await ctx.app.inject({ method: 'GET', url: '/' });
+    expect(nl.statusCode).toBe(302);
+    expect(nl.headers.location).toBe('/klacht');
+    const en = await ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.headers.location).toBe('/complaint');
+  });
+
   it('PRIV-02: the form tells how personal data are used', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/klacht' });
     expect(res.body).toContain('Wat wij met uw gegevens doen');

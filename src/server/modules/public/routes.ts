@@ -110,6 +110,9 @@ export const publicRoutes = (s: Services): FastifyPluginAsync => async (app) => 
     throw new AppError('NOT_FOUND', { nl: 'Dit bestand bestaat niet.', en: 'This file does not exist.' });
   });
 
+  // NO-01: the way to complain is easy to find: the site's root leads to the form.
+  app.get('/', { schema: { hide: true } }, async (req, reply) => reply.redirect(PATHS[requestLang(req)].intake, 302));
+
   // ---- File a complaint -------------------------------------------------------------------------
   for (const lang of ['nl', 'en'] as const) {
     const paths = PATHS[lang];
