@@ -1,23 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { composeDecisionLetter } from '../../../domain/letters/compose.js';
 import { renderLetterPdf } from './pdf.js';
-
-// A 1×1 PNG.
-export const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-pdf-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-/** poppler's pdftotext, as a reader would see the text. */
-export function pdfText(pdf: Buffer, dir = tmp): string {
-  const file = path.join(dir, `letter-${Math.random().toString(36).slice(2)}.pdf`);
-  fs.writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
+import { TINY_PNG, pdfImageCount, pdfText } from './test-support.js';
 
 const letter = composeDecisionLetter({
   lang: 'nl',
@@ -68,13 +52,9 @@ describe('letter PDF (pdfmake)', () => {
   it('prints the logo when one is configured, and ignores anything but a data URL', async () => {
     const base = { letter, letterDate: '2027-01-04', reference: 'KL-2026-000123', recipient: { name: 'A' } };
     const withLogo = await renderLetterPdf({ ...base, letterhead: { organisationName: 'Gemeente Ergens', logo: TINY_PNG } });
-    const file = path.join(tmp, 'logo.pdf');
-    fs.writeFileSync(file, withLogo);
-    const images = () => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image');
-    expect(images()).toHaveLength(1);
+    expect(pdfImageCount(withLogo)).toBe(1);
     const sneaky = await renderLetterPdf({ ...base, letterhead: { organisationName: 'Gemeente Ergens', logo: '/etc/passwd' } });
-    fs.writeFileSync(file, sneaky);
-    expect(images()).toHaveLength(0);
+    expect(pdfImageCount(sneaky)).toBe(0);
   });
 
   it('renders an English letter with English labels', async () => {
