@@ -110,7 +110,7 @@ describe('scenario: forwarded (AWB-07) and withdrawn', () => {
 });
 
 describe('scenario: decided, closed with a rejected response, escalated to the ombudsman (ISO-08, ISO-10)', () => {
-  it('records the escalation and its outcome once (ISO-10); a complainant's waiver needs their statement (AWB-31 b)', async () => {
+  it('records the escalation and its outcome once (ISO-10); a waiver by the complainant needs their statement (AWB-31 b)', async () => {
     const id = await newCase(w, '2026-12-24T10:00:00+01:00');
     await readyForHandling(w, id);
     let c = await ok(w, w.handler, id, 'start_handling');
