@@ -315,6 +315,18 @@ describe('satisfaction survey after closing (ISO-10, seed 003) and the way furth
   });
 });
 
+describe('external route shown to the public', () => {
+  it('links only http(s) addresses from the settings', async () => {
+    const { externalRouteFor } = await import('./service.js');
+    const org = (url: string) => ({ name: 'Gemeente X', regime: 'awb' as const, settings: { externalBody: { name: 'Ombudsman X', url } } });
+    const row = { regime: 'awb', receipt_date: '2026-11-02', status: 'closed', closed_at: null, decided_at: new Date('2027-03-04T10:00:00Z') };
+    expect(externalRouteFor(org('javascript:alert(1)'), row, [])?.url).toBeUndefined();
+    const route = externalRouteFor(org('https://ombudsman.example'), row, []);
+    expect(route?.url).toBe('https://ombudsman.example');
+    expect(route?.before).toBe('2028-03-04'); // AWB-51: letter 2027-03-04 → before 2028-03-04
+  });
+});
+
 describe('re-sending the status link (ISO-02)', () => {
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
 

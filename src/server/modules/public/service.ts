@@ -329,7 +329,9 @@ export function externalRouteFor(
   row: Pick<CaseRow, 'regime' | 'receipt_date' | 'status' | 'closed_at' | 'decided_at'>,
   history: readonly { type: string; at: Date; data: Record<string, unknown> }[],
 ): ExternalRoute | undefined {
-  const configured = org.settings.externalBody;
+  const body = org.settings.externalBody;
+  // Only web addresses are linked (the settings are typed by an administrator, shown to the public).
+  const configured = body ? { ...body, url: body.url && /^https?:\/\/[^\s"'<>]+$/.test(body.url) ? body.url : undefined } : undefined;
   const finalStatuses: readonly string[] = [...FINAL_STATUSES, 'decided'];
   // The notification of the outcome (Awb 9:12); the closing only when no outcome event is known.
   const outcomeTypes = ['case.decided', 'case.declined', 'case.resolved_informally'];
