@@ -48,7 +48,15 @@ export async function takeAction(page: Page, label: string, fill: (form: ReturnT
   await expect.poll(() => form.isVisible()).toBe(true);
   await fill(form);
   await form.getByRole('button', { name: 'Vastleggen' }).click();
-  await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' '), { timeout: 10_000 }).toContain(`“${label}” is vastgelegd.`);
+  // On a refusal the error summary (role=alert) is in the message, so a failure says why.
+  try {
+    await expect
+      .poll(async () => (await page.locator('[role=status], [role=alert]').allTextContents()).join(' '), { timeout: 10_000 })
+      .toContain(`“${label}” is vastgelegd.`);
+  } catch (err) {
+    await page.screenshot({ path: `test-results/screenshots/backoffice-failed-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
+    throw err;
+  }
 }
 
 export async function allowedActionLabels(page: Page): Promise<string[]> {

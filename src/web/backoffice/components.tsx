@@ -28,7 +28,7 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
 
 /** The GOV.UK error summary: at the top, focused, each problem linked to its field. */
 export function ErrorSummary({ error, idPrefix = '' }: { error: unknown; idPrefix?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const ref = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     if (error) ref.current?.focus();
@@ -36,7 +36,7 @@ export function ErrorSummary({ error, idPrefix = '' }: { error: unknown; idPrefi
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   const fields: FieldError[] = error instanceof ApiError ? error.fields : [];
-  const blockers = error instanceof ApiError && Array.isArray(error.details?.blockers) ? (error.details.blockers as { rule?: string; message?: string }[]) : [];
+  const blockers = error instanceof ApiError && Array.isArray(error.details?.blockers) ? (error.details.blockers as { rule?: string; message?: string | { nl: string; en: string } }[]) : [];
   return (
     <div className="bo-error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${idPrefix}error-title`}>
       <h2 id={`${idPrefix}error-title`}>{t('errorSummaryTitle')}</h2>
@@ -55,7 +55,7 @@ export function ErrorSummary({ error, idPrefix = '' }: { error: unknown; idPrefi
           {blockers.map((b, i) => (
             <li key={i}>
               {b.rule ? <strong>{b.rule}: </strong> : null}
-              {b.message ?? JSON.stringify(b)}
+              {typeof b.message === 'string' ? b.message : b.message ? b.message[lang] : JSON.stringify(b)}
             </li>
           ))}
         </ul>
