@@ -54,6 +54,7 @@ export class CaseRepository {
     else if (q.assigneeId) query = query.where('assignee_id', '=', q.assigneeId);
     if (q.from) query = query.where('receipt_date', '>=', q.from);
     if (q.to) query = query.where('receipt_date', '<=', q.to);
+    if (q.dueBefore) query = query.where('status', 'in', [...OPEN_STATUSES]).where('decision_due', '<=', q.dueBefore);
     if (q.overdue !== undefined) {
       const open = [...OPEN_STATUSES];
       query = q.overdue

@@ -108,6 +108,8 @@ export const listQuerySchema = z.strictObject({
   overdue: boolQuery.optional(),
   from: localDate.optional(),
   to: localDate.optional(),
+  /** Open cases whose decision is due on or before this date (the back office's "due this week"). */
+  dueBefore: localDate.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   lang: z.enum(['nl', 'en']).optional(),
