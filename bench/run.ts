@@ -5,8 +5,8 @@
  *   --pg | --db=postgres  PostgreSQL (database redress_bench, dropped and recreated) instead of PGlite
  *   --pg-url=URL        server to use with --pg (default postgres://postgres@127.0.0.1:5432)
  *   --cases=N           number of generated cases (default: 100,000 embedded, 1,000,000 PostgreSQL)
- *   --seconds=S         duration of each intake level (default 15, quick 4)
- *   --reads=N           requests per read scenario (default 400, quick 60)
+ *   --seconds=S         duration of each intake level (default 15, quick 3)
+ *   --reads=N           requests per read scenario (default 400, quick 40)
  *   --corpus=FILE       mix sentences from a CSV of real Dutch text into the generated complaints
  *   --seed=N            generator seed (default 20261122)
  *   --keep              keep the embedded data directory (for EXPLAIN afterwards)
@@ -29,7 +29,7 @@ import { buildServices } from '../src/server/services.js';
 import { generateCases, setupOrganisation } from './lib/generate.js';
 import { postRequests, runLoad, type LoadResult } from './lib/load.js';
 import { makePayloads, RowMaker } from './lib/payloads.js';
-import { poolConnector, postgresConnector, runPlain, type Connector, type PlainResult } from './lib/plain.js';
+import { poolConnector, postgresConnector, removeCases, runPlain, type Connector, type PlainResult } from './lib/plain.js';
 import {
   explainReads,
   findDashboardRoute,
@@ -82,9 +82,9 @@ function parseArgs(argv: string[]): Args {
     postgres,
     pgUrl: flags.get('pg-url') ?? 'postgres://postgres@127.0.0.1:5432',
     cases: Math.round(num('cases', quick ? 5_000 : postgres ? 1_000_000 : 100_000)),
-    seconds: num('seconds', quick ? 4 : 15),
+    seconds: num('seconds', quick ? 3 : 15),
     warmup: quick ? 1 : 3,
-    reads: Math.round(num('reads', quick ? 60 : 400)),
+    reads: Math.round(num('reads', quick ? 40 : 400)),
     seed: Math.round(num('seed', 20261122)),
     corpus: flags.get('corpus'),
     keep: flags.has('keep'),
@@ -150,11 +150,16 @@ async function main(): Promise<void> {
     await handle.pool.query(`CREATE SEQUENCE IF NOT EXISTS case_reference_${rows.year} START 1`);
 
     const baseline: Map<number, { plain: PlainResult; intakeSql: PlainResult; intakeCte: PlainResult }> = new Map();
+    const baselineIds: string[] = [];
+    const strip = (r: PlainResult): PlainResult => {
+      baselineIds.push(...r.ids);
+      return { ...r, ids: [] };
+    };
     const runBaseline = async (c: number, connector: Connector) => {
-      await runPlain({ mode: 'insert', connector, connections: c, seconds: args.warmup, payloads, rows });
-      const plain = await runPlain({ mode: 'insert', connector, connections: c, seconds: args.seconds, payloads, rows });
-      const intakeSql = await runPlain({ mode: 'intake-sql', connector, connections: c, seconds: args.seconds, payloads, rows });
-      const intakeCte = await runPlain({ mode: 'intake-cte', connector, connections: c, seconds: args.seconds, payloads, rows });
+      strip(await runPlain({ mode: 'insert', connector, connections: c, seconds: args.warmup, payloads, rows }));
+      const plain = strip(await runPlain({ mode: 'insert', connector, connections: c, seconds: args.seconds, payloads, rows }));
+      const intakeSql = strip(await runPlain({ mode: 'intake-sql', connector, connections: c, seconds: args.seconds, payloads, rows }));
+      const intakeCte = strip(await runPlain({ mode: 'intake-cte', connector, connections: c, seconds: args.seconds, payloads, rows }));
       for (const r of [plain, intakeSql, intakeCte]) if (r.errors) notes.push(`${r.mode} at ${c}: ${r.errors} errors, first: ${r.firstError}`);
       baseline.set(c, { plain, intakeSql, intakeCte });
       log(`  plain INSERT ×${c}: ${Math.round(plain.rps)}/s p50 ${plain.p50.toFixed(2)} ms; intake SQL: ${Math.round(intakeSql.rps)}/s; in one statement: ${Math.round(intakeCte.rps)}/s`);
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
       // before the server process opens it.
       log('the database alone (in-process PGlite through its node-postgres adapter) …');
       for (const c of args.levels) await runBaseline(c, poolConnector(handle.pool));
+      await removeCases(handle.pool, baselineIds.splice(0));
       dashboard = await measureDashboardSql(handle.pool, dashboardReps);
       await handle.close();
       handle = undefined;
@@ -222,7 +228,8 @@ async function main(): Promise<void> {
     });
     log(`  intake with Idempotency-Key ×${top}: ${Math.round(intakeWithIdempotencyKey.rps)}/s p99 ${intakeWithIdempotencyKey.p99.toFixed(2)} ms`);
 
-    // 5. Reads through HTTP.
+    // 5. Reads through HTTP, on the generated cases plus what intake added.
+    if (handle && baselineIds.length) await removeCases(handle.pool, baselineIds.splice(0));
     log('reads …');
     const readOut = args.reads_
       ? await measureReads({ url: srv.url, token: org.reader.token, caseIds, requests: args.reads, seconds: args.quick ? 20 : 90, log })
@@ -304,6 +311,8 @@ function withDatabase(url: string, db: string): string {
 }
 
 function gitCommit(root: string): string {
+  // A run from an exported tree (git archive) names its commit in REDRESS_BENCH_COMMIT.
+  if (process.env.REDRESS_BENCH_COMMIT) return process.env.REDRESS_BENCH_COMMIT;
   try {
     const sha = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     const dirty = execSync('git status --porcelain --untracked-files=no -- src', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();

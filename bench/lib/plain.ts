@@ -40,6 +40,8 @@ export interface PlainResult extends Summary {
   rps: number;
   errors: number;
   firstError?: string;
+  /** Ids of the cases written, so that the run can remove them before the reads. */
+  ids: string[];
 }
 
 type Client = { query(text: string, values?: unknown[]): Promise<pg.QueryResult> };
@@ -97,18 +99,21 @@ export async function runPlain(opts: {
   const until = started + opts.seconds * 1000;
   const seq = `case_reference_${opts.rows.year}`;
 
+  const ids: string[] = [];
   const one = async (c: Client, p: Payload) => {
     if (opts.mode === 'insert') {
-      await c.query(CASE_INSERT, opts.rows.caseValues(p));
+      const r = await c.query(CASE_INSERT, opts.rows.caseValues(p));
+      ids.push(r.rows[0].id);
       return;
     }
     if (opts.mode === 'intake-cte') {
       const message = opts.rows.message(p, '{{reference}}');
       const email = p.body.complainant.email ?? null;
-      await c.query(INTAKE_CTE, [
+      const r = await c.query(INTAKE_CTE, [
         ...opts.rows.caseValues(p).slice(1), `KL-${opts.rows.year}-`, seq, opts.rows.eventData(),
         email, email ? 'pending' : 'no-recipient', message.subject, message.text,
       ]);
+      ids.push(r.rows[0].case_id);
       return;
     }
     const { rows } = await c.query(`SELECT nextval('${seq}'::regclass) AS n`);
@@ -118,6 +123,7 @@ export async function runPlain(opts: {
     try {
       const created = await c.query(CASE_INSERT, opts.rows.caseValues(p, reference));
       const id = created.rows[0].id as string;
+      ids.push(id);
       await c.query(`INSERT INTO case_event (case_id, actor_id, type, data) VALUES ($1, $2, $3, $4)`, [id, null, 'case.received', opts.rows.eventData(reference)]);
       const email = p.body.complainant.email ?? null;
       await c.query(`INSERT INTO outbox (case_id, kind, recipient, status, subject, body_text) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
@@ -155,5 +161,27 @@ export async function runPlain(opts: {
     rps: latencies.length / seconds,
     errors,
     ...(firstError ? { firstError } : {}),
+    ids,
   };
+}
+
+/**
+ * Removes the baseline's cases (and their events and outbox rows) so that the reads see the
+ * generated organisation plus what intake added, then VACUUM ANALYZE as autovacuum would.
+ */
+export async function removeCases(pool: pg.Pool, ids: string[]): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('SET session_replication_role = replica'); // case_event is append-only by trigger
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const chunk = ids.slice(i, i + 10_000);
+      await c.query('DELETE FROM case_event WHERE case_id = ANY ($1::uuid[])', [chunk]);
+      await c.query('DELETE FROM outbox WHERE case_id = ANY ($1::uuid[])', [chunk]);
+      await c.query('DELETE FROM complaint_case WHERE id = ANY ($1::uuid[])', [chunk]);
+    }
+  } finally {
+    await c.query('RESET session_replication_role').catch(() => {});
+    c.release();
+  }
+  await pool.query('VACUUM ANALYZE complaint_case, case_event, outbox');
 }
