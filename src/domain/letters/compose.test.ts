@@ -5,6 +5,7 @@ import { lintLetter } from './lint.js';
 import { type Letter, type LetterLang, LETTER_KINDS } from './model.js';
 import {
   composeAcknowledgement,
+  composeDecisionNotice,
   composeDeclineNotice,
   composeExtensionNotice,
   composeFollowUp,
@@ -147,6 +148,16 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
       composeForwardingNotice({ ...c, complaintDate: '2026-11-22', core: 'de afvalinzameling', forwardedTo: { name: 'Afvalstoffendienst Ergens', address: 'Postbus 10, 1234 AB Ergens' }, forwardedOn: '2026-11-24', reason: 'De afvalinzameling is de taak van de Afvalstoffendienst' }),
       composeHearingInvitation({ ...c, recipientRole: 'complainant', complaintDate: '2026-11-22', hearingDate: '2026-12-10', time: '14.00 uur', place: 'het Stadskantoor', respondBy: '2026-12-05' }),
       composeHearingInvitation({ ...c, recipientRole: 'respondent', complaintDate: '2026-11-22', hearingDate: '2026-12-11', place: 'het Stadskantoor' }),
+      composeDecisionNotice({
+        ...c,
+        recipientName: 'Piet Peters',
+        complaintDate: '2026-11-22',
+        items: [
+          { title: 'de bejegening', judgement: 'upheld', severity: 'heavy' },
+          { title: 'de wachttijd', judgement: 'not_upheld', severity: 'light' },
+        ],
+        measures: ['Het baliepersoneel krijgt een training klantcontact'],
+      }),
       composeFollowUp({ ...c, decisionLetterDate: '2027-01-04', measure: 'een extra collega aan de balie', dueDate: '2027-03-01', completedOn: '2027-02-27' }),
       composeFollowUp({ ...c, decisionLetterDate: '2027-01-04', measure: 'een extra collega aan de balie', dueDate: '2027-03-01', newDueDate: '2027-04-01', delayReason: 'de nieuwe collega begint later' }),
     ];

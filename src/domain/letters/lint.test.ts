@@ -170,6 +170,12 @@ describe('rules in detail', () => {
     expect(brief(lintText(text, 'decision', 'awb'))).toEqual([['AWB-51', 'error', 7]]);
   });
 
+  it('ISO-07: a decision notice to a respondent states the judgement', () => {
+    const ok = 'Geachte heer Peters,\n\nOp 22 november 2026 ontvingen wij een klacht waarbij u betrokken bent.\n\nOns oordeel: de klacht is deels gegrond.\n\nMet vriendelijke groet,\nJan';
+    expect(lintText(ok, 'decision-notice', 'awb')).toEqual([]);
+    expect(brief(lintText(ok.replace('Ons oordeel: de klacht is deels gegrond.', 'Wij hebben de klacht afgehandeld.'), 'decision-notice', 'awb'))).toEqual([['ISO-07', 'error', 3]]);
+  });
+
   it('an acknowledgement under the Wkkgz or company regime is not held to AWB-13', () => {
     const text = read('bad-AWB-13.acknowledgement-awb.txt');
     expect(lintText(text, 'acknowledgement', 'wkkgz')).toEqual([]);

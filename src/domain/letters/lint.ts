@@ -334,6 +334,18 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         );
       }
       break;
+    case 'decision-notice':
+      // ISO-07: the personnel involved are told the decision.
+      if (judgementsIn(fullText).size === 0) {
+        add(
+          'ISO-07',
+          'error',
+          firstOf(kern) ?? firstOf(body),
+          { nl: 'Het bericht noemt het oordeel over de klacht niet.', en: 'The notice does not state the judgement on the complaint.' },
+          { nl: 'Noem per onderdeel het oordeel: gegrond, deels gegrond of ongegrond.', en: 'State the judgement per item: upheld, partly upheld or not upheld.' },
+        );
+      }
+      break;
     case 'follow-up':
       if (!hasDate(fullText) && !test(DONE, fullText)) {
         add(

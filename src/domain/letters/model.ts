@@ -17,6 +17,7 @@ export const LETTER_KINDS = [
   'forwarding', // doorzendbericht (AWB-07)
   'hearing-invitation', // uitnodiging hoorgesprek (AWB-30)
   'decision', // afdoeningsbrief (AWB-50/51, WKKGZ-05/08, LET-01..07)
+  'decision-notice', // bericht over de beslissing aan de beklaagde (ISO-07)
   'follow-up', // opvolging van een toegezegde maatregel (NO-14)
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -29,6 +30,7 @@ export const KIND_LABELS: Record<LetterKind, { nl: string; en: string }> = {
   forwarding: { nl: 'Doorzendbericht', en: 'Forwarding notice' },
   'hearing-invitation': { nl: 'Uitnodiging hoorgesprek', en: 'Hearing invitation' },
   decision: { nl: 'Afdoeningsbrief', en: 'Decision letter' },
+  'decision-notice': { nl: 'Bericht over de beslissing aan beklaagde', en: 'Decision notice to the respondent' },
   'follow-up': { nl: 'Opvolging maatregel', en: 'Follow-up on a measure' },
 };
 

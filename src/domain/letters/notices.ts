@@ -14,7 +14,8 @@ import {
   sentence,
   signoff,
 } from './compose.js';
-import type { Letter, LetterKind, LetterLang, Paragraph } from './model.js';
+import type { Judgement, Letter, LetterKind, LetterLang, Paragraph, Severity } from './model.js';
+import { orderItems } from './compose.js';
 
 const T = (lang: LetterLang, nl: string, en: string) => (lang === 'nl' ? nl : en);
 const clause = (text: string) => text.trim().replace(/[.!?]+$/, '');
@@ -333,3 +334,45 @@ export function composeFollowUp(f: FollowUpInput): Letter {
     { role: 'slot', text: contactSentence(f) },
   ]);
 }
+
+// ---- Decision notice to a respondent (ISO-07) -------------------------------------------------
+
+export interface DecisionNoticeInput extends LetterContext {
+  complaintDate: LocalDate;
+  items: { title: string; judgement: Judgement; severity: Severity }[];
+  /** Measures the organisation takes (without personal remedies for the complainant). */
+  measures: string[];
+}
+
+const VERDICT_WORDS: Record<Judgement, { nl: string; en: string }> = {
+  not_upheld: { nl: 'ongegrond', en: 'not upheld' },
+  partly_upheld: { nl: 'deels gegrond', en: 'partly upheld' },
+  upheld: { nl: 'gegrond', en: 'upheld' },
+};
+
+export function composeDecisionNotice(n: DecisionNoticeInput): Letter {
+  const { lang } = n;
+  const items = orderItems(n.items);
+  return letter(n, 'decision-notice', { nl: 'Beslissing over de klacht waarbij u betrokken bent', en: 'Decision on the complaint that concerns you' }, [
+    {
+      role: 'inleiding',
+      text: T(
+        lang,
+        `Op ${longDate(n.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Met deze brief laten wij u weten wat wij hebben beslist.`,
+        `On ${longDate(n.complaintDate, lang)} we received a complaint that concerns you. This letter tells you what we decided.`,
+      ),
+    },
+    {
+      role: 'kern',
+      text: [
+        T(lang, 'Ons oordeel per onderdeel van de klacht:', 'Our judgement on each part of the complaint:'),
+        ...items.map((i) => `- ${clause(i.title)}: ${VERDICT_WORDS[i.judgement][lang]}.`),
+      ].join('\n'),
+    },
+    ...(n.measures.length
+      ? [{ role: 'kern' as const, text: `${T(lang, 'Wat de organisatie gaat doen:', 'What the organisation will do:')} ${n.measures.map(sentence).join(' ')}` }]
+      : []),
+    { role: 'slot', text: [T(lang, 'De klager heeft onze beslissing ook ontvangen.', 'The complainant has also received our decision.'), contactSentence(n)].join(' ') },
+  ]);
+}
+

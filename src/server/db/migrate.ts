@@ -3,6 +3,7 @@ import * as m0001 from './migrations/20261122T0001_foundation.js';
 import * as m0100 from './migrations/20261122T0100_workflow.js';
 import * as m0200 from './migrations/20261122T0200_public.js';
 import * as m0300 from './migrations/20261122T0300_letters.js';
+import * as m0301 from './migrations/20261122T0301_letter_decision_notice.js';
 import * as m0400 from './migrations/20261122T0400_sessions.js';
 
 // All migrations, in order. Forward-only: never edit one that has shipped; add a new file.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261122T0100_workflow': m0100,
   '20261122T0200_public': m0200,
   '20261122T0300_letters': m0300,
+  '20261122T0301_letter_decision_notice': m0301,
   '20261122T0400_sessions': m0400,
 };
 

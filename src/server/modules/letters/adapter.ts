@@ -9,6 +9,7 @@ import {
   DECLINE_GROUNDS,
   type DeclineGround,
   composeAcknowledgement,
+  composeDecisionNotice,
   composeDeclineNotice,
   composeExtensionNotice,
   composeFollowUp,
@@ -92,6 +93,8 @@ export const RECIPIENTS: Record<LetterKind, readonly RecipientRole[]> = {
   forwarding: ['complainant'],
   'hearing-invitation': ['complainant', 'respondent'],
   decision: ['complainant'],
+  // ISO-07: the personnel involved are told the decision.
+  'decision-notice': ['respondent'],
   'follow-up': ['complainant'],
 };
 
@@ -239,6 +242,20 @@ export function composeForCase(ctx: ComposeContext, req: ComposeRequest): { lett
     }
     case 'decision':
       return { recipient, letter: composeDecisionLetter(decisionInputFromCase(ctx, lang, base)) };
+    case 'decision-notice': {
+      const judged = full.items.filter((i) => i.judgement);
+      if (judged.length === 0) throw missing([{ path: 'items', nl: 'Beoordeel eerst de klachtonderdelen', en: 'Judge the complaint items first' }]);
+      return {
+        recipient,
+        letter: composeDecisionNotice({
+          ...base,
+          complaintDate: row.receipt_date,
+          items: judged.map((i) => ({ title: i.summary, judgement: i.judgement as Judgement, severity: i.severity as Severity })),
+          // Organisational measures only: compensation and apologies are the complainant's business.
+          measures: full.remedies.filter((r) => r.kind === 'measure').map((r) => r.description),
+        }),
+      };
+    }
     case 'follow-up': {
       const remedy = full.remedies.find((r) => r.id === d.remedyId);
       if (!remedy || !remedy.realisation_date) throw missing([{ path: 'data.remedyId', nl: 'Kies een maatregel met een realisatiedatum', en: 'Choose a measure with a realisation date' }]);
@@ -272,7 +289,9 @@ export function taskKindFor(kind: LetterKind, role: RecipientRole): string | und
     case 'forwarding':
       return 'letter.forward_notice';
     case 'decision':
-      return role === 'complainant' ? 'letter.decision' : 'letter.decision_notice';
+      return 'letter.decision';
+    case 'decision-notice':
+      return 'letter.decision_notice';
     default:
       return undefined;
   }
@@ -286,4 +305,5 @@ export const LETTER_FOR_TASK: Record<string, { kind: LetterKind; recipientRole: 
   'letter.informal_confirmation': { kind: 'informal-resolution', recipientRole: 'complainant' },
   'letter.forward_notice': { kind: 'forwarding', recipientRole: 'complainant' },
   'letter.decision': { kind: 'decision', recipientRole: 'complainant' },
+  'letter.decision_notice': { kind: 'decision-notice', recipientRole: 'respondent' },
 };

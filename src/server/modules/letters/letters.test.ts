@@ -225,6 +225,17 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
     expect(pdf).toContain(squash(draft.paragraphs.find((p) => p.role === 'inleiding')!.text));
     expect((await letters(w.handler, caseId)).tasks.find((t) => t.taskKind === 'letter.decision')!.status).toBe('done');
 
+    // ISO-07: the respondent is told the decision; that task is done too.
+    const noticeTask = (await letters(w.handler, caseId)).tasks.find((t) => t.taskKind === 'letter.decision_notice')!;
+    expect(noticeTask).toMatchObject({ letterKind: 'decision-notice', recipientRole: 'respondent', status: 'open' });
+    const notice = await compose(w.handler, caseId, { kind: 'decision-notice', taskId: noticeTask.taskId });
+    expect(notice.findings).toEqual([]);
+    const { mail: toRespondent } = await renderSendReceive(w.handler, notice);
+    expect(toRespondent.to && 'text' in toRespondent.to ? toRespondent.to.text : '').toContain('p@testdorp.example');
+    expect(squash(attachmentText(toRespondent))).toMatch(/de wachttijd aan de balie: ongegrond\..*Onvriendelijke bejegening aan de balie: gegrond\./);
+    expect(toRespondent.text).not.toContain('€'); // the complainant's compensation is not the respondent's business
+    expect((await letters(w.handler, caseId)).tasks.find((t) => t.taskId === noticeTask.taskId)!.status).toBe('done');
+
     // The sent letter is final.
     const late = await inject(w.handler, 'PUT', `/api/v1/letters/${draft.id}`, { version: 99, paragraphs: draft.paragraphs });
     expect(late.statusCode).toBe(409);
