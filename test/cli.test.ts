@@ -51,7 +51,8 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('redress CLI on the embedded database', () => {
+// Each command is a fresh process that opens PGlite: generous timeouts for a loaded machine.
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('redress CLI on the embedded database', { timeout: 240_000 }, () => {
   it('migrate, seed-demo, users add (argon2id) and tokens create', () => {
     const m = run(['migrate']);
     expect(m.err).toBe('');
