@@ -31,11 +31,12 @@ describe('a sent letter is delivered by the pg-boss outbox job', () => {
     const draft = (await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/letters`, headers: handler.auth, payload: { kind: 'acknowledgement' } })).json();
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/letters/${draft.id}/render`, headers: handler.auth })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/letters/${draft.id}/send`, headers: handler.auth })).statusCode).toBe(200);
-    const [, mail] = await smtp.waitFor(2);
+    const mail = (await smtp.waitFor(2)).find((m) => m.attachments.length > 0);
     expect(mail!.attachments).toHaveLength(1);
     expect(pdfText(mail!.attachments[0]!.content)).toContain('Geachte Zoë Ëlsa Émile,');
     let letter = (await t.app.inject({ method: 'GET', url: `/api/v1/letters/${draft.id}`, headers: handler.auth })).json();
-    for (let i = 0; i < 100 && letter.delivery.status !== 'sent'; i++) {
+    // The job records the Message-ID just after the SMTP server accepted the mail: poll, no fixed sleep.
+    for (let i = 0; i < 400 && letter.delivery?.messageId !== mail!.messageId; i++) {
       await new Promise((r) => setTimeout(r, 50));
       letter = (await t.app.inject({ method: 'GET', url: `/api/v1/letters/${draft.id}`, headers: handler.auth })).json();
     }

@@ -115,7 +115,7 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
 
     list = await letters(w.handler, caseId);
     expect(list.tasks.find((t) => t.taskId === task.taskId)!.status).toBe('done');
-    const history = (await w.t.database.db.selectFrom('case_event').select(['type', 'data']).where('case_id', '=', caseId).execute()).filter((e) => e.type.startsWith('letter.'));
+    const history = (await w.t.database.db.selectFrom('case_event').select(['type', 'data']).where('case_id', '=', caseId).orderBy('id').execute()).filter((e) => e.type.startsWith('letter.'));
     expect(history.map((e) => e.type)).toEqual(['letter.drafted', 'letter.rendered', 'letter.sent']);
     expect(history[2]!.data).toMatchObject({ letterId: draft.id, kind: 'acknowledgement', channel: 'email', tasksCompleted: 1 });
   });
@@ -207,7 +207,7 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
     expect(sends.map((s) => s.statusCode)).toEqual([200, 200, 200]);
     const outbox = await w.t.database.db.selectFrom('outbox').selectAll().where('letter_id', '=', draft.id).execute();
     expect(outbox).toHaveLength(1);
-    const events = await w.t.database.db.selectFrom('case_event').select(['type', 'data']).where('case_id', '=', caseId).where('type', 'in', ['letter.rendered', 'letter.sent']).execute();
+    const events = await w.t.database.db.selectFrom('case_event').select(['type', 'data']).where('case_id', '=', caseId).where('type', 'in', ['letter.rendered', 'letter.sent']).orderBy('id').execute();
     const mine = events.filter((e) => (e.data as { letterId: string }).letterId === draft.id);
     expect(mine.map((e) => e.type)).toEqual(['letter.rendered', 'letter.rendered', 'letter.sent']); // one per version, one send
 
