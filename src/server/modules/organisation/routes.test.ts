@@ -58,6 +58,28 @@ describe('organisation admin API (issue 3, part 1)', () => {
     expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['settings.workflow.extensionAfterExpiry']);
   });
 
+  it('letterhead, letter rules and public branding are settings an admin can set; bad values are field errors', async () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgo=';
+    const settings = {
+      ...awbOrg.settings,
+      letterhead: { address: 'Markt 1, 1234 AB Testdorp', phone: '14 020', website: 'https://testdorp.example', logo },
+      letters: { lint: { severity: { 'LET-08': 'off' }, maxAverageSentenceWords: 18 } },
+      branding: { primaryColor: '#1f4e79', logoUrl: '/logo.svg' },
+    };
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/organisation', headers: admin.auth, payload: { ...awbOrg, settings } });
+    expect(put.statusCode).toBe(200);
+    expect((await t.services.organisation.get()).settings.letterhead?.logo).toBe(logo);
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/organisation',
+      headers: admin.auth,
+      payload: { ...awbOrg, settings: { ...settings, letterhead: { logo: 'https://evil.example/x.png' }, letters: { lint: { severity: { 'LET-08': 'loud' } } }, branding: { primaryColor: 'red' } } },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['settings.branding.primaryColor', 'settings.letterhead.logo', 'settings.letters.lint.severity.LET-08']);
+    await t.app.inject({ method: 'PUT', url: '/api/v1/organisation', headers: admin.auth, payload: awbOrg });
+  });
+
   it('departments, categories with a default department, and users with roles', async () => {
     const dep = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin.auth, payload: { name: 'Burgerzaken' } });
     expect(dep.statusCode).toBe(201);

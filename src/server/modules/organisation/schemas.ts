@@ -29,7 +29,46 @@ export const workflowSettingsSchema = z.strictObject({
   hearingsRequiredOutsideAwb: z.boolean().optional(),
 });
 
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, bilingual('Gebruik een kleur als #1f4e79.', 'Use a colour like #1f4e79.'));
+
+/** The letterhead on letters and PDFs; the logo as a data: URL so rendering never fetches anything. */
+export const letterheadSchema = z.strictObject({
+  address: text(500).optional(),
+  phone: text(50).optional(),
+  website: z.url().max(500).optional(),
+  logo: z
+    .string()
+    .max(500_000)
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, bilingual('Het logo moet een PNG- of JPEG-data-URL zijn.', 'The logo must be a PNG or JPEG data URL.'))
+    .optional(),
+});
+
+/** [C] letter rules as configurable defaults: a rule's severity, or 'off'; LET-08 targets. */
+export const letterSettingsSchema = z.strictObject({
+  lint: z
+    .strictObject({
+      severity: z.record(z.string().regex(/^[A-Z]+-\d+$/), z.enum(['error', 'warning', 'off'])).optional(),
+      maxAverageSentenceWords: z.number().int().min(8).max(40).optional(),
+      maxSentenceWords: z.number().int().min(10).max(60).optional(),
+    })
+    .optional(),
+});
+
+/** Public pages: logo and colours (applied only with enough contrast, see public/branding.ts). */
+export const brandingSchema = z.strictObject({
+  logoUrl: z
+    .string()
+    .max(2000)
+    .refine((u) => /^https:\/\/[^\s"'<>]+$/.test(u) || /^\/[^/\s"'<>][^\s"'<>]*$/.test(u), bilingual('Gebruik een https-adres of een pad.', 'Use an https address or a path.'))
+    .optional(),
+  primaryColor: hexColour.optional(),
+  linkColor: hexColour.optional(),
+});
+
 export const settingsSchema = z.strictObject({
+  letterhead: letterheadSchema.optional(),
+  letters: letterSettingsSchema.optional(),
+  branding: brandingSchema.optional(),
   contactPhone: z
     .string()
     .trim()

@@ -32,6 +32,12 @@ export interface OrganisationSettings {
   /** [C]-graded rules as configurable defaults (src/domain/workflow/settings.ts). */
   workflow?: Partial<WorkflowSettings> | undefined;
   serviceNorms?: ServiceNorm[] | undefined;
+  /** Letters and PDFs (letters module); the logo as a data: URL. */
+  letterhead?: { address?: string | undefined; phone?: string | undefined; website?: string | undefined; logo?: string | undefined } | undefined;
+  /** [C] letter rules: severity per rule ID or 'off'; LET-08 targets. */
+  letters?: { lint?: { severity?: Record<string, 'error' | 'warning' | 'off'> | undefined; maxAverageSentenceWords?: number | undefined; maxSentenceWords?: number | undefined } | undefined } | undefined;
+  /** Public pages (public/branding.ts). */
+  branding?: { logoUrl?: string | undefined; primaryColor?: string | undefined; linkColor?: string | undefined } | undefined;
 }
 
 export interface Organisation {
