@@ -65,13 +65,6 @@ afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
-async function setLetter(page: Page, texts: string[]): Promise<void> {
-  const areas = () => page.locator('.bo-paragraphs textarea');
-  while ((await areas().count()) < texts.length) await page.getByRole('button', { name: 'Alinea toevoegen' }).last().click();
-  while ((await areas().count()) > texts.length) await page.getByRole('button', { name: /^Alinea \d+ verwijderen$/ }).last().click();
-  for (const [i, text] of texts.entries()) await areas().nth(i).fill(text);
-}
-
 describe('back office journey', () => {
   it('manager routes a new complaint, handler handles it to the end, manager sees it on the dashboard', async () => {
     // --- Manager: finds the new complaint and routes it.
@@ -167,15 +160,28 @@ describe('back office journey', () => {
     });
     await expect.poll(() => h.locator('.bo-status').textContent()).toBe('Beslist');
 
-    // --- The decision letter: a lint error first, then fixed.
+    // --- The decision letter: generated from the case, a lint error first, fixed in its paragraph, sent.
     await h.getByRole('link', { name: 'Brief opstellen' }).click();
-    await expect.poll(() => h.getByTestId('findings').isVisible(), { timeout: 10_000 }).toBe(true);
+    await h.getByRole('button', { name: 'Brief genereren' }).click();
+    await expect.poll(() => h.locator('.bo-paragraphs textarea').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await expect.poll(() => h.getByTestId('findings').isVisible()).toBe(true);
+    const firstErrors = await h.locator('.bo-finding--error').allTextContents();
+    expect(firstErrors.join('\n')).toContain('LET-04'); // item 2 is partly upheld, and no dated measure was promised
     await expect.poll(() => h.getByText(/Verzenden kan pas als er geen fouten meer zijn/).isVisible()).toBe(true);
-    await expect(await h.getByTestId('send-letter').isDisabled()).toBe(true);
+    expect(await h.getByTestId('send-letter').isDisabled()).toBe(true);
     await checkScreen(h, 'letter-with-errors');
-    await setLetter(h, DECISION_LETTER(reference));
+    // The finding links to its paragraph; add the promise with a date there.
+    const target = await h.locator('.bo-finding--error', { hasText: 'LET-04' }).getByRole('link').getAttribute('href');
+    const area = h.locator(target!);
+    await area.fill(`${await area.inputValue()} Wij bespreken uw klacht met de medewerker. Dat gesprek vindt uiterlijk ${inDays(60)} plaats.`);
     await expect.poll(async () => (await h.locator('.bo-finding--error').allTextContents()).join('\n'), { timeout: 10_000 }).toBe('');
+    await h.getByRole('button', { name: /PDF maken$/ }).click();
+    await expect.poll(() => h.getByTestId('pdf-link').isVisible(), { timeout: 20_000 }).toBe(true);
+    const pdf = await h.request.get(`${e.baseUrl}${await h.getByTestId('pdf-link').getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
     await checkScreen(h, 'letter-fixed');
+    await h.getByTestId('send-letter').click();
+    await expect.poll(async () => (await h.locator('[role=status], [role=alert]').allTextContents()).join(' '), { timeout: 20_000 }).toContain('De brief is verzonden.');
 
     // --- Close.
     await h.getByRole('link', { name: `Dossier ${reference}` }).click();
@@ -287,15 +293,3 @@ describe('back office journey', () => {
 });
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-
-const DECISION_LETTER = (ref: string) => [
-  `Gemeente Voorbeeldstad\nPostbus 1, 1234 AB Voorbeeldstad\n\nOns kenmerk: ${ref}\nDatum: ${new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })}`,
-  'Geachte mevrouw Parkeer,',
-  'Dank u wel voor uw klacht. U schreef ons over de intrekking van uw parkeervergunning en over de manier waarop een medewerker u aan de telefoon te woord stond. In deze brief leest u wat wij hebben onderzocht, wat wij vinden van elk onderdeel van uw klacht en wat wij gaan doen.',
-  'Onderdeel 1: de intrekking van de parkeervergunning\nWij hebben het dossier van uw vergunning bekeken. De vergunning is ingetrokken nadat de termijn was verlopen, en daarover is u een brief gestuurd. Dit onderdeel van uw klacht vinden wij ongegrond. De reden is dat de intrekking volgens de regels ging en vooraf is aangekondigd.',
-  `Onderdeel 2: de bejegening aan de telefoon\nDe medewerker heeft bevestigd dat het gesprek kortaf was. Dit onderdeel van uw klacht vinden wij deels gegrond, omdat de toon vriendelijker had gekund. Daarvoor bieden wij u onze excuses aan. Wij bespreken uw klacht met de medewerker. Dat gesprek vindt uiterlijk ${inDays(60)} plaats.`,
-  'Wat wij hiervan leren\nWij hebben geleerd dat wij ook bij drukte de tijd moeten nemen om uit te leggen waarom een vergunning is ingetrokken.',
-  'Wij horen graag of u tevreden bent over de behandeling van uw klacht. Heeft u vragen? Bel dan Hanna Handler, klachtbehandelaar, op 14 020.',
-  `Bent u het niet eens met hoe wij uw klacht hebben behandeld? Dan kunt u de Nationale ombudsman vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief. Kijk op www.nationaleombudsman.nl.`,
-  'Met vriendelijke groet,\n\nHanna Handler\nKlachtbehandelaar',
-];

@@ -199,6 +199,11 @@ const T = {
   },
   letterSent: { nl: 'De brief is verzonden.', en: 'The letter has been sent.' },
   generateLetter: { nl: 'Brief genereren', en: 'Generate letter' },
+  newLetter: { nl: 'Andere brief', en: 'Another letter' },
+  caseLetters: { nl: 'Brieven van dit dossier', en: 'Letters of this case' },
+  paragraphRole: { nl: 'Soort alinea {n}', en: 'Kind of paragraph {n}' },
+  saveAndPreview: { nl: 'Opslaan en PDF maken', en: 'Save and make PDF' },
+  makePdf: { nl: 'PDF maken', en: 'Make PDF' },
   checking: { nl: 'Bezig met controleren…', en: 'Checking…' },
 
   // admin

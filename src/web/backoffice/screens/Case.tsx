@@ -13,6 +13,7 @@ export function CaseScreen({ id }: { id: string }) {
   const [c, setC] = useState<CaseDetail>();
   const [doc, setDoc] = useState<OpenApiDoc>();
   const [messages, setMessages] = useState<Record<string, unknown>[]>();
+  const [letters, setLetters] = useState<Record<string, unknown>[]>();
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<AllowedAction>();
   const [done, setDone] = useState<string>();
@@ -34,7 +35,10 @@ export function CaseScreen({ id }: { id: string }) {
     get<{ items: Record<string, unknown>[] }>(`/api/v1/outbox${query({ caseId: id, limit: 50 })}`)
       .then((r) => setMessages(r.items))
       .catch(() => setMessages(undefined));
-  }, [load, lang, id]);
+    get<{ items: Record<string, unknown>[] }>(`/api/v1/cases/${id}/letters`)
+      .then((r) => setLetters(r.items))
+      .catch(() => setLetters(undefined));
+  }, [load, lang, id, c?.version]);
 
   if (error && !c) return <ErrorSummary error={error} />;
   if (!c) return <Loading />;
@@ -51,7 +55,7 @@ export function CaseScreen({ id }: { id: string }) {
           <ItemsSection c={c} />
           <RespondentsSection c={c} />
           <DeadlinesSection c={c} />
-          <MessagesSection c={c} messages={messages} />
+          <MessagesSection c={c} messages={messages} letters={letters} />
           <HistorySection c={c} />
         </div>
         <aside className="bo-case-side" aria-labelledby="actions-title">
@@ -279,10 +283,17 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
   );
 }
 
-function MessagesSection({ c, messages }: { c: CaseDetail; messages: Record<string, unknown>[] | undefined }) {
-  const { t, lang } = useI18n();
+function MessagesSection({ c, messages, letters }: { c: CaseDetail; messages: Record<string, unknown>[] | undefined; letters: Record<string, unknown>[] | undefined }) {
+  const { t, tm, lang } = useI18n();
   const all = [...(c.messages ?? []), ...(messages ?? [])];
-  const docs = [...(c.attachments ?? []), ...((c.letters as Record<string, unknown>[] | undefined) ?? [])];
+  const docs: Record<string, unknown>[] = [
+    ...(c.attachments ?? []),
+    ...(letters ?? []).map((l) => ({
+      id: l.id,
+      title: `${str(l.subject)} (${tm(`letterStatus_${str(l.status)}`, str(l.status))})`,
+      url: l.status === 'draft' ? undefined : `/api/v1/letters/${str(l.id)}/pdf`,
+    })),
+  ];
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">{t('sectionMessages')}</h2>
