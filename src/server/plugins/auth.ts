@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Role, StaffUser, UserService } from '../modules/users/service.js';
 
@@ -19,7 +19,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Use it as the route's `onRequest` hook, so nobody unauthenticated gets as far as body parsing
  * or validation (and learns nothing from validation errors).
  */
-export function requireStaff(users: UserService, roles: readonly Role[] | 'any'): preHandlerAsyncHookHandler {
+export function requireStaff(users: UserService, roles: readonly Role[] | 'any'): onRequestAsyncHookHandler {
   return async function staffGuard(req: FastifyRequest, reply: FastifyReply) {
     const user = await authenticate(users, req);
     if (!user) {

@@ -26,7 +26,7 @@ export const caseActionRoutes = (s: Services): FastifyPluginAsync => async (app)
     r.post(
       `/api/v1/cases/:id/actions/${action}`,
       {
-        preHandler: requireStaff(s.users, roles),
+        onRequest: requireStaff(s.users, roles),
         schema: {
           tags: ['case actions'],
           operationId: `case_${action}`,

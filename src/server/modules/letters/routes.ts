@@ -19,7 +19,7 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   r.post(
     '/api/v1/letters/lint',
     {
-      preHandler: requireStaff(s.users, 'any'),
+      onRequest: requireStaff(s.users, 'any'),
       schema: {
         tags: ['letters'],
         summary: 'Lint a plain-text letter (LET-01..10 and the regime’s required content)',
@@ -43,7 +43,7 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   r.get(
     '/api/v1/cases/:id/letters',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['letters'],
         summary: 'The letters of a case, and the letters the case still needs by law (tasks until sent)',
@@ -61,7 +61,7 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   r.post(
     '/api/v1/cases/:id/letters',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['letters'],
         summary: 'Compose a letter from the case data (a draft, linted)',
@@ -87,14 +87,14 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
 
   r.get(
     '/api/v1/letters/:id',
-    { preHandler: staff, schema: { tags: ['letters'], summary: 'One letter with its findings and delivery', security: [{ bearer: [] }], params: idParams, response: { 200: letterSchema, ...letterErrors } } },
+    { onRequest: staff, schema: { tags: ['letters'], summary: 'One letter with its findings and delivery', security: [{ bearer: [] }], params: idParams, response: { 200: letterSchema, ...letterErrors } } },
     async (req) => presentLetter(await s.letters.get(req.staff!, req.params.id)),
   );
 
   r.put(
     '/api/v1/letters/:id',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['letters'],
         summary: 'Edit the paragraphs of a letter that was not sent (re-linted; an earlier PDF is discarded)',
@@ -109,14 +109,14 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
 
   r.post(
     '/api/v1/letters/:id/lint',
-    { preHandler: staff, schema: { tags: ['letters'], summary: 'Lint the stored letter again', security: [{ bearer: [] }], params: idParams, response: { 200: lintResponseSchema, ...letterErrors } } },
+    { onRequest: staff, schema: { tags: ['letters'], summary: 'Lint the stored letter again', security: [{ bearer: [] }], params: idParams, response: { 200: lintResponseSchema, ...letterErrors } } },
     async (req) => ({ findings: await s.letters.lint(req.staff!, req.params.id) }),
   );
 
   r.post(
     '/api/v1/letters/:id/render',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['letters'],
         summary: 'Render the PDF (once per version; a retry returns the stored PDF)',
@@ -130,7 +130,7 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
 
   r.get(
     '/api/v1/letters/:id/pdf',
-    { preHandler: staff, schema: { tags: ['letters'], summary: 'The letter as PDF', security: [{ bearer: [] }], params: idParams } },
+    { onRequest: staff, schema: { tags: ['letters'], summary: 'The letter as PDF', security: [{ bearer: [] }], params: idParams } },
     async (req, reply) => {
       const file = await s.letters.pdf(req.staff!, req.params.id);
       return reply
@@ -144,7 +144,7 @@ export const letterRoutes = (s: Services): FastifyPluginAsync => async (app) => 
   r.post(
     '/api/v1/letters/:id/send',
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags: ['letters'],
         summary: 'Send a rendered letter by e-mail with the PDF attached (refused while the linter reports errors; idempotent)',

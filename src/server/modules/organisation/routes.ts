@@ -30,61 +30,61 @@ export const organisationRoutes = (s: Services): FastifyPluginAsync => async (ap
   const security = [{ bearer: [] }];
   const orgResponse = z.object({ name: z.string(), regime: z.string(), settings: z.record(z.string(), z.unknown()) });
 
-  r.get('/api/v1/organisation', { preHandler: anyStaff, schema: { tags: ['organisation'], summary: 'The organisation: name, regime and settings', security, querystring: langQuery, response: { 200: orgResponse, ...errors } } }, async () => {
+  r.get('/api/v1/organisation', { onRequest: anyStaff, schema: { tags: ['organisation'], summary: 'The organisation: name, regime and settings', security, querystring: langQuery, response: { 200: orgResponse, ...errors } } }, async () => {
     const org = await s.organisation.get();
     return { name: org.name, regime: org.regime, settings: org.settings as Record<string, unknown> };
   });
 
   r.put(
     '/api/v1/organisation',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: 'Replace name, regime and settings (admin)', security, body: organisationSchema, response: { 200: orgResponse, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: 'Replace name, regime and settings (admin)', security, body: organisationSchema, response: { 200: orgResponse, ...errors } } },
     async (req) => {
       const org = await s.organisationAdmin.saveOrganisation(req.staff!.id, req.body);
       return { name: org.name, regime: org.regime, settings: org.settings as Record<string, unknown> };
     },
   );
 
-  r.get('/api/v1/departments', { preHandler: anyStaff, schema: { tags: ['organisation'], summary: 'Departments', security, querystring: langQuery, response: { 200: z.object({ items: z.array(departmentSchema) }), ...errors } } }, async () => ({
+  r.get('/api/v1/departments', { onRequest: anyStaff, schema: { tags: ['organisation'], summary: 'Departments', security, querystring: langQuery, response: { 200: z.object({ items: z.array(departmentSchema) }), ...errors } } }, async () => ({
     items: await s.organisationAdmin.listDepartments(),
   }));
   r.post(
     '/api/v1/departments',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: 'Add a department (admin)', security, body: newDepartmentSchema, response: { 201: departmentSchema, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: 'Add a department (admin)', security, body: newDepartmentSchema, response: { 201: departmentSchema, ...errors } } },
     async (req, reply) => reply.code(201).send(await s.organisationAdmin.createDepartment(req.staff!.id, req.body.name)),
   );
   r.patch(
     '/api/v1/departments/:id',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: 'Rename or deactivate a department (admin)', security, params: idParams, body: departmentPatchSchema, response: { 200: departmentSchema, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: 'Rename or deactivate a department (admin)', security, params: idParams, body: departmentPatchSchema, response: { 200: departmentSchema, ...errors } } },
     async (req) => s.organisationAdmin.updateDepartment(req.staff!.id, req.params.id, req.body),
   );
 
-  r.get('/api/v1/categories', { preHandler: anyStaff, schema: { tags: ['organisation'], summary: 'Categories with their default department', security, querystring: langQuery, response: { 200: z.object({ items: z.array(categorySchema) }), ...errors } } }, async () => ({
+  r.get('/api/v1/categories', { onRequest: anyStaff, schema: { tags: ['organisation'], summary: 'Categories with their default department', security, querystring: langQuery, response: { 200: z.object({ items: z.array(categorySchema) }), ...errors } } }, async () => ({
     items: await s.organisationAdmin.listCategories(),
   }));
   r.post(
     '/api/v1/categories',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: 'Add a category with a default department (admin)', security, body: newCategorySchema, response: { 201: categorySchema, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: 'Add a category with a default department (admin)', security, body: newCategorySchema, response: { 201: categorySchema, ...errors } } },
     async (req, reply) => reply.code(201).send(await s.organisationAdmin.createCategory(req.staff!.id, req.body)),
   );
   r.patch(
     '/api/v1/categories/:id',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: 'Change a category (admin)', security, params: idParams, body: categoryPatchSchema, response: { 200: categorySchema, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: 'Change a category (admin)', security, params: idParams, body: categoryPatchSchema, response: { 200: categorySchema, ...errors } } },
     async (req) => s.organisationAdmin.updateCategory(req.staff!.id, req.params.id, req.body),
   );
 
   r.get(
     '/api/v1/users',
-    { preHandler: requireStaff(s.users, ['admin', 'manager', 'intake']), schema: { tags: ['organisation'], summary: 'Staff users (admin, manager, intake: to route and assign)', security, querystring: userListQuery, response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } },
+    { onRequest: requireStaff(s.users, ['admin', 'manager', 'intake']), schema: { tags: ['organisation'], summary: 'Staff users (admin, manager, intake: to route and assign)', security, querystring: userListQuery, response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } },
     async (req) => ({ items: await s.organisationAdmin.listUsers(req.query) }),
   );
   r.post(
     '/api/v1/users',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: 'Add a staff user with a role (admin)', security, body: newUserSchema, response: { 201: userSchema, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: 'Add a staff user with a role (admin)', security, body: newUserSchema, response: { 201: userSchema, ...errors } } },
     async (req, reply) => reply.code(201).send(await s.organisationAdmin.createUser(req.staff!.id, req.body)),
   );
   r.patch(
     '/api/v1/users/:id',
-    { preHandler: admin, schema: { tags: ['organisation'], summary: "Change a user's name, role, department or active flag (admin)", security, params: idParams, body: userPatchSchema, response: { 200: userSchema, ...errors } } },
+    { onRequest: admin, schema: { tags: ['organisation'], summary: "Change a user's name, role, department or active flag (admin)", security, params: idParams, body: userPatchSchema, response: { 200: userSchema, ...errors } } },
     async (req) => s.organisationAdmin.updateUser(req.staff!.id, req.params.id, req.body),
   );
 };
