@@ -15,7 +15,7 @@ export interface LoadResult extends Summary {
 export interface LoadOptions {
   url: string;
   connections: number;
-  /** Bounded by time, by count, or both (whichever ends first; the time bound always applies). */
+  /** Bounded by time, or by count (then `seconds` is the time limit). */
   seconds: number;
   amount?: number;
   requests: Request[];
@@ -63,8 +63,8 @@ export function runLoad(opts: LoadOptions): Promise<LoadResult> {
       codes[statusCode] = (codes[statusCode] ?? 0) + 1;
       if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
-    // A count-bounded run still ends in time.
-    const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
+    // A count-bounded run ends after `seconds` at the latest; a timed one gets a margin.
+    const guard = setTimeout(() => instance.stop(), (opts.amount ? opts.seconds : opts.seconds + 30) * 1000);
   });
 }
 
