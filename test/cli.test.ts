@@ -17,15 +17,17 @@ function env(extra: Record<string, string> = {}) {
 }
 
 function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [...cli, ...args], { env: env(), input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...cli, ...args], { env: env(), input, encoding: 'utf8', timeout: 180_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 async function startServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...cli, 'serve'], { env: env({ PORT: String(port), HOST: '127.0.0.1', JOBS: 'off' }), stdio: ['ignore', 'pipe', 'pipe'] });
-  const until = Date.now() + 60_000;
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const until = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
       if (res.ok) return child;
