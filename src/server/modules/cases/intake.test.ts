@@ -83,6 +83,34 @@ describe('POST /api/v1/complaints (public intake)', () => {
     expect(refs.size).toBe(200);
   });
 
+  it('an unknown category is a field error, and nothing is written', async () => {
+    const before = await t.database.db.selectFrom('complaint_case').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const res = await post({ ...exampleComplaint, categoryId: '00000000-0000-4000-8000-000000000000' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([{ path: 'categoryId', message: expect.any(String) }]);
+    const after = await t.database.db.selectFrom('complaint_case').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('a known category routes the case to its department', async () => {
+    const dep = await t.database.db.insertInto('department').values({ name: `Afdeling ${Date.now()}` }).returning('id').executeTakeFirstOrThrow();
+    const cat = await t.database.db.insertInto('category').values({ name: `Categorie ${Date.now()}`, department_id: dep.id }).returning('id').executeTakeFirstOrThrow();
+    const body = (await post({ ...exampleComplaint, categoryId: cat.id })).json();
+    const row = await t.database.db.selectFrom('complaint_case').select(['category_id', 'department_id']).where('id', '=', body.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ category_id: cat.id, department_id: dep.id });
+  });
+
+  it('numbers start per year: the first complaint received in another year gets number 1 of that year', async () => {
+    const staff = await t.staff('intake');
+    const register = (receivedAt: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: staff.auth, payload: { ...exampleComplaint, channel: 'letter', receivedAt } });
+    // 2019-12-31T23:30Z is already 2020 in Amsterdam (CONV-01).
+    const first = (await register('2019-12-31T23:30:00Z')).json();
+    const second = (await register('2020-03-01T10:00:00Z')).json();
+    expect(first.reference).toBe('KL-2020-000001');
+    expect(second.reference).toBe('KL-2020-000002');
+  });
+
   describe('bad input gets 4xx with field errors, never a 500 or a half-written case', () => {
     const cases: [string, unknown, string[]][] = [
       ['wrong types', { ...exampleComplaint, description: 5, complainant: { name: 7, email: 'anna@example.nl' } }, ['description', 'complainant.name']],
