@@ -9,6 +9,8 @@ import { DEADLINE_JOBS, DeadlineMonitor } from './deadlines.js';
 export const JOBS = {
   outboxDeliver: { name: 'outbox-deliver', retryLimit: 100, retryDelay: 5, retryBackoff: true },
   outboxSweep: { name: 'outbox-sweep', cron: '* * * * *' },
+  // PGlite runs no autovacuum: refresh the planner's statistics and reclaim space every night.
+  embeddedMaintenance: { name: 'embedded-db-maintenance', cron: '17 3 * * *' },
 } as const;
 
 interface OutboxDeliverPayload {
@@ -34,6 +36,8 @@ export class JobRunner implements JobQueue {
     private readonly handle: DatabaseHandle,
     private readonly delivery: OutboxDelivery,
     private readonly log: FastifyBaseLogger,
+    /** The application's instance, so settings changed through the admin API are seen at once. */
+    private readonly organisation: OrganisationService = new OrganisationService(handle.db),
   ) {}
 
   async start(): Promise<void> {
@@ -54,7 +58,7 @@ export class JobRunner implements JobQueue {
     });
     await boss.createQueue(JOBS.outboxSweep.name, { name: JOBS.outboxSweep.name });
     // AWB-44, NO-12, NO-14: deadline monitoring (src/server/jobs/deadlines.ts); idempotent per alert.
-    const monitor = new DeadlineMonitor(this.handle.db, new OrganisationService(this.handle.db));
+    const monitor = new DeadlineMonitor(this.handle.db, this.organisation);
     const { deadlineMonitor } = DEADLINE_JOBS;
     await boss.createQueue(deadlineMonitor.name, { name: deadlineMonitor.name, retryLimit: deadlineMonitor.retryLimit });
     await boss.work(deadlineMonitor.name, { pollingIntervalSeconds: 30 }, async () => {
@@ -63,6 +67,15 @@ export class JobRunner implements JobQueue {
       return { markedOverdue: result.markedOverdue, alerts: result.alerts.length };
     });
     await boss.schedule(deadlineMonitor.name, deadlineMonitor.cron);
+    if (this.handle.kind === 'pglite') {
+      const { name, cron } = JOBS.embeddedMaintenance;
+      await boss.createQueue(name, { name });
+      await boss.work(name, { pollingIntervalSeconds: 60 }, async () => {
+        await pool.query('VACUUM (ANALYZE)');
+        return 'done';
+      });
+      await boss.schedule(name, cron, undefined, { tz: 'Europe/Amsterdam' });
+    }
     if (this.delivery.enabled) {
       await boss.work<OutboxDeliverPayload>(JOBS.outboxDeliver.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
         if (job) return this.delivery.deliver(job.data.id);
