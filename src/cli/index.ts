@@ -7,6 +7,7 @@ import { buildServices, type Services } from '../server/services.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { ROLES, type Role } from '../server/modules/users/service.js';
 import { registerLetterCommands } from './letters.js';
+import { registerInsightCommands } from './insight.js';
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -106,6 +107,8 @@ program
 
 // `letters lint` works without a database (api.md).
 registerLetterCommands(program);
+// `insight evaluate` works on CSV files without a database (api.md).
+registerInsightCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {
