@@ -13,12 +13,14 @@ import { letterRoutes } from './modules/letters/routes.js';
 import { deadlineRoutes } from './modules/deadlines/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { tokenRoutes } from './modules/tokens/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { caseActionRoutes } from './modules/cases/actions.routes.js';
 import { publicRoutes } from './modules/public/routes.js';
 import { backofficeRoutes } from './modules/backoffice/routes.js';
 import { labelRoutes } from './modules/backoffice/labels.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { insightRoutes } from './modules/insight/routes.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -93,6 +95,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
 
   await app.register(systemRoutes(services));
   await app.register(authRoutes(services));
+  await app.register(tokenRoutes(services));
   await app.register(deadlineRoutes(services));
   await app.register(caseRoutes(services));
   await app.register(letterRoutes(services));
@@ -103,6 +106,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   // The staff back office (React, built into dist/backoffice) under /app, and its small APIs.
   await app.register(labelRoutes(services));
   await app.register(dashboardRoutes(services));
+  await app.register(insightRoutes(services));
   await app.register(backofficeRoutes());
   return app;
 }

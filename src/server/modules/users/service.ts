@@ -82,9 +82,17 @@ export class UserService {
   async createToken(email: string, label?: string): Promise<string> {
     const user = await this.findByEmail(email);
     if (!user) throw notFound('user');
+    return (await this.issueToken(user.id, label)).token;
+  }
+
+  async issueToken(userId: string, label?: string): Promise<{ id: string; token: string }> {
     const token = `rdr_${crypto.randomBytes(32).toString('base64url')}`;
-    await this.db.insertInto('api_token').values({ user_id: user.id, token_hash: hashApiToken(token), label: label ?? null }).execute();
-    return token;
+    const row = await this.db
+      .insertInto('api_token')
+      .values({ user_id: userId, token_hash: hashApiToken(token), label: label ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id, token };
   }
 
   /** The staff user of a live browser session, with the session's CSRF token. */
@@ -109,6 +117,15 @@ export class UserService {
       .where('api_token.revoked_at', 'is', null)
       .where('app_user.active', '=', true)
       .executeTakeFirst();
-    return row ? toStaffUser(row) : undefined;
+    if (!row) return undefined;
+    // When a token was last used, at most one write a minute per token (not on the request's path).
+    this.db
+      .updateTable('api_token')
+      .set({ last_used_at: new Date() })
+      .where('token_hash', '=', hashApiToken(token))
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(Date.now() - 60_000))]))
+      .execute()
+      .catch(() => undefined);
+    return toStaffUser(row);
   }
 }
