@@ -11,6 +11,7 @@ import { UserService } from './modules/users/service.js';
 import { PublicCaseService } from './modules/public/service.js';
 import { LetterService } from './modules/letters/service.js';
 import { noJobs, type JobQueue } from './jobs/runner.js';
+import { InsightService } from './modules/insight/service.js';
 
 /** The application's services, built once from the configuration and the database. */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   publicCases: PublicCaseService;
   /** Letters: compose, lint, render, send (issue 4). */
   letters: LetterService;
+  /** Category suggestions, similar cases and spike alerts (src/insight). */
+  insight: InsightService;
 }
 
 export function buildServices(config: Config, database: DatabaseHandle): Services {
@@ -54,5 +57,6 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     // The status page offers the decision letter sent to the complainant (public/letters.ts).
     publicCases: new PublicCaseService(db, organisation, intake, config, letters.decisionLetters),
     letters,
+    insight: new InsightService(db),
   };
 }

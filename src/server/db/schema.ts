@@ -342,6 +342,18 @@ export interface LetterTable {
   sent_at: Timestamp | null;
 }
 
+// 20261122T0600_insight: the category classifier's training runs.
+export interface InsightModelTable {
+  id: Generated<string>;
+  kind: Generated<string>;
+  status: 'trained' | 'insufficient_history';
+  model: Json<Record<string, unknown>> | null;
+  examples: number;
+  classes: number;
+  metrics: Json<Record<string, unknown>>;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   department: DepartmentTable;
@@ -367,6 +379,7 @@ export interface Database {
   case_task: CaseTaskTable;
   case_alert: CaseAlertTable;
   letter: LetterTable;
+  insight_model: InsightModelTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

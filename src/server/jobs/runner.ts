@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/client.js';
 import type { OutboxDelivery } from '../modules/outbox/delivery.js';
 import { OrganisationService } from '../modules/organisation/service.js';
 import { DEADLINE_JOBS, DeadlineMonitor } from './deadlines.js';
+import { INSIGHT_RETRAIN, InsightService } from '../modules/insight/service.js';
 
 // Typed job definitions (name, payload, retry policy); handlers return a result or throw to retry.
 export const JOBS = {
@@ -67,6 +68,14 @@ export class JobRunner implements JobQueue {
       return { markedOverdue: result.markedOverdue, alerts: result.alerts.length };
     });
     await boss.schedule(deadlineMonitor.name, deadlineMonitor.cron);
+    // The category classifier learns from the day's closed cases every night (src/server/modules/insight).
+    const insight = new InsightService(this.handle.db);
+    await boss.createQueue(INSIGHT_RETRAIN.name, { name: INSIGHT_RETRAIN.name, retryLimit: INSIGHT_RETRAIN.retryLimit });
+    await boss.work(INSIGHT_RETRAIN.name, { pollingIntervalSeconds: 60 }, async () => {
+      const r = await insight.retrain();
+      return { status: r.status, examples: r.examples, categories: r.categories };
+    });
+    await boss.schedule(INSIGHT_RETRAIN.name, INSIGHT_RETRAIN.cron);
     if (this.handle.kind === 'pglite') {
       const { name, cron } = JOBS.embeddedMaintenance;
       await boss.createQueue(name, { name });
