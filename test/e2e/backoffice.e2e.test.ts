@@ -233,6 +233,17 @@ describe('back office journey', () => {
     await a.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => a.getByRole('rowheader', { name: 'Vergunningen' }).isVisible()).toBe(true);
 
+    // Admin: create an API token for a user; it is shown once and works; then revoke it.
+    await a.goto(`${e.baseUrl}/app/admin/tokens`);
+    await a.getByRole('button', { name: 'Token aanmaken' }).click();
+    const shown = a.locator('.bo-token');
+    await expect.poll(() => shown.isVisible()).toBe(true);
+    const newToken = (await shown.textContent())!.trim();
+    expect(newToken).toMatch(/^rdr_/);
+    expect((await fetch(`${e.baseUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${newToken}` } })).status).toBe(200);
+    await a.getByRole('button', { name: 'Intrekken' }).first().click();
+    await expect.poll(async () => (await fetch(`${e.baseUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${newToken}` } })).status).toBe(401);
+
     // English throughout: UI strings from the table, status labels from the server.
     await a.getByRole('button', { name: 'Switch to English' }).click();
     await a.getByRole('link', { name: 'Inbox' }).click();
