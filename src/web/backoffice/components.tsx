@@ -140,7 +140,9 @@ export function LookupsProvider({ me, children }: { me: StaffUser; children: Rea
   const [n, setN] = useState(0);
   useEffect(() => {
     let live = true;
+    // Admins, managers and intake read the full user list; everyone else the staff directory.
     const users = get<{ items: UserRow[] }>('/api/v1/users')
+      .catch(() => get<{ items: UserRow[] }>('/api/v1/staff'))
       .then((r) => r.items)
       .catch(() => undefined);
     Promise.all([

@@ -80,6 +80,14 @@ describe('organisation admin API (issue 3, part 1)', () => {
     await t.app.inject({ method: 'PUT', url: '/api/v1/organisation', headers: admin.auth, payload: awbOrg });
   });
 
+  it('every staff member reads the staff directory (names for assignees), but not the admin user list', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/staff', headers: handler.auth });
+    expect(res.statusCode).toBe(200);
+    const ids = res.json().items.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([admin.id, handler.id]));
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: handler.auth })).statusCode).toBe(403);
+  });
+
   it('departments, categories with a default department, and users with roles', async () => {
     const dep = await t.app.inject({ method: 'POST', url: '/api/v1/departments', headers: admin.auth, payload: { name: 'Burgerzaken' } });
     expect(dep.statusCode).toBe(201);

@@ -77,6 +77,12 @@ export const organisationRoutes = (s: Services): FastifyPluginAsync => async (ap
     { onRequest: requireStaff(s.users, ['admin', 'manager', 'intake']), schema: { tags: ['organisation'], summary: 'Staff users (admin, manager, intake: to route and assign)', security, querystring: userListQuery, response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } },
     async (req) => ({ items: await s.organisationAdmin.listUsers(req.query) }),
   );
+  // Colleagues' names for every staff member (assignees and actors in the history); no admin fields.
+  r.get(
+    '/api/v1/staff',
+    { onRequest: anyStaff, schema: { tags: ['organisation'], summary: 'Staff directory: active colleagues (any staff)', security, response: { 200: z.object({ items: z.array(userSchema) }), ...errors } } },
+    async () => ({ items: (await s.organisationAdmin.listUsers({})).filter((u) => u.active) }),
+  );
   r.post(
     '/api/v1/users',
     { onRequest: admin, schema: { tags: ['organisation'], summary: 'Add a staff user with a role (admin)', security, body: newUserSchema, response: { 201: userSchema, ...errors } } },
