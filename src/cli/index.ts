@@ -8,6 +8,7 @@ import { seedDemo } from '../server/seed/demo.js';
 import { ROLES, type Role } from '../server/modules/users/service.js';
 import { registerLetterCommands } from './letters.js';
 import { registerInsightCommands } from './insight.js';
+import { registerReportCommands } from './report.js';
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -109,6 +110,7 @@ program
 registerLetterCommands(program);
 // `insight evaluate` works on CSV files without a database (api.md).
 registerInsightCommands(program);
+registerReportCommands(program, withServices);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {

@@ -7,3 +7,4 @@ export { seededRandom, shuffle } from './random.js';
 export { mostSimilar, type Candidate } from './similarity.js';
 export { bucket, detectSpikes, periodStarts, poissonUpperTail, type PeriodUnit, type Series, type Spike, type SpikeOptions } from './spikes.js';
 export { dedupeAndSplit, EVALUATION_SEED } from './split.js';
+export { scrub, type ScrubContext } from './scrub.js';

@@ -21,6 +21,7 @@ import { backofficeRoutes } from './modules/backoffice/routes.js';
 import { labelRoutes } from './modules/backoffice/labels.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { insightRoutes } from './modules/insight/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -107,6 +108,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   await app.register(labelRoutes(services));
   await app.register(dashboardRoutes(services));
   await app.register(insightRoutes(services));
+  await app.register(reportRoutes(services));
   await app.register(backofficeRoutes());
   return app;
 }
