@@ -66,7 +66,7 @@ afterEach(() => {
 });
 
 describe('back office journey', () => {
-  it('manager routes a new complaint, handler handles it to the end, manager sees it on the dashboard', async () => {
+  it('manager routes a new complaint to a department, a handler assigns it to herself and handles it to the end, manager sees it on the dashboard', async () => {
     // --- Manager: finds the new complaint and routes it.
     const m = await newPage();
     await login(m, e.baseUrl, 'mark@e2e.example');
@@ -97,20 +97,24 @@ describe('back office journey', () => {
         await f.getByLabel('Ernst').selectOption(severity);
       });
     }
+    // The manager routes it to the department; a handler there picks it up.
     await takeAction(m, 'Toewijzen', async (f) => {
       await f.getByLabel('Categorie').selectOption({ label: 'Bejegening door medewerker' });
       await f.getByLabel('Afdeling').selectOption(staff.burgerzaken);
-      await f.getByLabel('Behandelaar').selectOption(staff.handler.id);
       await f.getByLabel('Reden').fill('Burgerzaken behandelt vergunningen.');
     });
     await m.getByRole('button', { name: 'Uitloggen' }).click();
     await expect.poll(() => m.getByText('U bent uitgelogd.').isVisible()).toBe(true);
 
-    // --- Handler: finds it under "Mijn dossiers" and handles it.
+    // --- Handler: finds the new complaint under "Mijn afdeling", assigns it to herself, handles it.
     const h = await newPage();
     await login(h, e.baseUrl, 'hanna@e2e.example');
+    await h.getByRole('link', { name: 'Mijn afdeling' }).click();
     await expect.poll(() => h.getByRole('link', { name: reference }).isVisible()).toBe(true);
     await h.getByRole('link', { name: reference }).click();
+    await takeAction(h, 'Toewijzen', async (f) => {
+      await f.getByLabel('Behandelaar').selectOption(staff.handler.id);
+    });
     await expect.poll(() => allowedActionLabels(h)).toContain('Ontvangst bevestigen');
     await takeAction(h, 'Ontvangst bevestigen');
     await takeAction(h, 'In behandeling nemen');

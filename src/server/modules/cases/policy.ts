@@ -15,7 +15,9 @@ export interface CaseAccessInfo {
 }
 
 const INTAKE_STEPS: CaseAction[] = ['complete_intake', 'add_item', 'add_respondent', 'add_representative', 'record_authorisation'];
-const HANDLING_STEPS: CaseAction[] = CASE_ACTIONS.filter((a) => a !== 'assign');
+// A handler also takes an unassigned case of their department for themselves ('assign' to self only,
+// enforced in the assign step itself); routing to others stays with intake and managers.
+const HANDLING_STEPS: CaseAction[] = [...CASE_ACTIONS];
 
 /** Which roles may take which step. Department and assignment narrow it further (see inScope). */
 export const ACTION_ROLES: Record<Role, readonly CaseAction[]> = {
@@ -56,6 +58,9 @@ export function authorise(user: StaffUser, c: CaseAccessInfo, action: CaseAction
       code: 'HANDLER_IS_RESPONDENT',
       message: { nl: 'U bent beklaagde in deze klacht en mag er daarom niet aan werken (Awb 9:7).', en: 'You are a respondent in this complaint and so may not work on it (Awb 9:7).' },
     };
+  }
+  if (action === 'assign' && user.role === 'handler' && c.assigneeId !== null) {
+    return { ok: false, code: 'FORBIDDEN', message: { nl: 'Alleen een nog niet toegewezen dossier kunt u zelf oppakken.', en: 'You can only take a case that is not yet assigned.' } };
   }
   if (!inScope(user, c)) {
     return { ok: false, code: 'FORBIDDEN', message: { nl: 'Dit dossier hoort bij een andere afdeling.', en: 'This case belongs to another department.' } };

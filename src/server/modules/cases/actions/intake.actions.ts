@@ -205,6 +205,10 @@ export const assign = defineAction({
   async run(ctx) {
     const i = ctx.input;
     const row = ctx.full.row;
+    // A handler takes the case for themselves; routing elsewhere is for intake and managers.
+    if (ctx.user.role === 'handler' && (i.handlerId !== ctx.user.id || i.categoryId || i.departmentId)) {
+      return ctx.fail([blocker('HANDLER_TAKES_ONLY', 'NO-13', 'Als behandelaar kunt u een dossier alleen zelf oppakken.', 'As a handler you can only take a case yourself.')]);
+    }
     let categoryId = row.category_id;
     let departmentId = row.department_id;
     if (i.categoryId) {

@@ -10,7 +10,8 @@ const INTAKE_STEPS: CaseAction[] = ['complete_intake', 'add_item', 'add_responde
 const ALL = [...CASE_ACTIONS];
 const EXPECTED: Record<Role, { own: CaseAction[]; other: CaseAction[] }> = {
   intake: { own: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'], other: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'] },
-  handler: { own: ALL.filter((a) => a !== 'assign'), other: [] },
+  // A handler may take (assign to self) an unassigned case of the own department.
+  handler: { own: ALL, other: [] },
   manager: { own: ALL, other: [] },
   admin: { own: ['assign', 'acknowledge'], other: ['assign', 'acknowledge'] },
   // WKKGZ-03: the complaints officer helps the complainant; never judges or decides.
