@@ -74,3 +74,57 @@ export const CaseEvents = {
       .execute();
   },
 };
+
+/** Labels of every event type for the staff history (the server is the single source of labels). */
+export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
+  'case.received': { nl: 'Klacht ontvangen', en: 'Complaint received' },
+  'case.status_changed': { nl: 'Status gewijzigd', en: 'Status changed' },
+  'case.viewed': { nl: 'Bekeken', en: 'Viewed' },
+  'case.intake_completed': { nl: 'Intake aangevuld', en: 'Intake completed' },
+  'case.repair_requested': { nl: 'Om aanvulling gevraagd (Awb 9:4)', en: 'Repair requested (Awb 9:4)' },
+  'case.priority_set': { nl: 'Prioriteit bepaald', en: 'Priority set' },
+  'case.item_added': { nl: 'Klachtonderdeel toegevoegd', en: 'Complaint item added' },
+  'case.respondent_added': { nl: 'Beklaagde toegevoegd', en: 'Respondent added' },
+  'case.representative_added': { nl: 'Gemachtigde toegevoegd', en: 'Representative added' },
+  'case.authorisation_recorded': { nl: 'Machtiging vastgelegd', en: 'Authorisation recorded' },
+  'case.assigned': { nl: 'Toegewezen', en: 'Assigned' },
+  'case.acknowledged': { nl: 'Ontvangst bevestigd', en: 'Acknowledged' },
+  'case.first_contact': { nl: 'Eerste contact', en: 'First contact' },
+  'case.handling_started': { nl: 'In behandeling genomen', en: 'Handling started' },
+  'case.respondent_copy': { nl: 'Kopie aan beklaagde (Awb 9:9)', en: 'Copy to respondent (Awb 9:9)' },
+  'case.progress_update': { nl: 'Voortgang gemeld', en: 'Progress update' },
+  'case.resolved_informally': { nl: 'Informeel afgehandeld', en: 'Resolved informally' },
+  'case.declined': { nl: 'Niet in behandeling genomen (Awb 9:8)', en: 'Declined (Awb 9:8)' },
+  'case.forwarded': { nl: 'Doorgezonden', en: 'Forwarded' },
+  'case.withdrawn': { nl: 'Ingetrokken', en: 'Withdrawn' },
+  'case.hearing_invited': { nl: 'Uitgenodigd voor hoorgesprek', en: 'Invited to a hearing' },
+  'case.hearing_waived': { nl: 'Afgezien van horen (Awb 9:10 lid 2)', en: 'Hearing waived (Awb 9:10(2))' },
+  'case.hearing_recorded': { nl: 'Hoorgesprek vastgelegd', en: 'Hearing recorded' },
+  'case.extended': { nl: 'Afhandeling verdaagd', en: 'Handling extended' },
+  'case.delay_agreed': { nl: 'Uitstel met instemming', en: 'Delay agreed' },
+  'case.advice_requested': { nl: 'Advies gevraagd', en: 'Advice requested' },
+  'case.advice_recorded': { nl: 'Advies ontvangen', en: 'Advice recorded' },
+  'case.item_judged': { nl: 'Onderdeel beoordeeld', en: 'Item judged' },
+  'case.remedy_added': { nl: 'Herstel of maatregel toegevoegd', en: 'Remedy added' },
+  'case.learning_recorded': { nl: 'Oorzaak en leerpunten vastgelegd', en: 'Root cause and lessons recorded' },
+  'case.decided': { nl: 'Beslist', en: 'Decided' },
+  'case.closed': { nl: 'Afgesloten', en: 'Closed' },
+  'case.reopened': { nl: 'Heropend', en: 'Reopened' },
+  'case.escalated': { nl: 'Geëscaleerd', en: 'Escalated' },
+  'case.escalation_outcome': { nl: 'Uitkomst escalatie', en: 'Escalation outcome' },
+  'case.measure_completed': { nl: 'Maatregel uitgevoerd', en: 'Measure completed' },
+  'case.overdue': { nl: 'Termijn overschreden', en: 'Deadline passed' },
+  'case.alert_sent': { nl: 'Signalering verstuurd', en: 'Alert sent' },
+  'complainant.attachments_added': { nl: 'Bijlagen van klager', en: 'Attachments from complainant' },
+  'complainant.information_added': { nl: 'Informatie van klager', en: 'Information from complainant' },
+  'survey.answered': { nl: 'Tevredenheidsvragen beantwoord', en: 'Satisfaction survey answered' },
+  'status_link.resent': { nl: 'Statuslink opnieuw verstuurd', en: 'Status link re-sent' },
+  'letter.drafted': { nl: 'Brief opgesteld', en: 'Letter drafted' },
+  'letter.edited': { nl: 'Brief bewerkt', en: 'Letter edited' },
+  'letter.rendered': { nl: 'Brief als PDF gemaakt', en: 'Letter rendered as PDF' },
+  'letter.sent': { nl: 'Brief verzonden', en: 'Letter sent' },
+};
+
+export function eventLabel(type: string, lang: 'nl' | 'en'): string {
+  return (EVENT_LABELS as Record<string, { nl: string; en: string }>)[type]?.[lang] ?? type;
+}

@@ -148,7 +148,7 @@ describe('GET /api/v1/cases/{id}', () => {
     expect(body.reference).toBe(created[0]!.reference);
     expect(body.deadlines.decision).toMatchObject({ term: 'decision', start: body.receiptDate });
     expect(body.deadlines.decision.rulesApplied).toBeInstanceOf(Array);
-    expect(body.history[0]).toMatchObject({ type: 'case.received' });
+    expect(body.history[0]).toMatchObject({ type: 'case.received', label: 'Klacht ontvangen' });
     expect(body.allowedActions.map((a: { action: string }) => a.action)).toContain('start_handling');
     expect(body.allowedActions.map((a: { action: string }) => a.action)).not.toContain('close');
   });

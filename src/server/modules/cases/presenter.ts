@@ -1,3 +1,4 @@
+import { eventLabel } from './events.js';
 import type { CaseRow } from '../../db/schema.js';
 import { ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, type CaseAction, type CaseStatus } from '../../../domain/lifecycle.js';
 import type { LocalDate } from '../../../domain/dates.js';
@@ -194,7 +195,7 @@ export function presentCase(
     })),
     closedAt: isoOrNull(row.closed_at),
     reopenCount: row.reopen_count,
-    history: history.map((e) => ({ id: String(e.id), type: e.type, actorId: e.actor_id, at: iso(e.created_at), data: e.data })),
+    history: history.map((e) => ({ id: String(e.id), type: e.type, label: eventLabel(e.type, lang), actorId: e.actor_id, at: iso(e.created_at), data: e.data })),
     allowedActions: allowed.map((a) => ({
       action: a.action,
       label: ACTION_LABELS[a.action][lang],

@@ -149,6 +149,7 @@ export const caseListSchema = z.object({ items: z.array(caseSummarySchema), next
 export const caseEventSchema = z.object({
   id: z.string(),
   type: z.string(),
+  label: z.string(),
   actorId: z.uuid().nullable(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()),
