@@ -9,6 +9,8 @@ import { ROLES, type Role } from '../server/modules/users/service.js';
 import { registerLetterCommands } from './letters.js';
 import { registerInsightCommands } from './insight.js';
 import { registerReportCommands } from './report.js';
+import { registerImportCommands } from './import.js';
+import { amsterdamDate } from '../domain/dates.js';
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -111,6 +113,7 @@ registerLetterCommands(program);
 // `insight evaluate` works on CSV files without a database (api.md).
 registerInsightCommands(program);
 registerReportCommands(program, withServices);
+registerImportCommands(program, withServices, () => amsterdamDate(new Date()));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {
