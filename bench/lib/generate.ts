@@ -18,6 +18,8 @@ export interface BenchOrg {
   handlersByDepartment: Map<string, string[]>;
   intakeStaff: string[];
   reader: { id: string; email: string; token: string };
+  /** A manager without a department: reads the dashboard (manager/admin only). */
+  manager: { id: string; email: string; token: string };
 }
 
 const ORG_NAME = 'Landelijke Uitvoeringsdienst Voorbeeld';
@@ -61,7 +63,18 @@ export async function setupOrganisation(s: Services): Promise<BenchOrg> {
   const readerEmail = 'klachtcoordinator@bench.example';
   const reader = await s.users.add({ email: readerEmail, name: 'Klachtcoördinator', role: 'complaints-officer' });
   const token = await s.users.createToken(readerEmail, 'bench');
-  return { name: ORG_NAME, departments, categories, handlersByDepartment, intakeStaff, reader: { id: reader.id, email: readerEmail, token } };
+  const managerEmail = 'manager@bench.example';
+  const manager = await s.users.add({ email: managerEmail, name: 'Bench Manager', role: 'manager' });
+  const managerToken = await s.users.createToken(managerEmail, 'bench');
+  return {
+    name: ORG_NAME,
+    departments,
+    categories,
+    handlersByDepartment,
+    intakeStaff,
+    reader: { id: reader.id, email: readerEmail, token },
+    manager: { id: manager.id, email: managerEmail, token: managerToken },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

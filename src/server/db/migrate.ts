@@ -6,6 +6,7 @@ import * as m0300 from './migrations/20261122T0300_letters.js';
 import * as m0301 from './migrations/20261122T0301_letter_decision_notice.js';
 import * as m0400 from './migrations/20261122T0400_sessions.js';
 import * as m0700 from './migrations/20261122T0700_dashboard_indexes.js';
+import * as m0701 from './migrations/20261122T0701_open_by_department_index.js';
 import * as m0600 from './migrations/20261122T0600_insight.js';
 
 // All migrations, in order. Forward-only: never edit one that has shipped; add a new file.
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261122T0301_letter_decision_notice': m0301,
   '20261122T0400_sessions': m0400,
   '20261122T0700_dashboard_indexes': m0700,
+  '20261122T0701_open_by_department_index': m0701,
   '20261122T0600_insight': m0600,
 };
 
