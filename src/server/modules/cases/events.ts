@@ -9,6 +9,8 @@ import type { Database } from '../../db/schema.js';
  */
 export interface CaseEventMap {
   'case.received': { reference: string; channel: string; receiptDate: string; regime: string; deadlines: { acknowledgement: string; decision: string } };
+  // A case from a historical register (`redress import cases`): where it came from.
+  'case.imported': { reference: string; line: number; source: 'csv' };
   'case.status_changed': { from: string; to: string; action: string };
   'case.viewed': Record<string, never>;
   'case.intake_completed': { fields: string[]; formalProcedureApplies?: boolean | null; defects?: string[]; oral?: boolean };
@@ -78,6 +80,7 @@ export const CaseEvents = {
 /** Labels of every event type for the staff history (the server is the single source of labels). */
 export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   'case.received': { nl: 'Klacht ontvangen', en: 'Complaint received' },
+  'case.imported': { nl: 'Geïmporteerd uit klachtenregister', en: 'Imported from a complaint register' },
   'case.status_changed': { nl: 'Status gewijzigd', en: 'Status changed' },
   'case.viewed': { nl: 'Bekeken', en: 'Viewed' },
   'case.intake_completed': { nl: 'Intake aangevuld', en: 'Intake completed' },

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { computeDeadline, type Deadline } from '../../../domain/deadlines.js';
 import type { OrganisationService } from '../organisation/service.js';
+import { CaseEvents } from '../cases/events.js';
 
 // Importing a historical complaint register (`redress import cases`): the labelled history the
 // category classifier learns from. Idempotent on the reference: a second import adds nothing.
@@ -106,12 +107,7 @@ export class HistoryImport {
           result.existing.push({ line: c.line, reference: c.reference });
           continue;
         }
-        // 'case.imported' (history): where the case came from; written directly, as the typed
-        // catalogue in cases/events.ts does not list it yet.
-        await trx
-          .insertInto('case_event')
-          .values({ case_id: row.id, actor_id: null, type: 'case.imported', data: JSON.stringify({ reference: c.reference, line: c.line, source: 'csv' }) })
-          .execute();
+        await CaseEvents.append(trx, row.id, null, { type: 'case.imported', data: { reference: c.reference, line: c.line, source: 'csv' } });
         result.imported.push({ line: c.line, reference: c.reference });
         await this.advanceReferenceSequence(trx, c.reference);
       }
