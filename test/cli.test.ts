@@ -65,6 +65,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('redress CLI on the embe
     const seed = run(['seed-demo']);
     expect(seed.code).toBe(0);
     expect(seed.out).toMatch(/Demo organisation created/);
+    // The demo users can sign in with the password shown once (argon2id in the database).
+    expect(seed.out).toMatch(/password \(shown only now\): demo-[\w-]{12}/);
     expect(run(['seed-demo']).out).toMatch(/nothing changed/);
 
     const add = run(['users', 'add', '--email', 'hanna@example.nl', '--role', 'handler', '--password-stdin'], 'een lang geheim wachtwoord\n');

@@ -71,8 +71,9 @@ program
   .command('seed-demo')
   .description('create the demo organisation with departments, categories, users and example cases')
   .action(async () => {
-    const { created } = await withServices(seedDemo);
+    const { created, logins } = await withServices(seedDemo);
     console.log(created ? 'Demo organisation created.' : 'The database already has an organisation; nothing changed.');
+    if (logins) console.log(`Demo users: ${logins.emails.join(', ')}; password (shown only now): ${logins.password}`);
   });
 
 const users = program.command('users').description('staff users');

@@ -23,7 +23,7 @@ export async function serve(config: Config): Promise<Running> {
   try {
     await migrateToLatest(database.db);
     const services = buildServices(config, database);
-    if (config.seedDemo) await seedDemo(services);
+    const seeded = config.seedDemo ? await seedDemo(services) : undefined;
     const app = await buildApp(services);
     let jobs: JobRunner | undefined;
     if (config.jobs) {
@@ -32,6 +32,12 @@ export async function serve(config: Config): Promise<Running> {
       services.jobs = jobs;
     }
     await app.listen({ port: config.port, host: config.host });
+    if (seeded?.logins) {
+      // Shown once, when the demo organisation is created; only the argon2id hashes are stored.
+      app.log.warn(
+        `Demo organisation created. Sign in at ${config.publicUrl}/app as ${seeded.logins.emails.join(', ')} with the password ${seeded.logins.password} (shown only now).`,
+      );
+    }
     return {
       app,
       services,

@@ -1,11 +1,13 @@
+import crypto from 'node:crypto';
 import type { Services } from '../services.js';
 
 /**
  * The demo organisation: a municipality under the Awb with departments, categories, staff and a
  * few example complaints, so a newcomer sees a working system after `npm start`.
- * Demo users have no password (login comes later); use `redress tokens create` for API access.
+ * The demo users get one random password, returned once so that `serve` and `seed-demo` can print
+ * it (no password is ever stored in the repository); `redress tokens create` gives API access.
  */
-export async function seedDemo(s: Services): Promise<{ created: boolean }> {
+export async function seedDemo(s: Services): Promise<{ created: boolean; logins?: { emails: string[]; password: string } }> {
   const db = s.database.db;
   const existing = await db.selectFrom('organisation').select('id').executeTakeFirst();
   if (existing) return { created: false };
@@ -46,10 +48,14 @@ export async function seedDemo(s: Services): Promise<{ created: boolean }> {
     .execute();
   const cat = (name: string) => categories.find((c) => c.name === name)!.id;
 
-  await s.users.add({ email: 'beheer@voorbeeldstad.example', name: 'Bea Beheer', role: 'admin' });
-  await s.users.add({ email: 'manager@voorbeeldstad.example', name: 'Mo Manager', role: 'manager', departmentId: dept('Burgerzaken') });
-  await s.users.add({ email: 'behandelaar@voorbeeldstad.example', name: 'Henk Behandelaar', role: 'handler', departmentId: dept('Burgerzaken') });
-  await s.users.add({ email: 'intake@voorbeeldstad.example', name: 'Ilse Intake', role: 'intake' });
+  const password = `demo-${crypto.randomBytes(9).toString('base64url')}`;
+  const demoUsers = [
+    { email: 'beheer@voorbeeldstad.example', name: 'Bea Beheer', role: 'admin' as const },
+    { email: 'manager@voorbeeldstad.example', name: 'Mo Manager', role: 'manager' as const, departmentId: dept('Burgerzaken') },
+    { email: 'behandelaar@voorbeeldstad.example', name: 'Henk Behandelaar', role: 'handler' as const, departmentId: dept('Burgerzaken') },
+    { email: 'intake@voorbeeldstad.example', name: 'Ilse Intake', role: 'intake' as const },
+  ];
+  for (const u of demoUsers) await s.users.add({ ...u, password });
 
   const examples = [
     {
@@ -89,5 +95,5 @@ export async function seedDemo(s: Services): Promise<{ created: boolean }> {
       { actorId: null },
     );
   }
-  return { created: true };
+  return { created: true, logins: { emails: demoUsers.map((u) => u.email), password } };
 }
