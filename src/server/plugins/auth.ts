@@ -6,6 +6,8 @@ import type { Role, StaffUser, UserService } from '../modules/users/service.js';
 declare module 'fastify' {
   interface FastifyRequest {
     staff?: StaffUser;
+    /** Set when the request was authenticated by the session cookie. */
+    csrfToken?: string;
   }
 }
 
@@ -45,7 +47,7 @@ async function authenticate(users: UserService, req: FastifyRequest): Promise<St
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match ? users.userForToken(match[1]!) : undefined;
   }
-  const cookie = (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
+  const cookie = sessionCookie(req);
   if (!cookie) return undefined;
   const session = await users.sessionFor(cookie);
   if (!session) return undefined;
@@ -58,7 +60,12 @@ async function authenticate(users: UserService, req: FastifyRequest): Promise<St
       });
     }
   }
+  req.csrfToken = session.csrfToken;
   return session.user;
+}
+
+export function sessionCookie(req: FastifyRequest): string | undefined {
+  return (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
 }
 
 function safeEqual(a: string, b: string): boolean {

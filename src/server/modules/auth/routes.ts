@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { SESSION_COOKIE, requireStaff } from '../../plugins/auth.js';
+import { SESSION_COOKIE, requireStaff, sessionCookie } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { ROLES } from '../users/service.js';
 import { SessionService } from './session.service.js';
@@ -17,13 +17,10 @@ function cookieOptions(req: FastifyRequest) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: req.protocol === 'https' };
 }
 
-function sessionCookie(req: FastifyRequest): string | undefined {
-  return (req as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE];
-}
 
 export const authRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const sessions = new SessionService(s.database.db, s.users);
+  const sessions = new SessionService(s.database.db);
   const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 422: errorResponseSchema, 429: errorResponseSchema };
 
   r.post(
@@ -48,11 +45,8 @@ export const authRoutes = (s: Services): FastifyPluginAsync => async (app) => {
   r.get(
     '/api/v1/auth/me',
     { onRequest: requireStaff(s.users, 'any'), schema: { tags: ['auth'], summary: 'The signed-in staff user', response: { 200: meSchema, ...errors } } },
-    async (req) => {
-      const cookie = sessionCookie(req);
-      const session = cookie ? await sessions.find(cookie) : undefined;
-      return { user: req.staff!, csrfToken: session?.csrfToken ?? '' };
-    },
+    // A bearer-token client has no CSRF token: it needs none.
+    async (req) => ({ user: req.staff!, csrfToken: req.csrfToken ?? '' }),
   );
 
   r.post(

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { hashApiToken, toStaffUser, type Session, type UserService } from '../users/service.js';
-import { hash } from '@node-rs/argon2';
+import { hashSecret } from '../../secrets.js';
+import { toStaffUser, type Session } from '../users/service.js';
 
 const SESSION_HOURS = 10;
 const MAX_FAILURES = 5;
@@ -17,10 +17,7 @@ let dummyHash: Promise<string> | undefined;
 
 /** Staff browser sessions: argon2id passwords, lockout after repeated failures, CSRF tokens. */
 export class SessionService {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly users: UserService,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   async login(email: string, password: string): Promise<Session & { token: string }> {
     const row = await this.db
@@ -60,17 +57,13 @@ export class SessionService {
     const csrfToken = crypto.randomBytes(24).toString('base64url');
     await this.db
       .insertInto('staff_session')
-      .values({ id_hash: hashApiToken(token), user_id: row.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000) })
+      .values({ id_hash: hashSecret(token), user_id: row.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000) })
       .execute();
     return { token, csrfToken, user: toStaffUser(row) };
   }
 
-  find(token: string): Promise<Session | undefined> {
-    return this.users.sessionFor(token);
-  }
-
   async logout(token: string): Promise<void> {
-    await this.db.deleteFrom('staff_session').where('id_hash', '=', hashApiToken(token)).execute();
+    await this.db.deleteFrom('staff_session').where('id_hash', '=', hashSecret(token)).execute();
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {

@@ -12,7 +12,6 @@ export interface CaseEventMap {
   // A case from a historical register (`redress import cases`): where it came from.
   'case.imported': { reference: string; line: number; source: 'csv' };
   'case.status_changed': { from: string; to: string; action: string };
-  'case.viewed': Record<string, never>;
   'case.intake_completed': { fields: string[]; formalProcedureApplies?: boolean | null; defects?: string[]; oral?: boolean };
   'case.repair_requested': { defects: string[]; rule: 'AWB-03'; sentTo: string | null };
   'case.priority_set': { priority: string; from: string; safety: boolean; managerAlerts: number; rule: 'ISO-04' };
@@ -82,7 +81,6 @@ export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   'case.received': { nl: 'Klacht ontvangen', en: 'Complaint received' },
   'case.imported': { nl: 'Geïmporteerd uit klachtenregister', en: 'Imported from a complaint register' },
   'case.status_changed': { nl: 'Status gewijzigd', en: 'Status changed' },
-  'case.viewed': { nl: 'Bekeken', en: 'Viewed' },
   'case.intake_completed': { nl: 'Intake aangevuld', en: 'Intake completed' },
   'case.repair_requested': { nl: 'Om aanvulling gevraagd (Awb 9:4)', en: 'Repair requested (Awb 9:4)' },
   'case.priority_set': { nl: 'Prioriteit bepaald', en: 'Priority set' },

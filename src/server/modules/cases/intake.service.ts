@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { hashSecret } from '../../secrets.js';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { computeDeadline, deadlineStartFor, type Deadline } from '../../../domain/deadlines.js';
 import { acknowledgementMessage } from '../../../domain/acknowledgement.js';
@@ -115,7 +116,7 @@ export class IntakeService {
           ${input.categoryId ?? null}::uuid, (SELECT department_id FROM category WHERE id = ${input.categoryId ?? null}::uuid),
           ${acknowledgement.due}::date, ${decision.due}::date,
           ${JSON.stringify({ acknowledgement, decision } satisfies Record<string, Deadline>)}::jsonb,
-          ${hashToken(statusToken)}, ${ctx.actorId}::uuid
+          ${hashSecret(statusToken)}, ${ctx.actorId}::uuid
         FROM r WHERE ${key}::text IS NULL OR EXISTS (SELECT 1 FROM k)
         RETURNING id, reference
       ), e AS (
@@ -173,10 +174,6 @@ export class IntakeService {
     if (!row.response) return undefined;
     return { response: row.response as unknown as IntakeResponse, created: false, outboxIds: [] };
   }
-}
-
-export function hashToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
 }
 
 function hashBody(body: unknown): string {

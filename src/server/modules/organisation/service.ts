@@ -1,44 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { settingsSchema } from './schemas.js';
 import type { Database } from '../../db/schema.js';
 import type { RegimeId } from '../../../domain/deadlines.js';
 import { resolveWorkflowSettings, type WorkflowSettings } from '../../../domain/workflow/settings.js';
 
-/** AWB-51 / WKKGZ-08 / ISO-10: where the complainant can go next (ombudsman or disputes body). */
-export interface ExternalBody {
-  name: string;
-  address?: string | undefined;
-  url?: string | undefined;
-  /** The term and conditions, e.g. "binnen een jaar na de afhandeling" (AWB-71, WKKGZ-11). */
-  terms?: string | undefined;
-}
-
-/** ISO-10 (ISO 10001): a published service promise, reported against. */
-export interface ServiceNorm {
-  name: string;
-  description: string;
-  workingDays?: number | undefined;
-  weeks?: number | undefined;
-}
-
-export interface OrganisationSettings {
-  contactPhone?: string | undefined;
-  privacyUrl?: string | undefined;
-  /** WKKGZ-01: the written complaints regulation. */
-  complaintRegulationUrl?: string | undefined;
-  externalBody?: ExternalBody | undefined;
-  /** NO-02, NO-07: first contact within N working days. */
-  contactWorkingDays?: number | undefined;
-  extraHolidays?: string[] | undefined;
-  /** [C]-graded rules as configurable defaults (src/domain/workflow/settings.ts). */
-  workflow?: Partial<WorkflowSettings> | undefined;
-  serviceNorms?: ServiceNorm[] | undefined;
-  /** Letters and PDFs (letters module); the logo as a data: URL. */
-  letterhead?: { address?: string | undefined; phone?: string | undefined; website?: string | undefined; logo?: string | undefined } | undefined;
-  /** [C] letter rules: severity per rule ID or 'off'; LET-08 targets. */
-  letters?: { lint?: { severity?: Record<string, 'error' | 'warning' | 'off'> | undefined; maxAverageSentenceWords?: number | undefined; maxSentenceWords?: number | undefined } | undefined } | undefined;
-  /** Public pages (public/branding.ts). */
-  branding?: { logoUrl?: string | undefined; primaryColor?: string | undefined; linkColor?: string | undefined } | undefined;
-}
+/** The settings as the admin API validates them (one source: `settingsSchema`). */
+export type OrganisationSettings = z.output<typeof settingsSchema>;
 
 export interface Organisation {
   name: string;

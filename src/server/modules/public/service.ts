@@ -6,7 +6,8 @@ import { addYears, amsterdamDate, type LocalDate } from '../../../domain/dates.j
 import { ombudsmanTermEnd } from '../../../domain/deadlines.js';
 import { FINAL_STATUSES, type CaseStatus } from '../../../domain/lifecycle.js';
 import { CaseEvents } from '../cases/events.js';
-import { hashToken, type IntakeService } from '../cases/intake.service.js';
+import type { IntakeService } from '../cases/intake.service.js';
+import { hashSecret } from '../../secrets.js';
 import type { IntakeResponse, PublicIntake } from '../cases/schemas.js';
 import type { Organisation, OrganisationService } from '../organisation/service.js';
 import type { CheckedFile } from './attachments.js';
@@ -101,7 +102,7 @@ export class PublicCaseService {
   /** The case behind a status link, if the link exists and has not expired. */
   async resolve(token: string, now = new Date()): Promise<ResolvedLink | undefined> {
     if (!TOKEN_RE.test(token)) return undefined;
-    const hash = hashToken(token);
+    const hash = hashSecret(token);
     const resent = await this.db.selectFrom('status_link').select(['case_id', 'expires_at']).where('token_hash', '=', hash).executeTakeFirst();
     if (resent) {
       if (new Date(resent.expires_at) <= now) return undefined;
@@ -274,7 +275,7 @@ export class PublicCaseService {
       validUntil: amsterdamDate(expiresAt),
     });
     return this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('status_link').values({ case_id: row.id, token_hash: hashToken(token), expires_at: expiresAt }).execute();
+      await trx.insertInto('status_link').values({ case_id: row.id, token_hash: hashSecret(token), expires_at: expiresAt }).execute();
       await CaseEvents.append(trx, row.id, null, { type: 'status_link.resent', data: { expiresAt: expiresAt.toISOString() } });
       const outbox = await trx
         .insertInto('outbox')

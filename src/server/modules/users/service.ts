@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, UserRow } from '../../db/schema.js';
+import { hashSecret } from '../../secrets.js';
 import { AppError, notFound } from '../../errors.js';
 
 export const ROLES = ['intake', 'handler', 'manager', 'admin', 'complaints-officer'] as const;
@@ -31,10 +32,6 @@ export interface Session {
 
 export function toStaffUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'department_id'>): StaffUser {
   return { id: row.id, email: row.email, name: row.name, role: row.role as Role, departmentId: row.department_id };
-}
-
-export function hashApiToken(token: string): string {
-  return crypto.createHash('sha256').update(token).digest('hex');
 }
 
 export class UserService {
@@ -89,7 +86,7 @@ export class UserService {
     const token = `rdr_${crypto.randomBytes(32).toString('base64url')}`;
     const row = await this.db
       .insertInto('api_token')
-      .values({ user_id: userId, token_hash: hashApiToken(token), label: label ?? null })
+      .values({ user_id: userId, token_hash: hashSecret(token), label: label ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, token };
@@ -101,7 +98,7 @@ export class UserService {
       .selectFrom('staff_session')
       .innerJoin('app_user', 'app_user.id', 'staff_session.user_id')
       .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id', 'staff_session.csrf_token'])
-      .where('staff_session.id_hash', '=', hashApiToken(token))
+      .where('staff_session.id_hash', '=', hashSecret(token))
       .where('staff_session.expires_at', '>', new Date())
       .where('app_user.active', '=', true)
       .executeTakeFirst();
@@ -109,23 +106,25 @@ export class UserService {
   }
 
   async userForToken(token: string): Promise<StaffUser | undefined> {
+    const tokenHash = hashSecret(token);
     const row = await this.db
       .selectFrom('api_token')
       .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id'])
-      .where('api_token.token_hash', '=', hashApiToken(token))
+      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id', 'api_token.last_used_at'])
+      .where('api_token.token_hash', '=', tokenHash)
       .where('api_token.revoked_at', 'is', null)
       .where('app_user.active', '=', true)
       .executeTakeFirst();
     if (!row) return undefined;
-    // When a token was last used, at most one write a minute per token (not on the request's path).
-    this.db
-      .updateTable('api_token')
-      .set({ last_used_at: new Date() })
-      .where('token_hash', '=', hashApiToken(token))
-      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(Date.now() - 60_000))]))
-      .execute()
-      .catch(() => undefined);
+    // When a token was last used: at most one write a minute per token, and not awaited.
+    if (!row.last_used_at || row.last_used_at.getTime() < Date.now() - 60_000) {
+      this.db
+        .updateTable('api_token')
+        .set({ last_used_at: new Date() })
+        .where('token_hash', '=', tokenHash)
+        .execute()
+        .catch(() => undefined);
+    }
     return toStaffUser(row);
   }
 }
