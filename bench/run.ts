@@ -29,7 +29,14 @@ import { buildServices } from '../src/server/services.js';
 import { generateCases, setupOrganisation } from './lib/generate.js';
 import { postRequests, runLoad, type LoadResult } from './lib/load.js';
 import { makePayloads, RowMaker } from './lib/payloads.js';
-import { poolConnector, postgresConnector, removeCases, runPlain, type Connector, type PlainResult } from './lib/plain.js';
+import {
+  poolConnector,
+  postgresConnector,
+  removeCases,
+  runPlain,
+  type Connector,
+  type PlainResult,
+} from './lib/plain.js';
 import {
   explainReads,
   findDashboardRoute,
@@ -66,8 +73,24 @@ function parseArgs(argv: string[]): Args {
     if (!m) throw new Error(`Unknown argument: ${a}`);
     flags.set(m[1]!, m[2] ?? 'true');
   }
-  const known = ['quick', 'pg', 'db', 'pg-url', 'cases', 'seconds', 'reads', 'seed', 'corpus', 'keep', 'cpu-prof', 'levels', 'no-reads'];
-  for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`Unknown option --${k} (known: ${known.map((x) => `--${x}`).join(', ')})`);
+  const known = [
+    'quick',
+    'pg',
+    'db',
+    'pg-url',
+    'cases',
+    'seconds',
+    'reads',
+    'seed',
+    'corpus',
+    'keep',
+    'cpu-prof',
+    'levels',
+    'no-reads',
+  ];
+  for (const k of flags.keys())
+    if (!known.includes(k))
+      throw new Error(`Unknown option --${k} (known: ${known.map((x) => `--${x}`).join(', ')})`);
   const quick = flags.has('quick');
   const postgres = flags.has('pg') || flags.get('db') === 'postgres' || flags.get('db') === 'pg';
   const num = (k: string, d: number) => {
@@ -120,13 +143,22 @@ async function main(): Promise<void> {
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-bench-'));
   }
-  log(`Redress bench: ${args.postgres ? 'PostgreSQL' : 'embedded PGlite'}, ${args.cases.toLocaleString('en')} cases, ${args.quick ? 'quick' : 'full'} run`);
-  let handle: DatabaseHandle | undefined = await openDatabase(dbUrl ? { databaseUrl: dbUrl, poolSize: 4 } : { dataDir: dataDir! });
+  log(
+    `Redress bench: ${args.postgres ? 'PostgreSQL' : 'embedded PGlite'}, ${args.cases.toLocaleString('en')} cases, ${args.quick ? 'quick' : 'full'} run`,
+  );
+  let handle: DatabaseHandle | undefined = await openDatabase(
+    dbUrl ? { databaseUrl: dbUrl, poolSize: 4 } : { dataDir: dataDir! },
+  );
   let pgConnectors: Connector[] = [];
   try {
     await migrateToLatest(handle.db);
     const databaseVersion = String((await handle.pool.query('SHOW server_version')).rows[0].server_version);
-    const config = loadConfig({ LOG_LEVEL: 'silent', JOBS: 'off', DATA_DIR: dataDir ?? '/tmp/unused', PUBLIC_URL: 'http://127.0.0.1' });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      JOBS: 'off',
+      DATA_DIR: dataDir ?? '/tmp/unused',
+      PUBLIC_URL: 'http://127.0.0.1',
+    });
     const services = buildServices(config, handle);
     const org = await setupOrganisation(services);
 
@@ -142,27 +174,55 @@ async function main(): Promise<void> {
       log,
     });
     const hits = await searchHits(handle.pool);
-    log(`  ${gen.cases.toLocaleString('en')} cases in ${gen.seconds.toFixed(1)} s (${Math.round(gen.casesPerSecond).toLocaleString('en')}/s); search hits ${JSON.stringify(hits)}`);
+    log(
+      `  ${gen.cases.toLocaleString('en')} cases in ${gen.seconds.toFixed(1)} s (${Math.round(gen.casesPerSecond).toLocaleString('en')}/s); search hits ${JSON.stringify(hits)}`,
+    );
     const caseIds = await sampleCaseIds(handle.pool, args.quick ? 200 : 1000);
     const plans = await explainReads(handle.pool);
     const payloads = makePayloads(org, 2000, args.seed + 1, args.corpus);
     const rows = new RowMaker(org);
     await handle.pool.query(`CREATE SEQUENCE IF NOT EXISTS case_reference_${rows.year} START 1`);
 
-    const baseline: Map<number, { plain: PlainResult; intakeSql: PlainResult; intakeCte: PlainResult }> = new Map();
+    const baseline: Map<number, { plain: PlainResult; intakeSql: PlainResult; intakeCte: PlainResult }> =
+      new Map();
     const baselineIds: string[] = [];
     const strip = (r: PlainResult): PlainResult => {
       baselineIds.push(...r.ids);
       return { ...r, ids: [] };
     };
     const runBaseline = async (c: number, connector: Connector) => {
-      strip(await runPlain({ mode: 'insert', connector, connections: c, seconds: args.warmup, payloads, rows }));
-      const plain = strip(await runPlain({ mode: 'insert', connector, connections: c, seconds: args.seconds, payloads, rows }));
-      const intakeSql = strip(await runPlain({ mode: 'intake-sql', connector, connections: c, seconds: args.seconds, payloads, rows }));
-      const intakeCte = strip(await runPlain({ mode: 'intake-cte', connector, connections: c, seconds: args.seconds, payloads, rows }));
-      for (const r of [plain, intakeSql, intakeCte]) if (r.errors) notes.push(`${r.mode} at ${c}: ${r.errors} errors, first: ${r.firstError}`);
+      strip(
+        await runPlain({ mode: 'insert', connector, connections: c, seconds: args.warmup, payloads, rows }),
+      );
+      const plain = strip(
+        await runPlain({ mode: 'insert', connector, connections: c, seconds: args.seconds, payloads, rows }),
+      );
+      const intakeSql = strip(
+        await runPlain({
+          mode: 'intake-sql',
+          connector,
+          connections: c,
+          seconds: args.seconds,
+          payloads,
+          rows,
+        }),
+      );
+      const intakeCte = strip(
+        await runPlain({
+          mode: 'intake-cte',
+          connector,
+          connections: c,
+          seconds: args.seconds,
+          payloads,
+          rows,
+        }),
+      );
+      for (const r of [plain, intakeSql, intakeCte])
+        if (r.errors) notes.push(`${r.mode} at ${c}: ${r.errors} errors, first: ${r.firstError}`);
       baseline.set(c, { plain, intakeSql, intakeCte });
-      log(`  plain INSERT ×${c}: ${Math.round(plain.rps)}/s p50 ${plain.p50.toFixed(2)} ms; intake SQL: ${Math.round(intakeSql.rps)}/s; in one statement: ${Math.round(intakeCte.rps)}/s`);
+      log(
+        `  plain INSERT ×${c}: ${Math.round(plain.rps)}/s p50 ${plain.p50.toFixed(2)} ms; intake SQL: ${Math.round(intakeSql.rps)}/s; in one statement: ${Math.round(intakeCte.rps)}/s`,
+      );
     };
 
     let dashboard: DashboardResult;
@@ -182,7 +242,12 @@ async function main(): Promise<void> {
 
     // 3. The server in its own process.
     const profDir = args.cpuProf ? path.join(resultsDir, 'prof') : undefined;
-    const srv = await startServer({ root, env: dbUrl ? { DATABASE_URL: dbUrl } : { DATA_DIR: dataDir! }, cpuProfDir: profDir, log });
+    const srv = await startServer({
+      root,
+      env: dbUrl ? { DATABASE_URL: dbUrl } : { DATA_DIR: dataDir! },
+      cpuProfDir: profDir,
+      log,
+    });
     server_ = srv;
     log(`server ${srv.url} (pid ${srv.pid}) ready after ${elapsed(t0)}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -201,10 +266,27 @@ async function main(): Promise<void> {
         pgConnectors = pgConnectors.filter((x) => x !== connector);
       }
       // Warm-up: enough requests for V8 to optimise the request path, bounded in time.
-      await runLoad({ url: srv.url, connections: c, seconds: args.quick ? 4 : 10, amount: args.quick ? 150 : 500, requests: postRequests('/api/v1/complaints', payloads.map((p) => p.json)) });
+      await runLoad({
+        url: srv.url,
+        connections: c,
+        seconds: args.quick ? 4 : 10,
+        amount: args.quick ? 150 : 500,
+        requests: postRequests(
+          '/api/v1/complaints',
+          payloads.map((p) => p.json),
+        ),
+      });
       const cpu0 = srv.cpuSeconds();
       const m0 = machineCpu();
-      const r = await runLoad({ url: srv.url, connections: c, seconds: args.seconds, requests: postRequests('/api/v1/complaints', payloads.map((p) => p.json)) });
+      const r = await runLoad({
+        url: srv.url,
+        connections: c,
+        seconds: args.seconds,
+        requests: postRequests(
+          '/api/v1/complaints',
+          payloads.map((p) => p.json),
+        ),
+      });
       const cpu = srv.cpuSeconds() - cpu0;
       const m1 = machineCpu();
       const b = baseline.get(c);
@@ -218,47 +300,84 @@ async function main(): Promise<void> {
         },
         ...(b ? { plain: b.plain, intakeSql: b.intakeSql, intakeCte: b.intakeCte } : {}),
       });
-      log(`  intake ×${c}: ${Math.round(r.rps)}/s p50 ${r.p50.toFixed(2)} ms p99 ${r.p99.toFixed(2)} ms, ${r.non2xx} non-2xx, ${r.errors} errors (${JSON.stringify(r.statusCodes)})`);
+      log(
+        `  intake ×${c}: ${Math.round(r.rps)}/s p50 ${r.p50.toFixed(2)} ms p99 ${r.p99.toFixed(2)} ms, ${r.non2xx} non-2xx, ${r.errors} errors (${JSON.stringify(r.statusCodes)})`,
+      );
     }
     const top = Math.max(...args.levels);
     const intakeWithIdempotencyKey: LoadResult = await runLoad({
       url: srv.url,
       connections: top,
       seconds: args.seconds,
-      requests: postRequests('/api/v1/complaints', payloads.map((p) => p.json), {}, true),
+      requests: postRequests(
+        '/api/v1/complaints',
+        payloads.map((p) => p.json),
+        {},
+        true,
+      ),
     });
-    log(`  intake with Idempotency-Key ×${top}: ${Math.round(intakeWithIdempotencyKey.rps)}/s p99 ${intakeWithIdempotencyKey.p99.toFixed(2)} ms`);
+    log(
+      `  intake with Idempotency-Key ×${top}: ${Math.round(intakeWithIdempotencyKey.rps)}/s p99 ${intakeWithIdempotencyKey.p99.toFixed(2)} ms`,
+    );
 
     // 5. Reads through HTTP, on the generated cases plus what intake added.
     if (handle && baselineIds.length) await removeCases(handle.pool, baselineIds.splice(0));
     log('reads …');
     const readOut = args.reads_
-      ? await measureReads({ url: srv.url, token: org.reader.token, caseIds, requests: args.reads, seconds: args.quick ? 20 : 90, log })
+      ? await measureReads({
+          url: srv.url,
+          token: org.reader.token,
+          caseIds,
+          requests: args.reads,
+          seconds: args.quick ? 20 : 90,
+          log,
+        })
       : { results: [], walk: { pages: 0, ms: 0 } };
     const reads: ReadResult[] = readOut.results;
     const route = await findDashboardRoute(srv.url);
     let dashboardRoute: string | undefined;
     if (route) {
       // The server has a dashboard by now: measure it through HTTP (the SQL figures stay in the JSON).
-      const r = await runLoad({ url: srv.url, connections: 1, seconds: 60, amount: dashboardReps * 4, requests: [{ method: 'GET', path: route, headers: { authorization: `Bearer ${org.manager.token}` } }] });
+      const r = await runLoad({
+        url: srv.url,
+        connections: 1,
+        seconds: 60,
+        amount: dashboardReps * 4,
+        requests: [{ method: 'GET', path: route, headers: { authorization: `Bearer ${org.manager.token}` } }],
+      });
       if (r.non2xx === 0 && r.n > 0) {
-        notes.push(`dashboard measured through GET ${route}; the SQL aggregates measured directly were p50 ${dashboard.total.p50.toFixed(1)} ms, p95 ${dashboard.total.p95.toFixed(1)} ms`);
-        dashboard = { ...dashboard, via: 'http', total: { n: r.n, p50: r.p50, p95: r.p95, p99: r.p99, max: r.max, mean: r.mean } };
+        notes.push(
+          `dashboard measured through GET ${route}; the SQL aggregates measured directly were p50 ${dashboard.total.p50.toFixed(1)} ms, p95 ${dashboard.total.p95.toFixed(1)} ms`,
+        );
+        dashboard = {
+          ...dashboard,
+          via: 'http',
+          total: { n: r.n, p50: r.p50, p95: r.p95, p99: r.p99, max: r.max, mean: r.mean },
+        };
         dashboardRoute = route;
       }
     }
     clearInterval(sampler);
     const mem = srv.memory();
-    const serverMem = { rssIdleMb, rssPeakUnderLoadMb: Math.max(rssPeak, mem.rssMb), vmHwmMb: mem.peakRssMb, rssAfterMb: mem.rssMb };
+    const serverMem = {
+      rssIdleMb,
+      rssPeakUnderLoadMb: Math.max(rssPeak, mem.rssMb),
+      vmHwmMb: mem.peakRssMb,
+      rssAfterMb: mem.rssMb,
+    };
     await srv.stop();
     server_ = undefined;
 
     if (args.postgres) {
-      notes.push('PostgreSQL runs on the same 2 cores as the server and the load generator; shared_buffers and the rest of postgresql.conf as installed.');
+      notes.push(
+        'PostgreSQL runs on the same 2 cores as the server and the load generator; shared_buffers and the rest of postgresql.conf as installed.',
+      );
     } else {
       notes.push('PGlite runs inside the server process: its RSS includes the database.');
     }
-    notes.push('One machine runs the load generator, the server and the database: autocannon takes CPU from the server, so the figures are a floor.');
+    notes.push(
+      'One machine runs the load generator, the server and the database: autocannon takes CPU from the server, so the figures are a floor.',
+    );
 
     const finishedAt = new Date();
     const partial: Omit<BenchReport, 'budgets'> = {
@@ -286,12 +405,18 @@ async function main(): Promise<void> {
       inboxWalk: readOut.walk,
       dashboard: { ...dashboard, ...(dashboardRoute ? { route: dashboardRoute } : {}) },
       server: serverMem,
-      plans: { ...plans, ...Object.fromEntries(Object.entries(dashboard.plans).map(([k, v]) => [`dashboard: ${k}`, v])) },
+      plans: {
+        ...plans,
+        ...Object.fromEntries(Object.entries(dashboard.plans).map(([k, v]) => [`dashboard: ${k}`, v])),
+      },
       notes,
     };
     const report: BenchReport = { ...partial, budgets: budgetsFor(partial) };
     console.log(renderReport(report));
-    const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${report.database}-${args.cases}.json`);
+    const file = path.join(
+      resultsDir,
+      `${startedAt.toISOString().replace(/[:.]/g, '-')}-${report.database}-${args.cases}.json`,
+    );
     fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     log(`results: ${path.relative(root, file)}  (total ${elapsed(t0)})`);
   } finally {
@@ -315,8 +440,15 @@ function gitCommit(root: string): string {
   // A run from an exported tree (git archive) names its commit in REDRESS_BENCH_COMMIT.
   if (process.env.REDRESS_BENCH_COMMIT) return process.env.REDRESS_BENCH_COMMIT;
   try {
-    const sha = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no -- src', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const sha = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no -- src', {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
     return dirty ? `${sha} (src/ has uncommitted changes)` : sha;
   } catch {
     return 'unknown';

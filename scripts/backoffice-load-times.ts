@@ -30,12 +30,31 @@ await seedDemo(services);
 const db = database.db;
 const depts = await db.selectFrom('department').select('id').execute();
 const cats = await db.selectFrom('category').select(['id', 'department_id']).execute();
-const handler = await services.users.add({ email: 'meet@measure.example', name: 'Meet Behandelaar', role: 'handler', departmentId: depts[0]!.id, password: PASSWORD });
+const handler = await services.users.add({
+  email: 'meet@measure.example',
+  name: 'Meet Behandelaar',
+  role: 'handler',
+  departmentId: depts[0]!.id,
+  password: PASSWORD,
+});
 
 // Batched INSERT … SELECT generate_series: statuses, departments, categories, handlers and dates spread.
 const t0 = Date.now();
 const BATCH = 10_000;
-const words = ['paspoort', 'afval', 'container', 'belasting', 'aanslag', 'parkeren', 'vergunning', 'balie', 'wachttijd', 'rioolheffing', 'lantaarnpaal', 'jeugdhulp'];
+const words = [
+  'paspoort',
+  'afval',
+  'container',
+  'belasting',
+  'aanslag',
+  'parkeren',
+  'vergunning',
+  'balie',
+  'wachttijd',
+  'rioolheffing',
+  'lantaarnpaal',
+  'jeugdhulp',
+];
 for (let from = 1; from <= CASES; from += BATCH) {
   const to = Math.min(CASES, from + BATCH - 1);
   await sql`
@@ -62,14 +81,23 @@ for (let from = 1; from <= CASES; from += BATCH) {
 }
 await sql`ANALYZE`.execute(db);
 const loadSeconds = (Date.now() - t0) / 1000;
-const count = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM complaint_case`.execute(db)).rows[0]!.n);
+const count = Number(
+  (await sql<{ n: string }>`SELECT count(*) AS n FROM complaint_case`.execute(db)).rows[0]!.n,
+);
 
 const app = await buildApp(services, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage();
 await page.goto(`${base}/app/`);
@@ -79,7 +107,12 @@ await page.getByRole('button', { name: 'Inloggen' }).click();
 await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const some = await db.selectFrom('complaint_case').select('id').where('assignee_id', '=', handler.id).limit(RUNS).execute();
+const some = await db
+  .selectFrom('complaint_case')
+  .select('id')
+  .where('assignee_id', '=', handler.id)
+  .limit(RUNS)
+  .execute();
 
 /** Full page load (HTML, JS, CSS, session, lookups, data) until the screen shows its content. */
 async function measure(name: string, path: (i: number) => string, ready: string) {
@@ -87,7 +120,11 @@ async function measure(name: string, path: (i: number) => string, ready: string)
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
     await page.goto(`${base}${path(i)}`);
-    await page.locator(ready).first().or(page.getByText('Geen dossiers gevonden.')).waitFor({ timeout: 30_000 });
+    await page
+      .locator(ready)
+      .first()
+      .or(page.getByText('Geen dossiers gevonden.'))
+      .waitFor({ timeout: 30_000 });
     times.push(performance.now() - started);
   }
   return { name, medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)) };
@@ -102,7 +139,11 @@ async function api(name: string, path: string) {
     await res.arrayBuffer();
     times.push(performance.now() - started);
   }
-  return { name, medianMs: Math.round(median(times) * 10) / 10, maxMs: Math.round(Math.max(...times) * 10) / 10 };
+  return {
+    name,
+    medianMs: Math.round(median(times) * 10) / 10,
+    maxMs: Math.round(Math.max(...times) * 10) / 10,
+  };
 }
 
 const results = [
@@ -111,7 +152,11 @@ const results = [
   await measure('inbox, my department', () => '/app/?view=department', '[data-testid=inbox-table] tbody tr'),
   await measure('inbox, unassigned', () => '/app/?view=unassigned', '[data-testid=inbox-table] tbody tr'),
   await measure('inbox, overdue', () => '/app/?view=overdue', '[data-testid=inbox-table] tbody tr'),
-  await measure('inbox, full-text search "lantaarnpaal"', () => '/app/?view=all&q=lantaarnpaal', '[data-testid=inbox-table] tbody tr'),
+  await measure(
+    'inbox, full-text search "lantaarnpaal"',
+    () => '/app/?view=all&q=lantaarnpaal',
+    '[data-testid=inbox-table] tbody tr',
+  ),
   await measure('case view', (i) => `/app/cases/${some[i % some.length]!.id}`, '#history-title'),
   await api('API GET /api/v1/cases?limit=25', '/api/v1/cases?limit=25'),
   await api('API GET /api/v1/cases?overdue=true', '/api/v1/cases?overdue=true'),
@@ -126,13 +171,25 @@ for (let i = 0; i < RUNS; i++) {
   const first = await page.locator('[data-testid=inbox-table] tbody th').first().textContent();
   const started = performance.now();
   await page.getByRole('link', { name: 'Volgende pagina' }).click();
-  await page.waitForFunction((prev) => document.querySelector('[data-testid=inbox-table] tbody th')?.textContent !== prev, first);
+  await page.waitForFunction(
+    (prev) => document.querySelector('[data-testid=inbox-table] tbody th')?.textContent !== prev,
+    first,
+  );
   pages.push(performance.now() - started);
 }
-results.push({ name: 'inbox, "volgende pagina" (client navigation)', medianMs: Math.round(median(pages)), maxMs: Math.round(Math.max(...pages)) });
+results.push({
+  name: 'inbox, "volgende pagina" (client navigation)',
+  medianMs: Math.round(median(pages)),
+  maxMs: Math.round(Math.max(...pages)),
+});
 
-console.log(`\n${count} cases on ${database.kind} (loaded in ${loadSeconds.toFixed(1)} s); ${RUNS} runs each; full page loads include HTML, JS, CSS, login check and lookups\n`);
-for (const r of results) console.log(`${r.name.padEnd(48)} median ${String(r.medianMs).padStart(6)} ms   max ${String(r.maxMs).padStart(6)} ms`);
+console.log(
+  `\n${count} cases on ${database.kind} (loaded in ${loadSeconds.toFixed(1)} s); ${RUNS} runs each; full page loads include HTML, JS, CSS, login check and lookups\n`,
+);
+for (const r of results)
+  console.log(
+    `${r.name.padEnd(48)} median ${String(r.medianMs).padStart(6)} ms   max ${String(r.maxMs).padStart(6)} ms`,
+  );
 await browser.close();
 await app.close();
 services.delivery.close();

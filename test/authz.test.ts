@@ -13,7 +13,9 @@ afterAll(async () => t?.close());
 
 describe('authorisation on every staff route', () => {
   it('401 without credentials on every non-public /api route', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const checked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/')) continue;
@@ -21,7 +23,11 @@ describe('authorisation on every staff route', () => {
         const key = `${method.toUpperCase()} ${path}`;
         if (PUBLIC.has(key)) continue;
         const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
-        const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : { junk: true } });
+        const res = await t.app.inject({
+          method: method.toUpperCase() as 'GET',
+          url,
+          payload: method === 'get' ? undefined : { junk: true },
+        });
         expect(res.statusCode, key).toBe(401);
         checked.push(key);
       }
@@ -30,7 +36,11 @@ describe('authorisation on every staff route', () => {
   });
 
   it('a session cookie from another system, or a malformed Authorization header, is 401', async () => {
-    for (const headers of [{ authorization: 'Basic YWRtaW46YWRtaW4=' }, { authorization: 'Bearer' }, { cookie: 'redress_session=forged' }]) {
+    for (const headers of [
+      { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      { authorization: 'Bearer' },
+      { cookie: 'redress_session=forged' },
+    ]) {
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers })).statusCode).toBe(401);
     }
   });

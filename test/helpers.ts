@@ -49,7 +49,10 @@ export interface TestContext {
   services: Services;
   database: DatabaseHandle;
   /** A staff user with this role and a bearer token for it. */
-  staff(role: Role, departmentId?: string | null): Promise<{ id: string; token: string; auth: { authorization: string } }>;
+  staff(
+    role: Role,
+    departmentId?: string | null,
+  ): Promise<{ id: string; token: string; auth: { authorization: string } }>;
   close(): Promise<void>;
 }
 

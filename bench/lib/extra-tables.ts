@@ -55,7 +55,25 @@ const SHARES: Record<string, number> = {
   satisfaction_survey: 0.2,
 };
 const DEFAULT_SHARE = 0.6;
-const SCALAR = new Set(['uuid', 'text', 'varchar', 'bpchar', 'int2', 'int4', 'int8', 'numeric', 'bool', 'date', 'timestamptz', 'timestamp', 'jsonb', 'json', 'bytea', 'float4', 'float8']);
+const SCALAR = new Set([
+  'uuid',
+  'text',
+  'varchar',
+  'bpchar',
+  'int2',
+  'int4',
+  'int8',
+  'numeric',
+  'bool',
+  'date',
+  'timestamptz',
+  'timestamp',
+  'jsonb',
+  'json',
+  'bytea',
+  'float4',
+  'float8',
+]);
 
 export async function planExtraTables(q: Queryable, handled: string[]): Promise<TablePlan[]> {
   const { rows: tables } = await q.query(
@@ -79,15 +97,36 @@ export async function planExtraTables(q: Queryable, handled: string[]): Promise<
        WHERE k.contype = 'f' AND k.conrelid = $1::regclass AND array_length(k.conkey, 1) = 1`,
       [t],
     );
-    const { rows: checks } = await q.query(`SELECT pg_get_constraintdef(k.oid) AS def FROM pg_constraint k WHERE k.contype = 'c' AND k.conrelid = $1::regclass`, [t]);
+    const { rows: checks } = await q.query(
+      `SELECT pg_get_constraintdef(k.oid) AS def FROM pg_constraint k WHERE k.contype = 'c' AND k.conrelid = $1::regclass`,
+      [t],
+    );
     const fkOf = new Map((fks as { col: string; ref: string }[]).map((f) => [f.col, f.ref]));
     const valuesOf = new Map<string, string[]>();
     for (const { def } of checks as { def: string }[]) {
-      const m = /^CHECK \(\(?\(?(\w+)\)?(?:::text)? = ANY \(\(?ARRAY\[(.*?)\]\)?(?:::text\[\])?\)\)\)?$/.exec(def);
-      if (m) valuesOf.set(m[1]!, [...m[2]!.matchAll(/'([^']*)'/g)].map((x) => x[1]!));
+      const m = /^CHECK \(\(?\(?(\w+)\)?(?:::text)? = ANY \(\(?ARRAY\[(.*?)\]\)?(?:::text\[\])?\)\)\)?$/.exec(
+        def,
+      );
+      if (m)
+        valuesOf.set(
+          m[1]!,
+          [...m[2]!.matchAll(/'([^']*)'/g)].map((x) => x[1]!),
+        );
     }
-    const plan: TablePlan = { table: t, share: SHARES[t] ?? DEFAULT_SHARE, cols: [], firstValues: false, rows: 0 };
-    for (const c of cols as { name: string; udt: string; nullable: boolean; has_default: boolean; generated: boolean }[]) {
+    const plan: TablePlan = {
+      table: t,
+      share: SHARES[t] ?? DEFAULT_SHARE,
+      cols: [],
+      firstValues: false,
+      rows: 0,
+    };
+    for (const c of cols as {
+      name: string;
+      udt: string;
+      nullable: boolean;
+      has_default: boolean;
+      generated: boolean;
+    }[]) {
       if (c.generated) continue;
       const fk = fkOf.get(c.name);
       const required = !c.nullable && !c.has_default;
@@ -131,7 +170,9 @@ function valueFor(col: ColumnPlan, c: CaseContext, rng: Rng, first: boolean): un
       return c.receiptDate;
     case 'timestamptz':
     case 'timestamp':
-      return new Date(n.startsWith('expires') ? c.t + 30 * 86_400_000 : c.t + rng.next() * 86_400_000).toISOString();
+      return new Date(
+        n.startsWith('expires') ? c.t + 30 * 86_400_000 : c.t + rng.next() * 86_400_000,
+      ).toISOString();
     case 'jsonb':
     case 'json':
       return '{}';
@@ -148,14 +189,20 @@ function valueFor(col: ColumnPlan, c: CaseContext, rng: Rng, first: boolean): un
 }
 
 /** Fills the planned tables for one batch of cases; returns nothing, records rows or skips in the plans. */
-export async function fillExtraTables(q: Queryable, plans: TablePlan[], cases: CaseContext[], rng: Rng): Promise<void> {
+export async function fillExtraTables(
+  q: Queryable,
+  plans: TablePlan[],
+  cases: CaseContext[],
+  rng: Rng,
+): Promise<void> {
   for (const plan of plans) {
     if (plan.skipped) continue;
     const chosen = cases.filter(() => rng.chance(plan.share));
     if (!chosen.length) continue;
     for (;;) {
       const data: unknown[][] = plan.cols.map(() => []);
-      for (const c of chosen) plan.cols.forEach((col, i) => data[i]!.push(valueFor(col, c, rng, plan.firstValues)));
+      for (const c of chosen)
+        plan.cols.forEach((col, i) => data[i]!.push(valueFor(col, c, rng, plan.firstValues)));
       const text = `INSERT INTO ${plan.table} (${plan.cols.map((c) => c.name).join(', ')}) SELECT * FROM unnest(${plan.cols
         .map((c, i) => `$${i + 1}::${c.udt}[]`)
         .join(', ')})`;

@@ -31,7 +31,11 @@ export async function setupOrganisation(s: Services): Promise<BenchOrg> {
   await s.organisation.save({
     name: ORG_NAME,
     regime: 'awb',
-    settings: { contactWorkingDays: 5, privacyUrl: 'https://voorbeeld.example/privacy', contactPhone: '0800 1234' },
+    settings: {
+      contactWorkingDays: 5,
+      privacyUrl: 'https://voorbeeld.example/privacy',
+      contactPhone: '0800 1234',
+    },
   });
   const departments = await db
     .insertInto('department')
@@ -46,22 +50,33 @@ export async function setupOrganisation(s: Services): Promise<BenchOrg> {
       .values(d.categories.map((c) => ({ name: c.name, department_id: depId(d.name) })))
       .returning(['id', 'name', 'department_id'])
       .execute();
-    categories.push(d.categories.map((c) => ({ id: rows.find((r) => r.name === c.name)!.id, departmentId: depId(d.name) })));
+    categories.push(
+      d.categories.map((c) => ({ id: rows.find((r) => r.name === c.name)!.id, departmentId: depId(d.name) })),
+    );
   }
   const handlersByDepartment = new Map<string, string[]>();
   for (const [i, d] of departments.entries()) {
     const ids: string[] = [];
     for (let h = 1; h <= 6; h++) {
-      const u = await s.users.add({ email: `behandelaar${h}.afd${i + 1}@bench.example`, role: 'handler', departmentId: d.id });
+      const u = await s.users.add({
+        email: `behandelaar${h}.afd${i + 1}@bench.example`,
+        role: 'handler',
+        departmentId: d.id,
+      });
       ids.push(u.id);
     }
     await s.users.add({ email: `manager.afd${i + 1}@bench.example`, role: 'manager', departmentId: d.id });
     handlersByDepartment.set(d.id, ids);
   }
   const intakeStaff: string[] = [];
-  for (let i = 1; i <= 8; i++) intakeStaff.push((await s.users.add({ email: `intake${i}@bench.example`, role: 'intake' })).id);
+  for (let i = 1; i <= 8; i++)
+    intakeStaff.push((await s.users.add({ email: `intake${i}@bench.example`, role: 'intake' })).id);
   const readerEmail = 'klachtcoordinator@bench.example';
-  const reader = await s.users.add({ email: readerEmail, name: 'Klachtcoördinator', role: 'complaints-officer' });
+  const reader = await s.users.add({
+    email: readerEmail,
+    name: 'Klachtcoördinator',
+    role: 'complaints-officer',
+  });
   const token = await s.users.createToken(readerEmail, 'bench');
   const managerEmail = 'manager@bench.example';
   const manager = await s.users.add({ email: managerEmail, name: 'Bench Manager', role: 'manager' });
@@ -84,30 +99,81 @@ export async function setupOrganisation(s: Services): Promise<BenchOrg> {
 type Col = readonly [name: string, type: string];
 
 const CASE_COLS: readonly Col[] = [
-  ['id', 'uuid'], ['reference', 'text'], ['status', 'text'], ['regime', 'text'], ['channel', 'text'],
-  ['received_at', 'timestamptz'], ['submitted_at', 'timestamptz'], ['receipt_date', 'date'],
-  ['complainant_name', 'text'], ['complainant_email', 'text'], ['complainant_phone', 'text'], ['complainant_address', 'text'],
-  ['description', 'text'], ['desired_outcome', 'text'], ['incident_date', 'date'], ['language', 'text'],
-  ['category_id', 'uuid'], ['department_id', 'uuid'], ['assignee_id', 'uuid'],
-  ['acknowledgement_due', 'date'], ['decision_due', 'date'], ['deadlines', 'jsonb'], ['overdue', 'boolean'],
-  ['status_token_hash', 'text'], ['created_by', 'uuid'], ['version', 'int4'],
-  ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'], ['closed_at', 'timestamptz'],
+  ['id', 'uuid'],
+  ['reference', 'text'],
+  ['status', 'text'],
+  ['regime', 'text'],
+  ['channel', 'text'],
+  ['received_at', 'timestamptz'],
+  ['submitted_at', 'timestamptz'],
+  ['receipt_date', 'date'],
+  ['complainant_name', 'text'],
+  ['complainant_email', 'text'],
+  ['complainant_phone', 'text'],
+  ['complainant_address', 'text'],
+  ['description', 'text'],
+  ['desired_outcome', 'text'],
+  ['incident_date', 'date'],
+  ['language', 'text'],
+  ['category_id', 'uuid'],
+  ['department_id', 'uuid'],
+  ['assignee_id', 'uuid'],
+  ['acknowledgement_due', 'date'],
+  ['decision_due', 'date'],
+  ['deadlines', 'jsonb'],
+  ['overdue', 'boolean'],
+  ['status_token_hash', 'text'],
+  ['created_by', 'uuid'],
+  ['version', 'int4'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+  ['closed_at', 'timestamptz'],
 ];
 /** Columns later migrations added to complaint_case; filled when present. */
 const OPTIONAL_CASE_COLS: readonly Col[] = [
-  ['acknowledged_at', 'timestamptz'], ['first_contact_at', 'timestamptz'], ['decided_at', 'timestamptz'], ['outcome', 'text'],
-  ['priority', 'text'], ['core_complaint', 'text'],
+  ['acknowledged_at', 'timestamptz'],
+  ['first_contact_at', 'timestamptz'],
+  ['decided_at', 'timestamptz'],
+  ['outcome', 'text'],
+  ['priority', 'text'],
+  ['core_complaint', 'text'],
 ];
 const ITEM_COLS: readonly Col[] = [
-  ['case_id', 'uuid'], ['position', 'int4'], ['summary', 'text'], ['severity', 'text'], ['judgement', 'text'],
-  ['findings', 'text'], ['judged_at', 'timestamptz'], ['judged_by', 'uuid'], ['created_at', 'timestamptz'],
+  ['case_id', 'uuid'],
+  ['position', 'int4'],
+  ['summary', 'text'],
+  ['severity', 'text'],
+  ['judgement', 'text'],
+  ['findings', 'text'],
+  ['judged_at', 'timestamptz'],
+  ['judged_by', 'uuid'],
+  ['created_at', 'timestamptz'],
 ];
-const EVENT_COLS: readonly Col[] = [['case_id', 'uuid'], ['type', 'text'], ['actor_id', 'uuid'], ['data', 'jsonb'], ['created_at', 'timestamptz']];
+const EVENT_COLS: readonly Col[] = [
+  ['case_id', 'uuid'],
+  ['type', 'text'],
+  ['actor_id', 'uuid'],
+  ['data', 'jsonb'],
+  ['created_at', 'timestamptz'],
+];
 const OUTBOX_COLS: readonly Col[] = [
-  ['case_id', 'uuid'], ['kind', 'text'], ['recipient', 'text'], ['subject', 'text'], ['body_text', 'text'], ['status', 'text'],
-  ['attempts', 'int4'], ['message_id', 'text'], ['created_at', 'timestamptz'], ['sent_at', 'timestamptz'],
+  ['case_id', 'uuid'],
+  ['kind', 'text'],
+  ['recipient', 'text'],
+  ['subject', 'text'],
+  ['body_text', 'text'],
+  ['status', 'text'],
+  ['attempts', 'int4'],
+  ['message_id', 'text'],
+  ['created_at', 'timestamptz'],
+  ['sent_at', 'timestamptz'],
 ];
-const AUDIT_COLS: readonly Col[] = [['user_id', 'uuid'], ['action', 'text'], ['case_id', 'uuid'], ['created_at', 'timestamptz']];
+const AUDIT_COLS: readonly Col[] = [
+  ['user_id', 'uuid'],
+  ['action', 'text'],
+  ['case_id', 'uuid'],
+  ['created_at', 'timestamptz'],
+];
 
 export function unnestInsertSql(table: string, cols: readonly Col[]): string {
   return `INSERT INTO ${table} (${cols.map((c) => c[0]).join(', ')}) SELECT * FROM unnest(${cols.map((c, i) => `$${i + 1}::${c[1]}[]`).join(', ')})`;
@@ -130,11 +196,27 @@ class Columns {
 // The lifecycle of one generated case: realistic statuses, dates, assignees and history.
 
 const DAY = 86_400_000;
-const CHANNELS = [['web', 60], ['email', 15], ['phone', 12], ['letter', 8], ['counter', 5]] as const;
+const CHANNELS = [
+  ['web', 60],
+  ['email', 15],
+  ['phone', 12],
+  ['letter', 8],
+  ['counter', 5],
+] as const;
 type Outcome = 'closed' | 'informally_resolved' | 'declined' | 'forwarded' | 'withdrawn' | 'escalated';
-const OUTCOMES = [['closed', 50], ['informally_resolved', 28], ['declined', 6], ['forwarded', 5], ['withdrawn', 7], ['escalated', 4]] as const;
+const OUTCOMES = [
+  ['closed', 50],
+  ['informally_resolved', 28],
+  ['declined', 6],
+  ['forwarded', 5],
+  ['withdrawn', 7],
+  ['escalated', 4],
+] as const;
 const WEEKDAY_WEIGHT = [0.3, 1.25, 1.05, 1.0, 1.0, 0.9, 0.35]; // Sun … Sat
-const HOUR_WEIGHT = [0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.7, 1.2, 1.5, 1.5, 1.5, 1.3, 1.5, 1.5, 1.4, 1.3, 1.0, 0.9, 1.0, 1.0, 0.8, 0.5, 0.3];
+const HOUR_WEIGHT = [
+  0.1, 0.05, 0.05, 0.05, 0.05, 0.1, 0.3, 0.7, 1.2, 1.5, 1.5, 1.5, 1.3, 1.5, 1.5, 1.4, 1.3, 1.0, 0.9, 1.0, 1.0,
+  0.8, 0.5, 0.3,
+];
 
 export interface GenerateOptions {
   cases: number;
@@ -167,7 +249,11 @@ function deadlinesOf(memo: Memo, receiptDate: string): { ack: string; decision: 
   if (!d) {
     const acknowledgement = computeDeadline({ regime: 'awb', term: 'acknowledgement', start: receiptDate });
     const decision = computeDeadline({ regime: 'awb', term: 'decision', start: receiptDate });
-    d = { ack: acknowledgement.due, decision: decision.due, json: JSON.stringify({ acknowledgement, decision }) };
+    d = {
+      ack: acknowledgement.due,
+      decision: decision.due,
+      json: JSON.stringify({ acknowledgement, decision }),
+    };
     memo.deadlines.set(receiptDate, d);
   }
   return d;
@@ -230,7 +316,10 @@ class CaseFactory {
     // Timeline: acknowledgement, start of handling, outcome after a log-normal lead time.
     const outcome: Outcome = r.weighted(OUTCOMES);
     const early = outcome === 'declined' || outcome === 'forwarded' || outcome === 'withdrawn';
-    const lead = Math.min(120, Math.max(0.5, r.logNormal(early ? 8 : outcome === 'informally_resolved' ? 14 : 26, 0.5)));
+    const lead = Math.min(
+      120,
+      Math.max(0.5, r.logNormal(early ? 8 : outcome === 'informally_resolved' ? 14 : 26, 0.5)),
+    );
     const ackAt = t + r.next() * 2.5 * DAY + 600_000;
     const acknowledges = r.chance(0.85);
     const startAt = Math.min(t + lead * DAY * 0.8, (acknowledges ? ackAt : t) + (0.3 + r.next() * 6) * DAY);
@@ -240,7 +329,13 @@ class CaseFactory {
     ev.push([
       'case.received',
       createdBy,
-      JSON.stringify({ reference, channel, receiptDate, regime: 'awb', deadlines: { acknowledgement: dl.ack, decision: dl.decision } }),
+      JSON.stringify({
+        reference,
+        channel,
+        receiptDate,
+        regime: 'awb',
+        deadlines: { acknowledgement: dl.ack, decision: dl.decision },
+      }),
       t,
     ]);
     let status = 'received';
@@ -258,36 +353,77 @@ class CaseFactory {
     if ((!early || r.chance(0.5)) && change('start_handling', 'in_progress', startAt)) startedAt = startAt;
     if (endAt <= this.now) {
       if (outcome === 'closed' || outcome === 'escalated') {
-        if (status !== 'in_progress' && change('start_handling', 'in_progress', endAt - 3_600_000)) startedAt = endAt - 3_600_000;
+        if (status !== 'in_progress' && change('start_handling', 'in_progress', endAt - 3_600_000))
+          startedAt = endAt - 3_600_000;
         if (change('decide', 'decided', endAt)) decidedAt = endAt;
         const closeAt = endAt + (0.2 + r.next() * 4) * DAY;
         if (change('close', 'closed', closeAt)) closedAt = closeAt;
-        if (outcome === 'escalated' && closedAt !== null) change('escalate', 'escalated', closeAt + (5 + r.next() * 40) * DAY);
+        if (outcome === 'escalated' && closedAt !== null)
+          change('escalate', 'escalated', closeAt + (5 + r.next() * 40) * DAY);
       } else {
-        const action = { informally_resolved: 'resolve_informally', declined: 'decline', forwarded: 'forward', withdrawn: 'withdraw' }[outcome];
+        const action = {
+          informally_resolved: 'resolve_informally',
+          declined: 'decline',
+          forwarded: 'forward',
+          withdrawn: 'withdraw',
+        }[outcome];
         if (change(action, outcome, endAt)) closedAt = endAt;
       }
     }
     const lastAt = ev[ev.length - 1]![3];
     const open = status === 'received' || status === 'acknowledged' || status === 'in_progress';
-    const judgement = decidedAt === null ? null : r.weighted([['upheld', 3], ['partly_upheld', 3], ['not_upheld', 4]] as const);
+    const judgement =
+      decidedAt === null
+        ? null
+        : r.weighted([
+            ['upheld', 3],
+            ['partly_upheld', 3],
+            ['not_upheld', 4],
+          ] as const);
 
     const optional: Record<string, unknown> = {
       acknowledged_at: acknowledgedAt === null ? null : iso(acknowledgedAt),
       first_contact_at: startedAt === null ? null : iso(startedAt),
       decided_at: decidedAt === null ? null : iso(decidedAt),
       outcome: decidedAt !== null ? judgement : closedAt !== null ? status : null,
-      priority: r.weighted([['normal', 85], ['high', 10], ['urgent', 2], ['low', 3]] as const),
+      priority: r.weighted([
+        ['normal', 85],
+        ['high', 10],
+        ['urgent', 2],
+        ['low', 3],
+      ] as const),
       core_complaint: startedAt === null ? null : c.description.slice(0, 60 + r.int(0, 200)),
     };
     b.cases.push([
-      id, reference, status, 'awb', channel, iso(t), iso(channel === 'letter' ? t - r.int(1, 3) * DAY : t), receiptDate,
-      c.name, c.email, c.phone, c.address, c.description, c.desiredOutcome,
-      r.chance(0.6) ? receiptDateOf(this.memo, t - r.int(0, 60) * DAY) : null, c.language,
-      category?.id ?? null, departmentId, status === 'received' ? null : handler,
-      dl.ack, dl.decision, dl.json, open && dl.decision < this.today,
-      crypto.createHash('sha256').update(r.hex(24)).digest('hex'), createdBy, ev.length,
-      iso(t), iso(lastAt), closedAt === null ? null : iso(closedAt),
+      id,
+      reference,
+      status,
+      'awb',
+      channel,
+      iso(t),
+      iso(channel === 'letter' ? t - r.int(1, 3) * DAY : t),
+      receiptDate,
+      c.name,
+      c.email,
+      c.phone,
+      c.address,
+      c.description,
+      c.desiredOutcome,
+      r.chance(0.6) ? receiptDateOf(this.memo, t - r.int(0, 60) * DAY) : null,
+      c.language,
+      category?.id ?? null,
+      departmentId,
+      status === 'received' ? null : handler,
+      dl.ack,
+      dl.decision,
+      dl.json,
+      open && dl.decision < this.today,
+      crypto.createHash('sha256').update(r.hex(24)).digest('hex'),
+      createdBy,
+      ev.length,
+      iso(t),
+      iso(lastAt),
+      closedAt === null ? null : iso(closedAt),
       ...b.optionalCols.map((col) => optional[col[0]]),
     ]);
     for (const [type, actor, data, at] of ev) b.events.push([id, type, actor, data, iso(at)]);
@@ -307,36 +443,85 @@ class CaseFactory {
     });
     const recent = this.now - t < 120_000;
     b.outbox.push([
-      id, 'acknowledgement', c.email, ack.subject, ack.text,
-      c.email ? (recent ? 'pending' : 'sent') : 'no-recipient', c.email && !recent ? 1 : 0,
-      c.email && !recent ? `<${id}.ack@bench.example>` : null, iso(t), c.email && !recent ? iso(t + r.int(2, 90) * 1000) : null,
+      id,
+      'acknowledgement',
+      c.email,
+      ack.subject,
+      ack.text,
+      c.email ? (recent ? 'pending' : 'sent') : 'no-recipient',
+      c.email && !recent ? 1 : 0,
+      c.email && !recent ? `<${id}.ack@bench.example>` : null,
+      iso(t),
+      c.email && !recent ? iso(t + r.int(2, 90) * 1000) : null,
     ]);
     if (closedAt !== null && c.email) {
       b.outbox.push([
-        id, 'decision', c.email, `Uw klacht ${reference}`,
+        id,
+        'decision',
+        c.email,
+        `Uw klacht ${reference}`,
         `Geachte ${c.name},\n\nOp ${receiptDate} ontvingen wij uw klacht. In deze brief leest u ons oordeel en wat wij doen om herhaling te voorkomen.\n\nMet vriendelijke groet,\n${this.org.name}`,
-        'sent', 1, `<${id}.decision@bench.example>`, iso(closedAt), iso(closedAt + 60_000),
+        'sent',
+        1,
+        `<${id}.decision@bench.example>`,
+        iso(closedAt),
+        iso(closedAt + 60_000),
       ]);
     }
     // Klachtonderdelen (NO-10): one to three per case, judged when the case was decided.
     if (b.items) {
       const parts = c.description.split(/(?<=[.?!])\s+/).filter((p) => p.length > 30);
-      const k = Math.min(parts.length || 1, r.weighted([[1, 6], [2, 3], [3, 1]] as const));
+      const k = Math.min(
+        parts.length || 1,
+        r.weighted([
+          [1, 6],
+          [2, 3],
+          [3, 1],
+        ] as const),
+      );
       for (let i = 0; i < k; i++) {
-        const itemJudgement = judgement === null ? null : i === 0 ? judgement : r.pick(['upheld', 'partly_upheld', 'not_upheld'] as const);
+        const itemJudgement =
+          judgement === null
+            ? null
+            : i === 0
+              ? judgement
+              : r.pick(['upheld', 'partly_upheld', 'not_upheld'] as const);
         b.items.push([
-          id, i + 1, (parts[i] ?? c.description).slice(0, 300), r.weighted([['light', 5], ['medium', 4], ['heavy', 1]] as const), itemJudgement,
-          itemJudgement === null ? null : 'De klacht is onderzocht; de bevindingen staan in de beslissing.', decidedAt === null || itemJudgement === null ? null : iso(decidedAt),
-          itemJudgement === null ? null : handler, iso(startedAt ?? t),
+          id,
+          i + 1,
+          (parts[i] ?? c.description).slice(0, 300),
+          r.weighted([
+            ['light', 5],
+            ['medium', 4],
+            ['heavy', 1],
+          ] as const),
+          itemJudgement,
+          itemJudgement === null ? null : 'De klacht is onderzocht; de bevindingen staan in de beslissing.',
+          decidedAt === null || itemJudgement === null ? null : iso(decidedAt),
+          itemJudgement === null ? null : handler,
+          iso(startedAt ?? t),
         ]);
       }
     }
     // PRIV-09: handlers read the cases they work on.
     if (status !== 'received') {
       const reads = r.int(1, 4);
-      for (let i = 0; i < reads; i++) b.audit.push([handler, 'case.read', id, iso(Math.min(this.now, t + r.next() * (lastAt - t + DAY)))]);
+      for (let i = 0; i < reads; i++)
+        b.audit.push([handler, 'case.read', id, iso(Math.min(this.now, t + r.next() * (lastAt - t + DAY)))]);
     }
-    b.contexts.push({ id, t, status, closedAt, receiptDate, handler, departmentId, categoryId: category?.id ?? null, name: c.name, email: c.email, text: c.description });
+    b.contexts.push({
+      id,
+      t,
+      status,
+      closedAt,
+      receiptDate,
+      handler,
+      departmentId,
+      categoryId: category?.id ?? null,
+      name: c.name,
+      email: c.email,
+      text: c.description,
+    });
   }
 }
 
@@ -355,7 +540,10 @@ export interface Queryable {
 }
 
 /** Secondary indexes of the tables the generator fills, dropped before the load and rebuilt after it. */
-async function secondaryIndexes(q: Queryable, tables: string[]): Promise<{ name: string; def: string; table: string }[]> {
+async function secondaryIndexes(
+  q: Queryable,
+  tables: string[],
+): Promise<{ name: string; def: string; table: string }[]> {
   const { rows } = await q.query(
     `SELECT ci.relname AS name, pg_get_indexdef(i.indexrelid) AS def, c.relname AS "table"
      FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ci ON ci.oid = i.indexrelid
@@ -368,7 +556,10 @@ async function secondaryIndexes(q: Queryable, tables: string[]): Promise<{ name:
 }
 
 async function columnsOf(q: Queryable, table: string): Promise<Set<string>> {
-  const { rows } = await q.query(`SELECT column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, [table]);
+  const { rows } = await q.query(
+    `SELECT column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
+    [table],
+  );
   return new Set(rows.map((r: { c: string }) => r.c));
 }
 
@@ -394,7 +585,11 @@ export interface GenerateResult {
  * dropped during the load and rebuilt after it, then VACUUM ANALYZE. The per-year reference
  * sequences are set past the generated references so that intake continues the numbering.
  */
-export async function generateCases(pool: pg.Pool, org: BenchOrg, opts: GenerateOptions): Promise<GenerateResult> {
+export async function generateCases(
+  pool: pg.Pool,
+  org: BenchOrg,
+  opts: GenerateOptions,
+): Promise<GenerateResult> {
   const log = opts.log ?? (() => {});
   const started = performance.now();
   const factory = new CaseFactory(org, opts.seed, opts.now.getTime());
@@ -409,7 +604,13 @@ export async function generateCases(pool: pg.Pool, org: BenchOrg, opts: Generate
   const optionalCols = OPTIONAL_CASE_COLS.filter((c) => caseColumns.has(c[0]));
   const itemColumns = await columnsOf(admin, 'complaint_item');
   const withItems = ITEM_COLS.every((c) => itemColumns.has(c[0]));
-  const handled = ['case_event', 'outbox', 'idempotency_key', 'audit_log', ...(withItems ? ['complaint_item'] : [])];
+  const handled = [
+    'case_event',
+    'outbox',
+    'idempotency_key',
+    'audit_log',
+    ...(withItems ? ['complaint_item'] : []),
+  ];
   const plans: TablePlan[] = await planExtraTables(admin, handled);
   const tables = ['complaint_case', ...handled, ...plans.filter((p) => !p.skipped).map((p) => p.table)];
   const indexes = await secondaryIndexes(admin, tables);
@@ -463,7 +664,9 @@ export async function generateCases(pool: pg.Pool, org: BenchOrg, opts: Generate
         if (performance.now() - lastLog > 15_000) {
           lastLog = performance.now();
           const sec = (lastLog - started) / 1000;
-          log(`  … ${totals.cases.toLocaleString('en')} cases in ${sec.toFixed(0)} s (${Math.round(totals.cases / sec).toLocaleString('en')}/s)`);
+          log(
+            `  … ${totals.cases.toLocaleString('en')} cases in ${sec.toFixed(0)} s (${Math.round(totals.cases / sec).toLocaleString('en')}/s)`,
+          );
         }
       }
     } finally {
@@ -477,7 +680,9 @@ export async function generateCases(pool: pg.Pool, org: BenchOrg, opts: Generate
   log(`  loaded in ${((loaded - started) / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes`);
 
   // Rebuild the indexes: the large GIN index first on one connection, the rest beside it.
-  const queue = [...indexes].sort((a, b) => Number(b.def.includes('USING gin')) - Number(a.def.includes('USING gin')));
+  const queue = [...indexes].sort(
+    (a, b) => Number(b.def.includes('USING gin')) - Number(a.def.includes('USING gin')),
+  );
   const builder = async () => {
     const client = await pool.connect();
     try {
@@ -505,7 +710,9 @@ export async function generateCases(pool: pg.Pool, org: BenchOrg, opts: Generate
   const seconds = (analyzed - started) / 1000;
   return {
     ...totals,
-    otherTables: Object.fromEntries(plans.map((p) => [p.table, p.skipped ? `not filled: ${p.skipped}` : p.rows])),
+    otherTables: Object.fromEntries(
+      plans.map((p) => [p.table, p.skipped ? `not filled: ${p.skipped}` : p.rows]),
+    ),
     seconds,
     casesPerSecond: totals.cases / seconds,
     loadSeconds: (loaded - started) / 1000,

@@ -81,7 +81,12 @@ export function getRequests(paths: string[], headers: Record<string, string>): R
 }
 
 /** POST requests that cycle through a list of JSON bodies; optionally a fresh Idempotency-Key each. */
-export function postRequests(path: string, bodies: string[], headers: Record<string, string> = {}, idempotency = false): Request[] {
+export function postRequests(
+  path: string,
+  bodies: string[],
+  headers: Record<string, string> = {},
+  idempotency = false,
+): Request[] {
   let i = 0;
   return [
     {
@@ -94,7 +99,9 @@ export function postRequests(path: string, bodies: string[], headers: Record<str
           headers: {
             'content-type': 'application/json',
             ...headers,
-            ...(idempotency ? { 'idempotency-key': `bench-${process.pid}-${Date.now().toString(36)}-${n}` } : {}),
+            ...(idempotency
+              ? { 'idempotency-key': `bench-${process.pid}-${Date.now().toString(36)}-${n}` }
+              : {}),
           },
           body: bodies[n % bodies.length]!,
         };

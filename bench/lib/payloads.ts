@@ -77,15 +77,39 @@ export class RowMaker {
     const now = new Date();
     const b = p.body;
     return [
-      reference ?? `${this.prefix}-${++this.n}`, 'received', 'awb', 'web', now, now, this.receiptDate,
-      b.complainant.name, b.complainant.email ?? null, b.complainant.phone ?? null, b.complainant.address ?? null,
-      b.description, b.desiredOutcome ?? null, b.incidentDate ?? null, b.language, b.categoryId ?? null, p.departmentId,
-      this.ack.due, this.decision.due, this.deadlines, crypto.createHash('sha256').update(crypto.randomBytes(24)).digest('hex'), null,
+      reference ?? `${this.prefix}-${++this.n}`,
+      'received',
+      'awb',
+      'web',
+      now,
+      now,
+      this.receiptDate,
+      b.complainant.name,
+      b.complainant.email ?? null,
+      b.complainant.phone ?? null,
+      b.complainant.address ?? null,
+      b.description,
+      b.desiredOutcome ?? null,
+      b.incidentDate ?? null,
+      b.language,
+      b.categoryId ?? null,
+      p.departmentId,
+      this.ack.due,
+      this.decision.due,
+      this.deadlines,
+      crypto.createHash('sha256').update(crypto.randomBytes(24)).digest('hex'),
+      null,
     ];
   }
 
   eventData(reference?: string): string {
-    return JSON.stringify({ ...(reference === undefined ? {} : { reference }), channel: 'web', receiptDate: this.receiptDate, regime: 'awb', deadlines: { acknowledgement: this.ack.due, decision: this.decision.due } });
+    return JSON.stringify({
+      ...(reference === undefined ? {} : { reference }),
+      channel: 'web',
+      receiptDate: this.receiptDate,
+      regime: 'awb',
+      deadlines: { acknowledgement: this.ack.due, decision: this.decision.due },
+    });
   }
 
   message(p: Payload, reference: string): { subject: string; text: string } {

@@ -110,8 +110,14 @@ export async function runPlain(opts: {
       const message = opts.rows.message(p, '{{reference}}');
       const email = p.body.complainant.email ?? null;
       const r = await c.query(INTAKE_CTE, [
-        ...opts.rows.caseValues(p).slice(1), `KL-${opts.rows.year}-`, seq, opts.rows.eventData(),
-        email, email ? 'pending' : 'no-recipient', message.subject, message.text,
+        ...opts.rows.caseValues(p).slice(1),
+        `KL-${opts.rows.year}-`,
+        seq,
+        opts.rows.eventData(),
+        email,
+        email ? 'pending' : 'no-recipient',
+        message.subject,
+        message.text,
       ]);
       ids.push(r.rows[0].case_id);
       return;
@@ -124,11 +130,17 @@ export async function runPlain(opts: {
       const created = await c.query(CASE_INSERT, opts.rows.caseValues(p, reference));
       const id = created.rows[0].id as string;
       ids.push(id);
-      await c.query(`INSERT INTO case_event (case_id, actor_id, type, data) VALUES ($1, $2, $3, $4)`, [id, null, 'case.received', opts.rows.eventData(reference)]);
-      const email = p.body.complainant.email ?? null;
-      await c.query(`INSERT INTO outbox (case_id, kind, recipient, status, subject, body_text) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-        id, 'acknowledgement', email, email ? 'pending' : 'no-recipient', message.subject, message.text,
+      await c.query(`INSERT INTO case_event (case_id, actor_id, type, data) VALUES ($1, $2, $3, $4)`, [
+        id,
+        null,
+        'case.received',
+        opts.rows.eventData(reference),
       ]);
+      const email = p.body.complainant.email ?? null;
+      await c.query(
+        `INSERT INTO outbox (case_id, kind, recipient, status, subject, body_text) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [id, 'acknowledgement', email, email ? 'pending' : 'no-recipient', message.subject, message.text],
+      );
       await c.query('COMMIT');
     } catch (err) {
       await c.query('ROLLBACK').catch(() => {});

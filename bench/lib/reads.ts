@@ -23,13 +23,21 @@ async function getJson(url: string, token: string): Promise<{ status: number; bo
 }
 
 /** Follows nextCursor from the first page to page `page`; returns the cursor of that page and the walk's cost. */
-export async function walkToPage(url: string, token: string, page: number): Promise<{ cursor: string | null; pages: number; ms: number }> {
+export async function walkToPage(
+  url: string,
+  token: string,
+  page: number,
+): Promise<{ cursor: string | null; pages: number; ms: number }> {
   const t0 = performance.now();
   let cursor: string | null = null;
   let pages = 1;
   for (; pages < page; pages++) {
-    const r = await getJson(`${url}/api/v1/cases?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
-    if (r.status !== 200) throw new Error(`inbox page ${pages}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    const r = await getJson(
+      `${url}/api/v1/cases?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      token,
+    );
+    if (r.status !== 200)
+      throw new Error(`inbox page ${pages}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     if (!r.body.nextCursor) break;
     cursor = r.body.nextCursor as string;
   }
@@ -37,23 +45,42 @@ export async function walkToPage(url: string, token: string, page: number): Prom
 }
 
 /** Inbox, search and case view through HTTP: one client, many requests, exact p50/p95. */
-export async function measureReads(o: ReadOptions): Promise<{ results: ReadResult[]; walk: { pages: number; ms: number }; hits: Record<string, number | null> }> {
+export async function measureReads(
+  o: ReadOptions,
+): Promise<{
+  results: ReadResult[];
+  walk: { pages: number; ms: number };
+  hits: Record<string, number | null>;
+}> {
   const auth = { authorization: `Bearer ${o.token}` };
   const results: ReadResult[] = [];
   const run = async (name: string, paths: string[], note?: string) => {
     const check = await getJson(`${o.url}${paths[0]}`, o.token);
-    if (check.status !== 200) throw new Error(`${name}: HTTP ${check.status} ${JSON.stringify(check.body).slice(0, 300)}`);
+    if (check.status !== 200)
+      throw new Error(`${name}: HTTP ${check.status} ${JSON.stringify(check.body).slice(0, 300)}`);
     // A few requests first so that code paths and caches are warm, as they are in service.
     await runLoad({ url: o.url, connections: 1, seconds: 5, amount: 10, requests: getRequests(paths, auth) });
-    const r = await runLoad({ url: o.url, connections: 1, seconds: o.seconds, amount: o.requests, requests: getRequests(paths, auth) });
+    const r = await runLoad({
+      url: o.url,
+      connections: 1,
+      seconds: o.seconds,
+      amount: o.requests,
+      requests: getRequests(paths, auth),
+    });
     results.push({ name, ...r, ...(note ? { note } : {}) });
-    o.log(`  ${name.padEnd(24)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (${r.requests} requests${r.non2xx ? `, ${r.non2xx} non-2xx` : ''})`);
+    o.log(
+      `  ${name.padEnd(24)} p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  (${r.requests} requests${r.non2xx ? `, ${r.non2xx} non-2xx` : ''})`,
+    );
   };
 
   await run('inbox page 1', ['/api/v1/cases?limit=25']);
   const walk = await walkToPage(o.url, o.token, 200);
   if (walk.cursor && walk.pages === 200) {
-    await run('inbox page 200', [`/api/v1/cases?limit=25&cursor=${encodeURIComponent(walk.cursor)}`], `reached by following nextCursor 199 times (${(walk.ms / 1000).toFixed(1)} s)`);
+    await run(
+      'inbox page 200',
+      [`/api/v1/cases?limit=25&cursor=${encodeURIComponent(walk.cursor)}`],
+      `reached by following nextCursor 199 times (${(walk.ms / 1000).toFixed(1)} s)`,
+    );
   } else {
     o.log(`  inbox page 200: only ${walk.pages} pages of 25 cases`);
   }
@@ -62,7 +89,12 @@ export async function measureReads(o: ReadOptions): Promise<{ results: ReadResul
     await run(`search ${kind} "${word}"`, [`/api/v1/cases?limit=25&q=${encodeURIComponent(word)}`]);
   }
   const ids = o.caseIds.length ? o.caseIds : [];
-  if (ids.length) await run('case view', ids.map((id) => `/api/v1/cases/${id}`), `${ids.length} different cases in turn`);
+  if (ids.length)
+    await run(
+      'case view',
+      ids.map((id) => `/api/v1/cases/${id}`),
+      `${ids.length} different cases in turn`,
+    );
   return { results, walk: { pages: walk.pages, ms: walk.ms }, hits };
 }
 
@@ -92,7 +124,9 @@ export interface DashboardResult {
 }
 
 export async function measureDashboardSql(q: Queryable, reps: number): Promise<DashboardResult> {
-  const per: Record<string, number[]> = Object.fromEntries(Object.keys(DASHBOARD_QUERIES).map((k) => [k, []]));
+  const per: Record<string, number[]> = Object.fromEntries(
+    Object.keys(DASHBOARD_QUERIES).map((k) => [k, []]),
+  );
   const totals: number[] = [];
   for (const sqlText of Object.values(DASHBOARD_QUERIES)) await q.query(sqlText); // warm
   for (let i = 0; i < reps; i++) {
@@ -108,7 +142,12 @@ export async function measureDashboardSql(q: Queryable, reps: number): Promise<D
   }
   const plans: Record<string, string> = {};
   for (const [name, sqlText] of Object.entries(DASHBOARD_QUERIES)) plans[name] = await explain(q, sqlText);
-  return { via: 'sql', total: summarise(totals), queries: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, summarise(v)])), plans };
+  return {
+    via: 'sql',
+    total: summarise(totals),
+    queries: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, summarise(v)])),
+    plans,
+  };
 }
 
 export async function explain(q: Queryable, sqlText: string, values: unknown[] = []): Promise<string> {
@@ -123,12 +162,22 @@ export async function explainReads(q: Queryable): Promise<Record<string, string>
   const order = `ORDER BY received_at DESC, id DESC LIMIT 25`;
   const out: Record<string, string> = {};
   out['inbox page 1'] = await explain(q, `SELECT ${cols} FROM complaint_case ${order}`);
-  const { rows } = await q.query(`SELECT received_at, id FROM complaint_case ORDER BY received_at DESC, id DESC OFFSET ${199 * 25 - 1} LIMIT 1`);
+  const { rows } = await q.query(
+    `SELECT received_at, id FROM complaint_case ORDER BY received_at DESC, id DESC OFFSET ${199 * 25 - 1} LIMIT 1`,
+  );
   if (rows[0]) {
-    out['inbox page 200'] = await explain(q, `SELECT ${cols} FROM complaint_case WHERE (received_at < $1 OR (received_at = $1 AND id < $2)) ${order}`, [rows[0].received_at, rows[0].id]);
+    out['inbox page 200'] = await explain(
+      q,
+      `SELECT ${cols} FROM complaint_case WHERE (received_at < $1 OR (received_at = $1 AND id < $2)) ${order}`,
+      [rows[0].received_at, rows[0].id],
+    );
   }
   for (const [kind, word] of Object.entries(SEARCH_WORDS)) {
-    out[`search ${kind}`] = await explain(q, `SELECT ${cols} FROM complaint_case WHERE search @@ websearch_to_tsquery('dutch', $1) ${order}`, [word]);
+    out[`search ${kind}`] = await explain(
+      q,
+      `SELECT ${cols} FROM complaint_case WHERE search @@ websearch_to_tsquery('dutch', $1) ${order}`,
+      [word],
+    );
   }
   return out;
 }
@@ -137,7 +186,10 @@ export async function explainReads(q: Queryable): Promise<Record<string, string>
 export async function searchHits(q: Queryable): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const [kind, word] of Object.entries(SEARCH_WORDS)) {
-    const { rows } = await q.query(`SELECT count(*) AS n FROM complaint_case WHERE search @@ websearch_to_tsquery('dutch', $1)`, [word]);
+    const { rows } = await q.query(
+      `SELECT count(*) AS n FROM complaint_case WHERE search @@ websearch_to_tsquery('dutch', $1)`,
+      [word],
+    );
     out[kind] = Number(rows[0].n);
   }
   return out;
@@ -154,7 +206,12 @@ export async function findDashboardRoute(url: string): Promise<string | undefine
   try {
     const res = await fetch(`${url}/openapi.json`);
     const doc = (await res.json()) as { paths?: Record<string, Record<string, unknown>> };
-    return Object.keys(doc.paths ?? {}).find((p) => /dashboard|statistic|insight\/summary|reports?\/summary/i.test(p) && !p.includes('{') && doc.paths![p]!.get);
+    return Object.keys(doc.paths ?? {}).find(
+      (p) =>
+        /dashboard|statistic|insight\/summary|reports?\/summary/i.test(p) &&
+        !p.includes('{') &&
+        doc.paths![p]!.get,
+    );
   } catch {
     return undefined;
   }

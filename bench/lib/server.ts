@@ -75,7 +75,13 @@ export interface StartOptions {
 
 export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const args = ['--import', 'tsx', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), 'src/cli/index.ts', 'serve'];
+  const args = [
+    '--import',
+    'tsx',
+    ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []),
+    'src/cli/index.ts',
+    'serve',
+  ];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: opts.root,
     env: {
@@ -105,7 +111,8 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
-    if (exited !== undefined) throw new Error(`The server exited with code ${exited} before it was ready:\n${output}`);
+    if (exited !== undefined)
+      throw new Error(`The server exited with code ${exited} before it was ready:\n${output}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) break;
@@ -114,7 +121,9 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The server did not become ready within ${(opts.timeoutMs ?? 120_000) / 1000} s:\n${output}`);
+      throw new Error(
+        `The server did not become ready within ${(opts.timeoutMs ?? 120_000) / 1000} s:\n${output}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -130,7 +139,10 @@ export async function startServer(opts: StartOptions): Promise<ServerProcess> {
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exit;
       clearTimeout(timer);
-      if (output.trim()) opts.log(`  server output (warnings and errors):\n${indent(output.trim().split('\n').slice(-15).join('\n'))}`);
+      if (output.trim())
+        opts.log(
+          `  server output (warnings and errors):\n${indent(output.trim().split('\n').slice(-15).join('\n'))}`,
+        );
     },
   };
 }

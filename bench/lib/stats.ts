@@ -17,7 +17,14 @@ export interface Summary {
 export function summarise(values: number[]): Summary {
   const s = Float64Array.from(values).sort();
   const mean = s.length ? s.reduce((a, b) => a + b, 0) / s.length : Number.NaN;
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.length ? s[s.length - 1]! : Number.NaN, mean };
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s.length ? s[s.length - 1]! : Number.NaN,
+    mean,
+  };
 }
 
 export function round(n: number, digits = 2): number {

@@ -27,18 +27,30 @@ export const DEPARTMENTS: DepartmentSpec[] = [
     categories: [
       {
         name: 'Huurtoeslag',
-        subjects: ['mijn huurtoeslag', 'de huurtoeslag over {jaar}', 'mijn aanvraag voor huurtoeslag', 'de voorschotbeschikking huurtoeslag'],
+        subjects: [
+          'mijn huurtoeslag',
+          'de huurtoeslag over {jaar}',
+          'mijn aanvraag voor huurtoeslag',
+          'de voorschotbeschikking huurtoeslag',
+        ],
         problems: [
           'Ik moet {bedrag} terugbetalen voor {s}, terwijl mijn inkomen niet is veranderd.',
           'Sinds {maand} wordt {s} niet meer uitbetaald en niemand kan mij vertellen waarom.',
           'In de beschikking over {s} staat een verkeerd inkomen van mijn partner.',
           'Ik heb mijn nieuwe huurcontract drie keer opgestuurd maar {s} is nog steeds niet aangepast.',
         ],
-        outcomes: ['Dat de terugvordering wordt stopgezet tot mijn bezwaar is behandeld.', 'Dat mijn huurtoeslag opnieuw wordt berekend met het juiste inkomen.'],
+        outcomes: [
+          'Dat de terugvordering wordt stopgezet tot mijn bezwaar is behandeld.',
+          'Dat mijn huurtoeslag opnieuw wordt berekend met het juiste inkomen.',
+        ],
       },
       {
         name: 'Zorgtoeslag',
-        subjects: ['mijn zorgtoeslag', 'de zorgtoeslag van mijn zoon', 'de definitieve berekening zorgtoeslag'],
+        subjects: [
+          'mijn zorgtoeslag',
+          'de zorgtoeslag van mijn zoon',
+          'de definitieve berekening zorgtoeslag',
+        ],
         problems: [
           'Ik kreeg een aanmaning voor {s} terwijl ik een betalingsregeling heb afgesproken.',
           'Na mijn verhuizing naar {plaats} is {s} zonder bericht stopgezet.',
@@ -54,7 +66,10 @@ export const DEPARTMENTS: DepartmentSpec[] = [
           'De gastouder heeft de uren correct doorgegeven maar {s} is veel lager vastgesteld.',
           'Mijn persoonlijk zaakbehandelaar is vertrokken en sindsdien hoor ik niets meer over {s}.',
         ],
-        outcomes: ['Een vaste contactpersoon en een datum waarop ik uitsluitsel krijg.', 'Compensatie voor de schade die ik heb geleden.'],
+        outcomes: [
+          'Een vaste contactpersoon en een datum waarop ik uitsluitsel krijg.',
+          'Compensatie voor de schade die ik heb geleden.',
+        ],
       },
     ],
   },
@@ -69,17 +84,27 @@ export const DEPARTMENTS: DepartmentSpec[] = [
           'Er is {bedrag} ingehouden op {s} zonder dat ik daarover een brief heb ontvangen.',
           'Mijn werkgever heeft de verkeerde uren opgegeven en daardoor is {s} te laag.',
         ],
-        outcomes: ['Dat het ingehouden bedrag wordt terugbetaald.', 'Dat de betaling voortaan op tijd gebeurt.'],
+        outcomes: [
+          'Dat het ingehouden bedrag wordt terugbetaald.',
+          'Dat de betaling voortaan op tijd gebeurt.',
+        ],
       },
       {
         name: 'Arbeidsongeschiktheid',
-        subjects: ['mijn WIA-aanvraag', 'de herbeoordeling van mijn arbeidsongeschiktheid', 'het gesprek met de verzekeringsarts'],
+        subjects: [
+          'mijn WIA-aanvraag',
+          'de herbeoordeling van mijn arbeidsongeschiktheid',
+          'het gesprek met de verzekeringsarts',
+        ],
         problems: [
           'De verzekeringsarts heeft tijdens {s} nauwelijks naar mij geluisterd en mijn medische stukken niet gelezen.',
           'Ik wacht sinds {datum} op de uitslag van {s}.',
           'In het rapport over {s} staan dingen die ik nooit heb gezegd.',
         ],
-        outcomes: ['Een nieuwe beoordeling door een andere arts.', 'Dat de fouten in het rapport worden verbeterd.'],
+        outcomes: [
+          'Een nieuwe beoordeling door een andere arts.',
+          'Dat de fouten in het rapport worden verbeterd.',
+        ],
       },
       {
         name: 'Re-integratie',
@@ -97,7 +122,11 @@ export const DEPARTMENTS: DepartmentSpec[] = [
     categories: [
       {
         name: 'Inkomstenbelasting',
-        subjects: ['mijn aangifte inkomstenbelasting over {jaar}', 'de voorlopige aanslag', 'de definitieve aanslag over {jaar}'],
+        subjects: [
+          'mijn aangifte inkomstenbelasting over {jaar}',
+          'de voorlopige aanslag',
+          'de definitieve aanslag over {jaar}',
+        ],
         problems: [
           'In {s} is mijn hypotheekrenteaftrek niet meegenomen, waardoor ik {bedrag} te veel moet betalen.',
           'Ik heb in {maand} bezwaar gemaakt tegen {s} en na {weken} weken nog niets gehoord.',
@@ -107,7 +136,12 @@ export const DEPARTMENTS: DepartmentSpec[] = [
       },
       {
         name: 'Invordering en betalingsregeling',
-        subjects: ['mijn betalingsregeling', 'het dwangbevel', 'de aanmaning van {datum}', 'de beslaglegging op mijn loon'],
+        subjects: [
+          'mijn betalingsregeling',
+          'het dwangbevel',
+          'de aanmaning van {datum}',
+          'de beslaglegging op mijn loon',
+        ],
         problems: [
           'Ondanks {s} is er beslag gelegd op mijn loon.',
           'Ik heb {s} keurig betaald maar kreeg toch een dwangbevel met {bedrag} aan kosten.',
@@ -117,7 +151,11 @@ export const DEPARTMENTS: DepartmentSpec[] = [
       },
       {
         name: 'Motorrijtuigenbelasting',
-        subjects: ['de motorrijtuigenbelasting', 'de naheffing voor mijn auto', 'de schorsing van mijn kenteken'],
+        subjects: [
+          'de motorrijtuigenbelasting',
+          'de naheffing voor mijn auto',
+          'de schorsing van mijn kenteken',
+        ],
         problems: [
           'Ik moet {s} betalen voor een auto die ik in {maand} al heb verkocht.',
           'Tijdens {s} is de belasting gewoon doorgelopen.',
@@ -141,13 +179,20 @@ export const DEPARTMENTS: DepartmentSpec[] = [
       },
       {
         name: 'Bejegening',
-        subjects: ['het gesprek aan de balie', 'het telefoongesprek van {datum}', 'mijn bezoek aan het kantoor in {plaats}'],
+        subjects: [
+          'het gesprek aan de balie',
+          'het telefoongesprek van {datum}',
+          'mijn bezoek aan het kantoor in {plaats}',
+        ],
         problems: [
           'De medewerker was tijdens {s} onbeleefd en liet mij niet uitpraten.',
           'Tijdens {s} werd ik uitgelachen toen ik vroeg om uitleg in eenvoudige taal.',
           'Ik voelde mij tijdens {s} behandeld als een fraudeur.',
         ],
-        outcomes: ['Excuses van de medewerker.', 'Dat medewerkers beter worden getraind in het omgaan met klanten.'],
+        outcomes: [
+          'Excuses van de medewerker.',
+          'Dat medewerkers beter worden getraind in het omgaan met klanten.',
+        ],
       },
       {
         name: 'Post en correspondentie',
@@ -215,7 +260,11 @@ export const DEPARTMENTS: DepartmentSpec[] = [
     categories: [
       {
         name: 'Omgevingsvergunning',
-        subjects: ['mijn aanvraag omgevingsvergunning', 'de vergunning voor de dakkapel', 'de aanvraag voor een uitrit'],
+        subjects: [
+          'mijn aanvraag omgevingsvergunning',
+          'de vergunning voor de dakkapel',
+          'de aanvraag voor een uitrit',
+        ],
         problems: [
           'De wettelijke beslistermijn voor {s} is al {weken} weken verstreken.',
           'Over {s} krijg ik van twee afdelingen tegenstrijdige informatie.',
@@ -225,10 +274,7 @@ export const DEPARTMENTS: DepartmentSpec[] = [
       {
         name: 'Parkeren',
         subjects: ['mijn parkeervergunning', 'de parkeerboete van {datum}', 'de bezoekersregeling'],
-        problems: [
-          'Ik kreeg {s} terwijl ik een geldige vergunning had.',
-          '{S} is zonder reden ingetrokken.',
-        ],
+        problems: ['Ik kreeg {s} terwijl ik een geldige vergunning had.', '{S} is zonder reden ingetrokken.'],
         outcomes: ['Dat de boete wordt vernietigd.'],
       },
     ],
@@ -252,7 +298,10 @@ export const DEPARTMENTS: DepartmentSpec[] = [
           'De inspecteur kwam zonder aankondiging en gedroeg zich tijdens {s} intimiderend.',
           'In {s} staan feitelijke onjuistheden over ons bedrijf.',
         ],
-        outcomes: ['Dat het rapport wordt gecorrigeerd.', 'Een gesprek met de leidinggevende van de inspecteur.'],
+        outcomes: [
+          'Dat het rapport wordt gecorrigeerd.',
+          'Een gesprek met de leidinggevende van de inspecteur.',
+        ],
       },
     ],
   },
@@ -271,8 +320,15 @@ export const DEPARTMENTS: DepartmentSpec[] = [
       },
       {
         name: 'Diploma en examens',
-        subjects: ['de waardering van mijn buitenlandse diploma', 'de uitslag van het examen', 'mijn diplomaregistratie'],
-        problems: ['Over {s} wacht ik al sinds {maand} op antwoord.', 'In {s} staat een verkeerde geboortedatum.'],
+        subjects: [
+          'de waardering van mijn buitenlandse diploma',
+          'de uitslag van het examen',
+          'mijn diplomaregistratie',
+        ],
+        problems: [
+          'Over {s} wacht ik al sinds {maand} op antwoord.',
+          'In {s} staat een verkeerde geboortedatum.',
+        ],
         outcomes: ['Dat de gegevens worden gecorrigeerd.'],
       },
     ],
@@ -282,18 +338,29 @@ export const DEPARTMENTS: DepartmentSpec[] = [
     categories: [
       {
         name: 'Wmo-voorzieningen',
-        subjects: ['mijn aanvraag voor huishoudelijke hulp', 'de scootmobiel', 'de woningaanpassing', 'het keukentafelgesprek'],
+        subjects: [
+          'mijn aanvraag voor huishoudelijke hulp',
+          'de scootmobiel',
+          'de woningaanpassing',
+          'het keukentafelgesprek',
+        ],
         problems: [
           'Sinds {maand} komt de hulp maar één keer in de {aantal} weken, terwijl mij wekelijks hulp is toegezegd.',
           '{S} is al {weken} weken kapot en de leverancier reageert niet.',
           'Tijdens {s} werd niet gekeken naar mijn werkelijke situatie.',
         ],
-        outcomes: ['Dat de afgesproken hulp weer wordt geleverd.', 'Een nieuwe beoordeling van mijn situatie.'],
+        outcomes: [
+          'Dat de afgesproken hulp weer wordt geleverd.',
+          'Een nieuwe beoordeling van mijn situatie.',
+        ],
       },
       {
         name: 'Jeugdhulp',
         subjects: ['de jeugdhulp voor mijn zoon', 'de wachtlijst', 'de indicatie voor mijn dochter'],
-        problems: ['Mijn kind staat al {weken} weken op {s} en de situatie thuis wordt steeds moeilijker.', 'De beschikking voor {s} is verlopen zonder dat iemand ons heeft gewaarschuwd.'],
+        problems: [
+          'Mijn kind staat al {weken} weken op {s} en de situatie thuis wordt steeds moeilijker.',
+          'De beschikking voor {s} is verlopen zonder dat iemand ons heeft gewaarschuwd.',
+        ],
         outcomes: ['Dat mijn kind snel de hulp krijgt die nodig is.'],
       },
     ],
@@ -312,12 +379,19 @@ export const DEPARTMENTS: DepartmentSpec[] = [
       },
       {
         name: 'Wegen en groen',
-        subjects: ['het fietspad langs de {straat}', 'de boom voor ons huis', 'de straatverlichting in de {straat}'],
+        subjects: [
+          'het fietspad langs de {straat}',
+          'de boom voor ons huis',
+          'de straatverlichting in de {straat}',
+        ],
         problems: [
           '{S} is al maanden in slechte staat; mijn buurvrouw is er gevallen.',
           'Mijn melding over {s} van {datum} is zonder overleg afgesloten.',
         ],
-        outcomes: ['Dat het gebrek wordt hersteld.', 'Dat meldingen niet meer zonder oplossing worden afgesloten.'],
+        outcomes: [
+          'Dat het gebrek wordt hersteld.',
+          'Dat meldingen niet meer zonder oplossing worden afgesloten.',
+        ],
       },
     ],
   },
@@ -339,23 +413,160 @@ export const DEPARTMENTS: DepartmentSpec[] = [
 ];
 
 const CITIES = [
-  'Amsterdam', 'Rotterdam', 'Den Haag', 'Utrecht', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere', 'Breda', 'Nijmegen',
-  'Apeldoorn', 'Arnhem', 'Haarlem', 'Enschede', 'Amersfoort', 'Zaanstad', "'s-Hertogenbosch", 'Zwolle', 'Leeuwarden',
-  'Maastricht', 'Dordrecht', 'Leiden', 'Emmen', 'Ede', 'Venlo', 'Deventer', 'Delft', 'Helmond', 'Heerlen', 'Alkmaar',
-  'Assen', 'Middelburg', 'Lelystad', 'Hoorn', 'Gouda', 'Roermond', 'Sittard', 'Vlissingen', 'Terneuzen', 'Den Helder',
+  'Amsterdam',
+  'Rotterdam',
+  'Den Haag',
+  'Utrecht',
+  'Eindhoven',
+  'Groningen',
+  'Tilburg',
+  'Almere',
+  'Breda',
+  'Nijmegen',
+  'Apeldoorn',
+  'Arnhem',
+  'Haarlem',
+  'Enschede',
+  'Amersfoort',
+  'Zaanstad',
+  "'s-Hertogenbosch",
+  'Zwolle',
+  'Leeuwarden',
+  'Maastricht',
+  'Dordrecht',
+  'Leiden',
+  'Emmen',
+  'Ede',
+  'Venlo',
+  'Deventer',
+  'Delft',
+  'Helmond',
+  'Heerlen',
+  'Alkmaar',
+  'Assen',
+  'Middelburg',
+  'Lelystad',
+  'Hoorn',
+  'Gouda',
+  'Roermond',
+  'Sittard',
+  'Vlissingen',
+  'Terneuzen',
+  'Den Helder',
 ];
-const STREETS = ['Dorpsstraat', 'Kerkstraat', 'Molenweg', 'Stationsweg', 'Schoolstraat', 'Julianalaan', 'Beatrixstraat', 'Parallelweg', 'Lindelaan', 'Eikenlaan', 'Industrieweg', 'Wilhelminastraat', 'Nieuwstraat', 'Marktplein', 'Havenstraat'];
+const STREETS = [
+  'Dorpsstraat',
+  'Kerkstraat',
+  'Molenweg',
+  'Stationsweg',
+  'Schoolstraat',
+  'Julianalaan',
+  'Beatrixstraat',
+  'Parallelweg',
+  'Lindelaan',
+  'Eikenlaan',
+  'Industrieweg',
+  'Wilhelminastraat',
+  'Nieuwstraat',
+  'Marktplein',
+  'Havenstraat',
+];
 const FIRST = [
-  'Anna', 'Emma', 'Sophie', 'Julia', 'Lotte', 'Sanne', 'Fleur', 'Eva', 'Lisa', 'Fatima', 'Noor', 'Yasmina', 'Ayşe', 'Maria', 'Ingrid',
-  'Petra', 'Monique', 'Daan', 'Sem', 'Lucas', 'Jan', 'Pieter', 'Kees', 'Henk', 'Mohammed', 'Ahmed', 'Youssef', 'Mehmet', 'Thijs',
-  'Bram', 'Ruud', 'Wim', 'Gerrit', 'Johan', 'Marco', 'Dennis', 'Priya', 'Chantal', 'Ricardo', 'Wei', 'Tomasz', 'Olena',
+  'Anna',
+  'Emma',
+  'Sophie',
+  'Julia',
+  'Lotte',
+  'Sanne',
+  'Fleur',
+  'Eva',
+  'Lisa',
+  'Fatima',
+  'Noor',
+  'Yasmina',
+  'Ayşe',
+  'Maria',
+  'Ingrid',
+  'Petra',
+  'Monique',
+  'Daan',
+  'Sem',
+  'Lucas',
+  'Jan',
+  'Pieter',
+  'Kees',
+  'Henk',
+  'Mohammed',
+  'Ahmed',
+  'Youssef',
+  'Mehmet',
+  'Thijs',
+  'Bram',
+  'Ruud',
+  'Wim',
+  'Gerrit',
+  'Johan',
+  'Marco',
+  'Dennis',
+  'Priya',
+  'Chantal',
+  'Ricardo',
+  'Wei',
+  'Tomasz',
+  'Olena',
 ];
 const LAST = [
-  'de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Janssen', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder',
-  'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra', 'Smits', 'de Graaf',
-  'van der Meer', 'El Amrani', 'Yılmaz', 'Bouzid', 'Kaya', 'Öztürk', 'Nguyen', 'Kowalski', 'Doğan', 'Ramdin', 'Tjon', 'Koster',
+  'de Jong',
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'van Dijk',
+  'Bakker',
+  'Janssen',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'El Amrani',
+  'Yılmaz',
+  'Bouzid',
+  'Kaya',
+  'Öztürk',
+  'Nguyen',
+  'Kowalski',
+  'Doğan',
+  'Ramdin',
+  'Tjon',
+  'Koster',
 ];
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 const OPENINGS = [
   'Hierbij dien ik een klacht in.',
@@ -389,7 +600,15 @@ const GENERIC = [
   'Bij mijn vorige klacht werd beloofd dat dit niet meer zou gebeuren.',
   'Ik werk zelf overdag en kan alleen na vijf uur bellen, maar dan bent u gesloten.',
 ];
-const CLOSINGS = ['Met vriendelijke groet,', 'Ik hoop snel van u te horen.', 'Bij voorbaat dank.', 'Ik reken op een snelle oplossing.', '', '', ''];
+const CLOSINGS = [
+  'Met vriendelijke groet,',
+  'Ik hoop snel van u te horen.',
+  'Bij voorbaat dank.',
+  'Ik reken op een snelle oplossing.',
+  '',
+  '',
+  '',
+];
 
 /** A word planted rarely in descriptions so that search can be measured on a rare term. */
 export const RARE_WORD = 'klokkenluidersregeling';
@@ -414,7 +633,9 @@ export class ComplaintText {
   private corpus: string[] = [];
 
   constructor(private readonly rng: Rng) {
-    DEPARTMENTS.forEach((d, dep) => d.categories.forEach((spec, cat) => this.categories.push({ dep, cat, spec })));
+    DEPARTMENTS.forEach((d, dep) =>
+      d.categories.forEach((spec, cat) => this.categories.push({ dep, cat, spec })),
+    );
   }
 
   /** Mix in sentences from a CSV of real Dutch text (read at run time only; column `question` or the first). */
@@ -470,7 +691,10 @@ export class ComplaintText {
   complaint(): GeneratedComplaint {
     const r = this.rng;
     // Some categories draw far more complaints than others (Zipf-like).
-    const idx = Math.min(this.categories.length - 1, Math.floor(this.categories.length * Math.pow(r.next(), 1.8)));
+    const idx = Math.min(
+      this.categories.length - 1,
+      Math.floor(this.categories.length * Math.pow(r.next(), 1.8)),
+    );
     const { dep, cat, spec } = this.categories[idx]!;
     const subject = this.fill(r.pick(spec.subjects));
     const parts: string[] = [];
@@ -499,12 +723,26 @@ export class ComplaintText {
     const last = r.pick(LAST);
     const name = r.chance(0.1) ? `${first.charAt(0)}. ${last}` : `${first} ${last}`;
     const hasEmail = r.chance(0.82);
-    const email = hasEmail ? `${slug(first)}.${slug(last)}${r.int(1, 999)}@${r.pick(['example.nl', 'example.com', 'voorbeeld.nl'])}` : null;
+    const email = hasEmail
+      ? `${slug(first)}.${slug(last)}${r.int(1, 999)}@${r.pick(['example.nl', 'example.com', 'voorbeeld.nl'])}`
+      : null;
     const phone = r.chance(0.55) ? `06${r.int(10_000_000, 99_999_999)}` : null;
     const address =
-      !hasEmail || r.chance(0.3) ? `${r.pick(STREETS)} ${r.int(1, 250)}, ${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25))}${String.fromCharCode(65 + r.int(0, 25))} ${r.pick(CITIES)}` : null;
+      !hasEmail || r.chance(0.3)
+        ? `${r.pick(STREETS)} ${r.int(1, 250)}, ${r.int(1000, 9999)} ${String.fromCharCode(65 + r.int(0, 25))}${String.fromCharCode(65 + r.int(0, 25))} ${r.pick(CITIES)}`
+        : null;
     const desiredOutcome = r.chance(0.7) ? r.pick(spec.outcomes) : null;
-    return { departmentIndex: dep, categoryIndex: cat, name, email, phone, address, description, desiredOutcome, language: r.chance(0.97) ? 'nl' : 'en' };
+    return {
+      departmentIndex: dep,
+      categoryIndex: cat,
+      name,
+      email,
+      phone,
+      address,
+      description,
+      desiredOutcome,
+      language: r.chance(0.97) ? 'nl' : 'en',
+    };
   }
 }
 

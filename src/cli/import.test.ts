@@ -5,7 +5,16 @@ import { formatImport, importCases, parseDate, type ImportOptions } from './impo
 
 let t: TestContext;
 const today = '2026-11-22';
-const opts: ImportOptions = { reference: 'Kenmerk', received: 'Ontvangen', description: 'Omschrijving', category: 'Categorie', outcome: 'Oordeel', closed: 'Afgesloten', channel: 'Kanaal', defaultChannel: 'letter' };
+const opts: ImportOptions = {
+  reference: 'Kenmerk',
+  received: 'Ontvangen',
+  description: 'Omschrijving',
+  category: 'Categorie',
+  outcome: 'Oordeel',
+  closed: 'Afgesloten',
+  channel: 'Kanaal',
+  defaultChannel: 'letter',
+};
 const header = 'Kenmerk,Ontvangen,Omschrijving,Categorie,Oordeel,Afgesloten,Kanaal';
 
 const WORDS: Record<string, string[]> = {
@@ -19,7 +28,9 @@ function register(n: number): string {
   for (let i = 1; i <= n; i++) {
     const cat = i % 2 ? 'Afval' : 'Parkeren';
     const text = `"${pick(WORDS[cat]!)} ${pick(WORDS[cat]!)} bij ons in de straat,\nal weken ${pick(WORDS[cat]!)} ${pick(WORDS[cat]!)}"`;
-    rows.push(`OUD-${i},${String((i % 28) + 1).padStart(2, '0')}-03-2025,${text},${cat},${pick(['gegrond', 'ongegrond', 'Deels gegrond'])},2025-05-01,${pick(['telefoon', 'E-mail', 'brief', ''])}`);
+    rows.push(
+      `OUD-${i},${String((i % 28) + 1).padStart(2, '0')}-03-2025,${text},${cat},${pick(['gegrond', 'ongegrond', 'Deels gegrond'])},2025-05-01,${pick(['telefoon', 'E-mail', 'brief', ''])}`,
+    );
   }
   return rows.join('\n');
 }
@@ -31,7 +42,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const count = async () => Number((await t.database.db.selectFrom('complaint_case').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('complaint_case')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('redress import cases', () => {
   it('reads dates in ISO and Dutch order and rejects impossible ones', () => {
@@ -55,22 +74,58 @@ describe('redress import cases', () => {
     const before = await count();
     const r = await importCases(t.services, csv, opts, today);
     expect(r.imported).toBe(0);
-    expect(r.errors.map((e) => `${e.line}:${e.column}`)).toEqual(['4:Ontvangen', '5:Omschrijving', '5:Oordeel', '5:Afgesloten', '5:Kanaal', '6:Kenmerk', '7:Ontvangen']);
+    expect(r.errors.map((e) => `${e.line}:${e.column}`)).toEqual([
+      '4:Ontvangen',
+      '5:Omschrijving',
+      '5:Oordeel',
+      '5:Afgesloten',
+      '5:Kanaal',
+      '6:Kenmerk',
+      '7:Ontvangen',
+    ]);
     expect(await count()).toBe(before);
-    expect(formatImport('register.csv', r)).toMatch(/^register\.csv:4: Ontvangen: "31-02-2025" is not a date/);
-    const unknown = await importCases(t.services, [header, 'A-9,2025-01-05,Tekst,Onbekend,,,'].join('\n'), opts, today);
-    expect(unknown.errors).toEqual([{ line: 2, column: 'Categorie', message: expect.stringMatching(/unknown category "Onbekend".*--create-categories/) }]);
+    expect(formatImport('register.csv', r)).toMatch(
+      /^register\.csv:4: Ontvangen: "31-02-2025" is not a date/,
+    );
+    const unknown = await importCases(
+      t.services,
+      [header, 'A-9,2025-01-05,Tekst,Onbekend,,,'].join('\n'),
+      opts,
+      today,
+    );
+    expect(unknown.errors).toEqual([
+      {
+        line: 2,
+        column: 'Categorie',
+        message: expect.stringMatching(/unknown category "Onbekend".*--create-categories/),
+      },
+    ]);
   });
 
   it('names a missing column', async () => {
     const r = await importCases(t.services, register(2), { ...opts, outcome: 'Uitkomst' }, today);
-    expect(r.errors[0]).toMatchObject({ line: 1, message: expect.stringMatching(/--outcome: no column "Uitkomst"/) });
+    expect(r.errors[0]).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/--outcome: no column "Uitkomst"/),
+    });
   });
 
   it('dry-run says what would happen and writes nothing', async () => {
     const before = await count();
-    const r = await importCases(t.services, register(40), { ...opts, dryRun: true, createCategories: true }, today);
-    expect(r).toMatchObject({ rows: 40, imported: 40, alreadyPresent: 0, categoriesCreated: ['Parkeren'], errors: [], dryRun: true });
+    const r = await importCases(
+      t.services,
+      register(40),
+      { ...opts, dryRun: true, createCategories: true },
+      today,
+    );
+    expect(r).toMatchObject({
+      rows: 40,
+      imported: 40,
+      alreadyPresent: 0,
+      categoriesCreated: ['Parkeren'],
+      errors: [],
+      dryRun: true,
+    });
     expect(await count()).toBe(before);
   });
 
@@ -83,12 +138,25 @@ describe('redress import cases', () => {
     expect(again).toMatchObject({ imported: 0, alreadyPresent: 40 });
     expect(await count()).toBe(before + 40);
 
-    const c = await t.database.db.selectFrom('complaint_case').selectAll().where('reference', '=', 'OUD-3').executeTakeFirstOrThrow();
-    expect(c).toMatchObject({ status: 'closed', receipt_date: '2025-03-04', complainant_name: null, language: 'nl' });
+    const c = await t.database.db
+      .selectFrom('complaint_case')
+      .selectAll()
+      .where('reference', '=', 'OUD-3')
+      .executeTakeFirstOrThrow();
+    expect(c).toMatchObject({
+      status: 'closed',
+      receipt_date: '2025-03-04',
+      complainant_name: null,
+      language: 'nl',
+    });
     expect(c.closed_at?.toISOString().slice(0, 10)).toBe('2025-05-01');
     expect(['upheld', 'not_upheld', 'partly_upheld']).toContain(c.outcome);
     expect(c.description).toContain('\n');
-    const events = await t.database.db.selectFrom('case_event').select(['type', 'data']).where('case_id', '=', c.id).execute();
+    const events = await t.database.db
+      .selectFrom('case_event')
+      .select(['type', 'data'])
+      .where('case_id', '=', c.id)
+      .execute();
     expect(events).toEqual([{ type: 'case.imported', data: { reference: 'OUD-3', line: 7, source: 'csv' } }]);
 
     const trained = await t.services.insight.retrain();
@@ -97,7 +165,12 @@ describe('redress import cases', () => {
 
   it('keeps later intakes clear of imported KL- references', async () => {
     const year = new Date().getUTCFullYear();
-    const r = await importCases(t.services, [header, `KL-${year}-000500,2025-01-05,Oude klacht,Afval,gegrond,2025-02-01,brief`].join('\n'), opts, today);
+    const r = await importCases(
+      t.services,
+      [header, `KL-${year}-000500,2025-01-05,Oude klacht,Afval,gegrond,2025-02-01,brief`].join('\n'),
+      opts,
+      today,
+    );
     expect(r.imported).toBe(1);
     const next = await t.services.intake.register(
       { complainant: { name: 'Test', email: 't@example.nl' }, description: 'Nieuw', language: 'nl' } as never,

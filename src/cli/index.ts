@@ -26,7 +26,9 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const program = new Command();
@@ -39,7 +41,9 @@ program
     const config: Config = loadConfig();
     const running = await serve(config);
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
-    running.app.log.info(`Redress serves on ${config.publicUrl} (${where}); API docs at ${config.publicUrl}/docs`);
+    running.app.log.info(
+      `Redress serves on ${config.publicUrl} (${where}); API docs at ${config.publicUrl}/docs`,
+    );
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
@@ -60,7 +64,9 @@ program
     const database = await openConfiguredDatabase(config);
     try {
       const result = await migrateToLatest(database.db);
-      const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+      const applied = (result.results ?? [])
+        .filter((r) => r.status === 'Success')
+        .map((r) => r.migrationName);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
     } finally {
       await database.close();
@@ -72,8 +78,11 @@ program
   .description('create the demo organisation with departments, categories, users and example cases')
   .action(async () => {
     const { created, logins } = await withServices(seedDemo);
-    console.log(created ? 'Demo organisation created.' : 'The database already has an organisation; nothing changed.');
-    if (logins) console.log(`Demo users: ${logins.emails.join(', ')}; password (shown only now): ${logins.password}`);
+    console.log(
+      created ? 'Demo organisation created.' : 'The database already has an organisation; nothing changed.',
+    );
+    if (logins)
+      console.log(`Demo users: ${logins.emails.join(', ')}; password (shown only now): ${logins.password}`);
   });
 
 const users = program.command('users').description('staff users');
@@ -84,19 +93,37 @@ users
   .option('--name <name>', 'display name')
   .option('--department <name>', 'department name')
   .option('--password-stdin', 'read a password from standard input (hashed with argon2id)')
-  .action(async (opts: { email: string; role: string; name?: string; department?: string; passwordStdin?: boolean }) => {
-    const password = opts.passwordStdin ? await readStdin() : undefined;
-    const user = await withServices(async (s) => {
-      let departmentId: string | undefined;
-      if (opts.department) {
-        const d = await s.database.db.selectFrom('department').select('id').where('name', '=', opts.department).executeTakeFirst();
-        if (!d) throw new AppError('VALIDATION_FAILED', `Unknown department: ${opts.department}`);
-        departmentId = d.id;
-      }
-      return s.users.add({ email: opts.email, role: opts.role as Role, name: opts.name, password, departmentId });
-    });
-    console.log(`Created ${user.role} ${user.email} (${user.id})`);
-  });
+  .action(
+    async (opts: {
+      email: string;
+      role: string;
+      name?: string;
+      department?: string;
+      passwordStdin?: boolean;
+    }) => {
+      const password = opts.passwordStdin ? await readStdin() : undefined;
+      const user = await withServices(async (s) => {
+        let departmentId: string | undefined;
+        if (opts.department) {
+          const d = await s.database.db
+            .selectFrom('department')
+            .select('id')
+            .where('name', '=', opts.department)
+            .executeTakeFirst();
+          if (!d) throw new AppError('VALIDATION_FAILED', `Unknown department: ${opts.department}`);
+          departmentId = d.id;
+        }
+        return s.users.add({
+          email: opts.email,
+          role: opts.role as Role,
+          name: opts.name,
+          password,
+          departmentId,
+        });
+      });
+      console.log(`Created ${user.role} ${user.email} (${user.id})`);
+    },
+  );
 
 program
   .command('tokens')
@@ -119,7 +146,8 @@ registerImportCommands(program, withServices, () => amsterdamDate(new Date()));
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {
     console.error(`redress: ${err.message}`);
-    if (err instanceof AppError && err.fields) for (const f of err.fields) console.error(`  ${f.path}: ${f.message}`);
+    if (err instanceof AppError && err.fields)
+      for (const f of err.fields) console.error(`  ${f.path}: ${f.message}`);
     process.exit(2);
   }
   console.error(err);

@@ -50,7 +50,16 @@ describe('redress insight evaluate', () => {
   });
 
   it('names a missing column and a missing file', () => {
-    expect(() => evaluate({ train: trainFile, test: testFile, text: 'tekst', label: 'categorie' })).toThrow(/no column "tekst".*omschrijving/);
-    expect(() => evaluate({ train: path.join(dir, 'nope.csv'), test: testFile, text: 'omschrijving', label: 'categorie' })).toThrow(UsageError);
+    expect(() => evaluate({ train: trainFile, test: testFile, text: 'tekst', label: 'categorie' })).toThrow(
+      /no column "tekst".*omschrijving/,
+    );
+    expect(() =>
+      evaluate({
+        train: path.join(dir, 'nope.csv'),
+        test: testFile,
+        text: 'omschrijving',
+        label: 'categorie',
+      }),
+    ).toThrow(UsageError);
   });
 });

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import { detectLanguage, score, train, type Algorithm, type Scores, type TextLanguage, type TrainingExample } from '../insight/index.js';
+import {
+  detectLanguage,
+  score,
+  train,
+  type Algorithm,
+  type Scores,
+  type TextLanguage,
+  type TrainingExample,
+} from '../insight/index.js';
 import { UsageError } from './letters.js';
 
 export interface EvaluateOptions {
@@ -27,17 +35,28 @@ export interface EvaluateReport {
 }
 
 /** Reads a CSV with a header row; rows without text or label are skipped and counted. */
-export function readLabelledCsv(file: string, textCol: string, labelCol: string, lang: TextLanguage | 'auto'): { examples: TrainingExample[]; skipped: number } {
+export function readLabelledCsv(
+  file: string,
+  textCol: string,
+  labelCol: string,
+  lang: TextLanguage | 'auto',
+): { examples: TrainingExample[]; skipped: number } {
   let content: string;
   try {
     content = fs.readFileSync(file, 'utf8');
   } catch (err) {
     throw new UsageError(`Cannot read ${file}: ${(err as Error).message}`);
   }
-  const rows = parse(content, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string | undefined>[];
+  const rows = parse(content, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as Record<string, string | undefined>[];
   const header = rows[0] ? Object.keys(rows[0]) : [];
   for (const col of [textCol, labelCol]) {
-    if (rows.length && !header.includes(col)) throw new UsageError(`${file} has no column "${col}" (columns: ${header.join(', ')})`);
+    if (rows.length && !header.includes(col))
+      throw new UsageError(`${file} has no column "${col}" (columns: ${header.join(', ')})`);
   }
   const examples: TrainingExample[] = [];
   let skipped = 0;
@@ -58,10 +77,12 @@ export function evaluate(opts: EvaluateOptions): EvaluateReport {
   const lang = (opts.lang ?? 'auto') as TextLanguage | 'auto';
   if (!['auto', 'nl', 'en'].includes(lang)) throw new UsageError('--lang must be auto, nl or en.');
   const algorithm = (opts.algorithm ?? 'auto') as Algorithm | 'auto';
-  if (!['auto', 'nb', 'sgd'].includes(algorithm)) throw new UsageError('--algorithm must be auto, nb or sgd.');
+  if (!['auto', 'nb', 'sgd'].includes(algorithm))
+    throw new UsageError('--algorithm must be auto, nb or sgd.');
   const tr = readLabelledCsv(opts.train, opts.text, opts.label, lang);
   const te = readLabelledCsv(opts.test, opts.text, opts.label, lang);
-  if (new Set(tr.examples.map((e) => e.label)).size < 2) throw new UsageError(`${opts.train}: at least two different labels are needed.`);
+  if (new Set(tr.examples.map((e) => e.label)).size < 2)
+    throw new UsageError(`${opts.train}: at least two different labels are needed.`);
   if (te.examples.length === 0) throw new UsageError(`${opts.test}: no rows with text and label.`);
 
   const t0 = performance.now();
@@ -71,11 +92,19 @@ export function evaluate(opts: EvaluateOptions): EvaluateReport {
   const t1 = performance.now();
   const predicted = te.examples.map((e) => model.predict(e.text, e.lang));
   const msPerPrediction = (performance.now() - t1) / te.examples.length;
-  const s = score(te.examples.map((e) => e.label), predicted);
+  const s = score(
+    te.examples.map((e) => e.label),
+    predicted,
+  );
   const known = new Set(model.classes);
   return {
     train: { file: opts.train, rows: tr.examples.length, skipped: tr.skipped, classes: model.classes.length },
-    test: { file: opts.test, rows: te.examples.length, skipped: te.skipped, unseenLabels: te.examples.filter((e) => !known.has(e.label)).length },
+    test: {
+      file: opts.test,
+      rows: te.examples.length,
+      skipped: te.skipped,
+      unseenLabels: te.examples.filter((e) => !known.has(e.label)).length,
+    },
     algorithm: model.model.algorithm,
     validation: model.model.validation,
     accuracy: s.accuracy,
@@ -97,7 +126,8 @@ export function formatReport(r: EvaluateReport): string {
     '',
     `${'class'.padEnd(width)}  support  precision  recall     F1`,
     ...r.perClass.map(
-      (c) => `${c.label.slice(0, width).padEnd(width)}  ${String(c.support).padStart(7)}  ${pct(c.precision).padStart(9)}  ${pct(c.recall).padStart(7)}  ${pct(c.f1).padStart(7)}`,
+      (c) =>
+        `${c.label.slice(0, width).padEnd(width)}  ${String(c.support).padStart(7)}  ${pct(c.precision).padStart(9)}  ${pct(c.recall).padStart(7)}  ${pct(c.f1).padStart(7)}`,
     ),
   ].join('\n');
 }
@@ -106,7 +136,9 @@ export function registerInsightCommands(program: Command): void {
   const insight = program.command('insight').description('the classifier and other insight tools');
   insight
     .command('evaluate')
-    .description('train the classifier on one CSV and score it on another: accuracy, macro-F1, per-class F1, train seconds, ms per prediction')
+    .description(
+      'train the classifier on one CSV and score it on another: accuracy, macro-F1, per-class F1, train seconds, ms per prediction',
+    )
     .requiredOption('--train <file>', 'CSV with a header row to learn from')
     .requiredOption('--test <file>', 'CSV with the same columns to score on')
     .requiredOption('--text <column>', 'the column with the text')

@@ -15,11 +15,23 @@ describe('redress letters lint (api.md)', () => {
   });
 
   it('--json prints {"findings":[…]} and an error finding gives exit code 1 (LET-01)', () => {
-    const r = lintFile(fixture('bad-LET-01.decision-awb.txt'), { regime: 'awb', kind: 'decision', json: true });
+    const r = lintFile(fixture('bad-LET-01.decision-awb.txt'), {
+      regime: 'awb',
+      kind: 'decision',
+      json: true,
+    });
     expect(r.exitCode).toBe(1);
     const body = JSON.parse(r.output);
-    expect(body.findings).toEqual([expect.objectContaining({ rule: 'LET-01', severity: 'error', paragraph: 4 })]);
-    expect(Object.keys(body.findings[0]).sort()).toEqual(['message', 'paragraph', 'rule', 'severity', 'suggestion']);
+    expect(body.findings).toEqual([
+      expect.objectContaining({ rule: 'LET-01', severity: 'error', paragraph: 4 }),
+    ]);
+    expect(Object.keys(body.findings[0]).sort()).toEqual([
+      'message',
+      'paragraph',
+      'rule',
+      'severity',
+      'suggestion',
+    ]);
   });
 
   it('warnings only: exit code 0 (LET-08)', () => {
@@ -37,9 +49,22 @@ describe('redress letters lint (api.md)', () => {
   it('runs as a command without a database', async () => {
     const run = promisify(execFile);
     const bin = path.join(root, 'bin/redress.js');
-    const err = await run(bin, ['letters', 'lint', fixture('bad-AWB-08.decision-awb.txt'), '--regime', 'awb', '--kind', 'decision', '--json'], {
-      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
-    }).catch((e: { code: number; stdout: string }) => e);
+    const err = await run(
+      bin,
+      [
+        'letters',
+        'lint',
+        fixture('bad-AWB-08.decision-awb.txt'),
+        '--regime',
+        'awb',
+        '--kind',
+        'decision',
+        '--json',
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      },
+    ).catch((e: { code: number; stdout: string }) => e);
     expect('code' in err ? err.code : 0).toBe(1);
     expect(JSON.parse(err.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['AWB-08']);
   });

@@ -19,10 +19,17 @@ export interface LintCliOptions {
  * `redress letters lint FILE --regime R --kind K [--json]` (api.md). Pure: no database. Returns the
  * output and the exit code (1 when there is an error-level finding).
  */
-export function lintFile(file: string, opts: LintCliOptions, readFile: (f: string) => string = (f) => fs.readFileSync(f, 'utf8')): { output: string; exitCode: number } {
-  if (!isRegimeId(opts.regime)) throw new UsageError(`Unknown regime "${opts.regime}"; use one of ${REGIME_IDS.join(', ')}.`);
-  if (!isLetterKind(opts.kind)) throw new UsageError(`Unknown kind "${opts.kind}"; use one of ${LETTER_KINDS.join(', ')}.`);
-  if (opts.lang !== undefined && opts.lang !== 'nl' && opts.lang !== 'en') throw new UsageError('--lang must be nl or en.');
+export function lintFile(
+  file: string,
+  opts: LintCliOptions,
+  readFile: (f: string) => string = (f) => fs.readFileSync(f, 'utf8'),
+): { output: string; exitCode: number } {
+  if (!isRegimeId(opts.regime))
+    throw new UsageError(`Unknown regime "${opts.regime}"; use one of ${REGIME_IDS.join(', ')}.`);
+  if (!isLetterKind(opts.kind))
+    throw new UsageError(`Unknown kind "${opts.kind}"; use one of ${LETTER_KINDS.join(', ')}.`);
+  if (opts.lang !== undefined && opts.lang !== 'nl' && opts.lang !== 'en')
+    throw new UsageError('--lang must be nl or en.');
   let text: string;
   try {
     text = readFile(file);

@@ -38,7 +38,8 @@ export function acknowledgementMessage(a: AcknowledgementInput): Message {
           (a.advisoryCommittee ? ' An independent complaints committee will advise on your complaint.' : ''),
         `You will receive our written answer no later than ${due}. If we need more time, we will let you know in writing before that date.`,
         `You can follow your complaint and add information here: ${a.statusUrl}`,
-        `We use your personal data only to handle your complaint.` + (a.privacyUrl ? ` Read how we do this: ${a.privacyUrl}` : ''),
+        `We use your personal data only to handle your complaint.` +
+          (a.privacyUrl ? ` Read how we do this: ${a.privacyUrl}` : ''),
         `Kind regards,\n${a.organisationName}`,
       ].join('\n\n'),
     };
@@ -52,7 +53,8 @@ export function acknowledgementMessage(a: AcknowledgementInput): Message {
         (a.advisoryCommittee ? ' Een onafhankelijke klachtencommissie adviseert over uw klacht.' : ''),
       `U krijgt uiterlijk op ${due} ons schriftelijke antwoord. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum schriftelijk weten.`,
       `Op deze pagina volgt u uw klacht en kunt u informatie toevoegen: ${a.statusUrl}`,
-      `Wij gebruiken uw persoonsgegevens alleen om uw klacht te behandelen.` + (a.privacyUrl ? ` Lees hoe wij dat doen: ${a.privacyUrl}` : ''),
+      `Wij gebruiken uw persoonsgegevens alleen om uw klacht te behandelen.` +
+        (a.privacyUrl ? ` Lees hoe wij dat doen: ${a.privacyUrl}` : ''),
       `Met vriendelijke groet,\n${a.organisationName}`,
     ].join('\n\n'),
   };

@@ -41,13 +41,20 @@ describe('NL-ATW (Atw art. 3, DL-03)', () => {
     ]);
   });
 
-  it.each(['2026-01-01', '2026-04-03', '2026-04-06', '2026-04-27', '2026-05-05', '2026-05-14', '2026-05-25', '2026-12-25', '2026-12-26'])(
-    'DL-03: isHoliday(NL-ATW, %s) is true',
-    (date) => {
-      expect(isHoliday('NL-ATW', date)).toBe(true);
-      expect(isWorkingDay('NL-ATW', date)).toBe(false);
-    },
-  );
+  it.each([
+    '2026-01-01',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-04-27',
+    '2026-05-05',
+    '2026-05-14',
+    '2026-05-25',
+    '2026-12-25',
+    '2026-12-26',
+  ])('DL-03: isHoliday(NL-ATW, %s) is true', (date) => {
+    expect(isHoliday('NL-ATW', date)).toBe(true);
+    expect(isWorkingDay('NL-ATW', date)).toBe(false);
+  });
 
   it('DL-03: 2026-04-02 (Witte Donderdag) is no holiday', () => {
     expect(isHoliday('NL-ATW', '2026-04-02')).toBe(false);
@@ -124,10 +131,13 @@ describe('UK-ENG (England and Wales bank holidays, DL-10)', () => {
     ]);
   });
 
-  it.each(['2026-05-04', '2026-05-25', '2026-08-31', '2026-12-28'])('UK-ENG: %s is a bank holiday', (date) => {
-    expect(isHoliday('UK-ENG', date)).toBe(true);
-    expect(isWorkingDay('UK-ENG', date)).toBe(false);
-  });
+  it.each(['2026-05-04', '2026-05-25', '2026-08-31', '2026-12-28'])(
+    'UK-ENG: %s is a bank holiday',
+    (date) => {
+      expect(isHoliday('UK-ENG', date)).toBe(true);
+      expect(isWorkingDay('UK-ENG', date)).toBe(false);
+    },
+  );
 
   it('2027: Christmas on Saturday → substitutes Mon 27 and Tue 28 December', () => {
     expect(holidayName('UK-ENG', '2027-12-27')).toBe('Christmas Day (substitute day)');

@@ -29,7 +29,15 @@ export type HolidayRule =
   /** Days relative to Easter Sunday (anonymous Gregorian algorithm). */
   | { kind: 'easter'; offset: number; name: string; fromYear?: number; toYear?: number }
   /** The n-th given weekday of a month; n = -1 is the last one. */
-  | { kind: 'nth-weekday'; month: number; weekday: Weekday; n: number; name: string; fromYear?: number; toYear?: number };
+  | {
+      kind: 'nth-weekday';
+      month: number;
+      weekday: Weekday;
+      n: number;
+      name: string;
+      fromYear?: number;
+      toYear?: number;
+    };
 
 export interface HolidayCalendar {
   readonly id: string;
@@ -63,14 +71,32 @@ const NL_RULES: readonly HolidayRule[] = [
 
 // DL-10: England and Wales bank holidays, with substitute weekdays.
 const UK_ENG_RULES: readonly HolidayRule[] = [
-  { kind: 'fixed', month: 1, day: 1, name: 'New Year’s Day', substitute: { name: 'New Year’s Day (substitute day)' } },
+  {
+    kind: 'fixed',
+    month: 1,
+    day: 1,
+    name: 'New Year’s Day',
+    substitute: { name: 'New Year’s Day (substitute day)' },
+  },
   { kind: 'easter', offset: -2, name: 'Good Friday' },
   { kind: 'easter', offset: 1, name: 'Easter Monday' },
   { kind: 'nth-weekday', month: 5, weekday: 1, n: 1, name: 'Early May bank holiday' },
   { kind: 'nth-weekday', month: 5, weekday: 1, n: -1, name: 'Spring bank holiday' },
   { kind: 'nth-weekday', month: 8, weekday: 1, n: -1, name: 'Summer bank holiday' },
-  { kind: 'fixed', month: 12, day: 25, name: 'Christmas Day', substitute: { name: 'Christmas Day (substitute day)' } },
-  { kind: 'fixed', month: 12, day: 26, name: 'Boxing Day', substitute: { name: 'Boxing Day (substitute day)' } },
+  {
+    kind: 'fixed',
+    month: 12,
+    day: 25,
+    name: 'Christmas Day',
+    substitute: { name: 'Christmas Day (substitute day)' },
+  },
+  {
+    kind: 'fixed',
+    month: 12,
+    day: 26,
+    name: 'Boxing Day',
+    substitute: { name: 'Boxing Day (substitute day)' },
+  },
 ];
 
 export const CALENDARS: Readonly<Record<CalendarId, HolidayCalendar>> = {
@@ -108,7 +134,11 @@ export const CALENDARS: Readonly<Record<CalendarId, HolidayCalendar>> = {
 export type CalendarRef = CalendarId | HolidayCalendar;
 
 /** A copy of a calendar with extra designated days (e.g. Atw art. 3 lid 3, Royal Decree). */
-export function withDesignatedDays(calendar: CalendarRef, days: Readonly<Record<LocalDate, string>>, id?: string): HolidayCalendar {
+export function withDesignatedDays(
+  calendar: CalendarRef,
+  days: Readonly<Record<LocalDate, string>>,
+  id?: string,
+): HolidayCalendar {
   const base = resolveCalendar(calendar);
   for (const date of Object.keys(days)) parseLocalDate(date);
   return { ...base, id: id ?? base.id, additions: { ...base.additions, ...days } };
@@ -182,7 +212,8 @@ function computeYear(cal: HolidayCalendar, year: number): ReadonlyMap<LocalDate,
     days.set(d, name);
   }
   for (const date of cal.removals) if (date.startsWith(`${year}-`)) days.delete(date);
-  for (const [date, name] of Object.entries(cal.additions)) if (date.startsWith(`${year}-`)) days.set(date, name);
+  for (const [date, name] of Object.entries(cal.additions))
+    if (date.startsWith(`${year}-`)) days.set(date, name);
   return days;
 }
 
@@ -225,18 +256,28 @@ export function isWorkingDay(calendar: CalendarRef, date: LocalDate, extra?: rea
 }
 
 /** The date itself if it is a working day, otherwise the next working day. */
-export function nextWorkingDayOnOrAfter(calendar: CalendarRef, date: LocalDate, extra?: readonly LocalDate[]): LocalDate {
+export function nextWorkingDayOnOrAfter(
+  calendar: CalendarRef,
+  date: LocalDate,
+  extra?: readonly LocalDate[],
+): LocalDate {
   let d = date;
   while (!isWorkingDay(calendar, d, extra)) d = addDays(d, 1);
   return d;
 }
 
 /** DL-10: n working days after `start`; the start day itself is not counted (E27). n = 0 → start. */
-export function addWorkingDays(calendar: CalendarRef, start: LocalDate, n: number, extra?: readonly LocalDate[]): LocalDate {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a non-negative integer, got ${n}`);
+export function addWorkingDays(
+  calendar: CalendarRef,
+  start: LocalDate,
+  n: number,
+  extra?: readonly LocalDate[],
+): LocalDate {
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`Working days must be a non-negative integer, got ${n}`);
   parseLocalDate(start);
   let d = start;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(calendar, d, extra)) left -= 1;
   }
@@ -244,7 +285,12 @@ export function addWorkingDays(calendar: CalendarRef, start: LocalDate, n: numbe
 }
 
 /** Working days in the interval (from, to]. */
-export function countWorkingDays(calendar: CalendarRef, from: LocalDate, to: LocalDate, extra?: readonly LocalDate[]): number {
+export function countWorkingDays(
+  calendar: CalendarRef,
+  from: LocalDate,
+  to: LocalDate,
+  extra?: readonly LocalDate[],
+): number {
   let count = 0;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(calendar, d, extra)) count += 1;
   return count;

@@ -66,7 +66,9 @@ function civilFromDays(n: number): DateParts {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -111,7 +113,11 @@ export function addMonthsEu(date: LocalDate, months: number): LocalDate {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
-  return formatLocalDate({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+  return formatLocalDate({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
 }
 
 /** Same date N years later; 29 February becomes 28 February in a common year (AWB-22). */
@@ -122,7 +128,7 @@ export function addYears(date: LocalDate, years: number): LocalDate {
 
 export function weekday(date: LocalDate): Weekday {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((toDayNumber(date) + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((toDayNumber(date) + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 export function isWeekend(date: LocalDate): boolean {
@@ -159,7 +165,9 @@ export function toInstant(instant: Date | string): Date {
   }
   const m = INSTANT_RE.exec(instant);
   if (!m || !isValidLocalDate(m[1])) {
-    throw new RangeError(`Invalid instant: ${JSON.stringify(instant)} (expected ISO 8601 with Z or an offset)`);
+    throw new RangeError(
+      `Invalid instant: ${JSON.stringify(instant)} (expected ISO 8601 with Z or an offset)`,
+    );
   }
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) throw new RangeError(`Invalid instant: ${JSON.stringify(instant)}`);

@@ -44,7 +44,11 @@ export class DeadlineError extends Error {
 
 function requireDate(value: unknown, field: string): LocalDate {
   if (!isValidLocalDate(value)) {
-    throw new DeadlineError('INVALID_DATE', field, `${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    throw new DeadlineError(
+      'INVALID_DATE',
+      field,
+      `${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -131,23 +135,31 @@ function validateRegime(r: ResolvedRegime): ResolvedRegime {
   const bad = (field: string, why: string): never => {
     throw new DeadlineError('INVALID_REGIME', field, `Regime ${r.id}: ${field} ${why}`);
   };
-  if (!isRegimeId(r.id)) throw new DeadlineError('UNKNOWN_REGIME', 'regime', `Unknown regime: ${JSON.stringify(r.id)}`);
+  if (!isRegimeId(r.id))
+    throw new DeadlineError('UNKNOWN_REGIME', 'regime', `Unknown regime: ${JSON.stringify(r.id)}`);
   const posInt = (n: unknown): boolean => Number.isInteger(n) && (n as number) > 0;
   const natInt = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0;
   if (!posInt(r.decisionWeeks)) bad('decisionWeeks', 'must be a positive integer');
-  if (r.declineNoticeWeeks !== null && !posInt(r.declineNoticeWeeks)) bad('declineNoticeWeeks', 'must be null or a positive integer');
-  if (!natInt(r.acknowledgementWorkingDays)) bad('acknowledgementWorkingDays', 'must be a non-negative integer');
+  if (r.declineNoticeWeeks !== null && !posInt(r.declineNoticeWeeks))
+    bad('declineNoticeWeeks', 'must be null or a positive integer');
+  if (!natInt(r.acknowledgementWorkingDays))
+    bad('acknowledgementWorkingDays', 'must be a non-negative integer');
   if (!natInt(r.maxExtensionWeeks)) bad('maxExtensionWeeks', 'must be a non-negative integer');
-  if (r.startsFrom !== 'receivedAt' && r.startsFrom !== 'submittedAt') bad('startsFrom', "must be 'receivedAt' or 'submittedAt'");
-  if (!['STATUTORY', 'AGREED', 'INTERNAL'].includes(r.termType)) bad('termType', 'must be STATUTORY, AGREED or INTERNAL');
+  if (r.startsFrom !== 'receivedAt' && r.startsFrom !== 'submittedAt')
+    bad('startsFrom', "must be 'receivedAt' or 'submittedAt'");
+  if (!['STATUTORY', 'AGREED', 'INTERNAL'].includes(r.termType))
+    bad('termType', 'must be STATUTORY, AGREED or INTERNAL');
   if (typeof r.applyAtw !== 'boolean') bad('applyAtw', 'must be a boolean');
   return r;
 }
 
 /** A regime's terms with organisation overrides (e.g. a company's own decision term). */
 export function resolveRegime(id: RegimeId, overrides: RegimeOverrides = {}): ResolvedRegime {
-  if (!isRegimeId(id)) throw new DeadlineError('UNKNOWN_REGIME', 'regime', `Unknown regime: ${JSON.stringify(id)}`);
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) as RegimeOverrides;
+  if (!isRegimeId(id))
+    throw new DeadlineError('UNKNOWN_REGIME', 'regime', `Unknown regime: ${JSON.stringify(id)}`);
+  const defined = Object.fromEntries(
+    Object.entries(overrides).filter(([, v]) => v !== undefined),
+  ) as RegimeOverrides;
   const terms: RegimeTerms = { ...REGIMES[id], ...defined };
   // DL-08: the Atw applies by default only to statutory terms.
   const applyAtw = defined.applyAtw ?? terms.termType === 'STATUTORY';
@@ -193,7 +205,11 @@ function rollForward(
  * Atw art. 1 (DL-02/DL-03) and art. 2 (DL-05) for a term running from `start` (not counted)
  * to `raw`. Art. 4 (length limits) is the caller's business.
  */
-export function applyAtw(start: LocalDate, raw: LocalDate, extraHolidays: readonly LocalDate[] = []): { due: LocalDate; rulesApplied: string[] } {
+export function applyAtw(
+  start: LocalDate,
+  raw: LocalDate,
+  extraHolidays: readonly LocalDate[] = [],
+): { due: LocalDate; rulesApplied: string[] } {
   requireDate(start, 'start');
   requireDate(raw, 'raw');
   const art1 = rollForward('NL-ATW', raw, extraHolidays, 'Atw art. 1');
@@ -265,12 +281,17 @@ export function computeDeadline(args: ComputeDeadlineArgs): Deadline {
   const extra = args.extraHolidays ?? [];
   extra.forEach((d) => requireDate(d, 'extraHolidays'));
   const term = args.term;
-  if (!TERM_KINDS.includes(term)) throw new DeadlineError('UNKNOWN_TERM', 'term', `Unknown term: ${JSON.stringify(term)}`);
+  if (!TERM_KINDS.includes(term))
+    throw new DeadlineError('UNKNOWN_TERM', 'term', `Unknown term: ${JSON.stringify(term)}`);
 
   // AWB-41 / WKKGZ-06: once, at most maxExtensionWeeks (4), whole weeks.
   const extensionWeeks = args.extensionWeeks ?? 0;
   if (!Number.isInteger(extensionWeeks) || extensionWeeks < 0) {
-    throw new DeadlineError('INVALID_EXTENSION', 'extensionWeeks', `extensionWeeks must be a whole number of weeks ≥ 0, got ${extensionWeeks}`);
+    throw new DeadlineError(
+      'INVALID_EXTENSION',
+      'extensionWeeks',
+      `extensionWeeks must be a whole number of weeks ≥ 0, got ${extensionWeeks}`,
+    );
   }
   if (extensionWeeks > regime.maxExtensionWeeks) {
     throw new DeadlineError(
@@ -280,7 +301,11 @@ export function computeDeadline(args: ComputeDeadlineArgs): Deadline {
     );
   }
   if (extensionWeeks > 0 && term !== 'decision') {
-    throw new DeadlineError('EXTENSION_NOT_ALLOWED', 'extensionWeeks', `Only the decision term can be extended, not ${term}`);
+    throw new DeadlineError(
+      'EXTENSION_NOT_ALLOWED',
+      'extensionWeeks',
+      `Only the decision term can be extended, not ${term}`,
+    );
   }
 
   if (term === 'acknowledgement') {
@@ -326,7 +351,11 @@ export interface DayTerm {
 }
 
 /** A generic statutory term of N days (DL-05, E24); over 90 days the Atw does not apply (art. 4). */
-export function computeStatutoryDayTerm(start: LocalDate, days: number, extraHolidays: LocalDate[] = []): DayTerm {
+export function computeStatutoryDayTerm(
+  start: LocalDate,
+  days: number,
+  extraHolidays: LocalDate[] = [],
+): DayTerm {
   requireDate(start, 'start');
   extraHolidays.forEach((d) => requireDate(d, 'extraHolidays'));
   if (!Number.isInteger(days) || days < 1) {
@@ -334,7 +363,8 @@ export function computeStatutoryDayTerm(start: LocalDate, days: number, extraHol
   }
   const raw = addDays(start, days);
   const atw = applyAtw(start, raw, extraHolidays);
-  if (days > 90) return { start, days, raw, due: raw, informativeAtw: atw.due, rulesApplied: [ATW_ART4_DAYS] };
+  if (days > 90)
+    return { start, days, raw, due: raw, informativeAtw: atw.due, rulesApplied: [ATW_ART4_DAYS] };
   return { start, days, raw, due: atw.due, rulesApplied: atw.rulesApplied };
 }
 
@@ -369,12 +399,17 @@ export interface EuTerm {
 export function avgRequestDeadline(received: LocalDate, extendedMonths: 0 | 2 = 0): EuTerm {
   requireDate(received, 'received');
   if (extendedMonths !== 0 && extendedMonths !== 2) {
-    throw new DeadlineError('INVALID_EXTENSION', 'extendedMonths', `extendedMonths must be 0 or 2, got ${String(extendedMonths)}`);
+    throw new DeadlineError(
+      'INVALID_EXTENSION',
+      'extendedMonths',
+      `extendedMonths must be 0 or 2, got ${String(extendedMonths)}`,
+    );
   }
   const months = 1 + extendedMonths;
   const raw = addMonthsEu(received, months);
   const rulesApplied: string[] = [];
-  if (extendedMonths > 0) rulesApplied.push(`AVG art. 12 lid 3: verlenging ${extendedMonths} maanden vanaf ontvangstdatum`);
+  if (extendedMonths > 0)
+    rulesApplied.push(`AVG art. 12 lid 3: verlenging ${extendedMonths} maanden vanaf ontvangstdatum`);
   const shifted = rollForward('NL-EU', raw, [], 'Vo. 1182/71 art. 3 lid 4');
   rulesApplied.push(...shifted.rulesApplied);
   return { start: received, months, raw, due: shifted.date, rulesApplied };
@@ -407,7 +442,8 @@ export function ukHousingStage1(received: LocalDate, acknowledgedOn?: LocalDate)
   const acknowledgedLate = compareDates(acknowledgedOn, acknowledgementDue) > 0;
   const base = acknowledgedLate ? acknowledgementDue : acknowledgedOn;
   rulesApplied.push('Complaint Handling Code: antwoord binnen 10 werkdagen na ontvangstbevestiging (UK-ENG)');
-  if (acknowledgedLate) rulesApplied.push('Ontvangstbevestiging te laat: antwoordtermijn vanaf uiterste bevestigingsdatum');
+  if (acknowledgedLate)
+    rulesApplied.push('Ontvangstbevestiging te laat: antwoordtermijn vanaf uiterste bevestigingsdatum');
   return {
     received,
     acknowledgementDue,

@@ -56,14 +56,40 @@ describe('case lifecycle table', () => {
   });
 
   it.each<[string, CaseAction[], CaseStatus, RegimeId?]>([
-    ['standard path (AWB-12, AWB-50, ISO-08)', ['acknowledge', 'start_handling', 'invite_hearing', 'record_hearing', 'extend', 'judge_item', 'decide', 'close'], 'closed'],
+    [
+      'standard path (AWB-12, AWB-50, ISO-08)',
+      [
+        'acknowledge',
+        'start_handling',
+        'invite_hearing',
+        'record_hearing',
+        'extend',
+        'judge_item',
+        'decide',
+        'close',
+      ],
+      'closed',
+    ],
     ['informal resolution (AWB-10)', ['acknowledge', 'resolve_informally'], 'informally_resolved'],
     ['declined under 9:8 (AWB-20)', ['acknowledge', 'decline'], 'declined'],
     ['forwarded (AWB-07)', ['forward'], 'forwarded'],
     ['withdrawn', ['acknowledge', 'start_handling', 'withdraw'], 'withdrawn'],
-    ['advisory committee (AWB-53)', ['acknowledge', 'start_handling', 'request_advice', 'record_hearing', 'record_advice', 'decide'], 'decided', 'awb-advisory'],
-    ['reopened after informal resolution (AWB-11)', ['acknowledge', 'resolve_informally', 'reopen', 'decide'], 'decided'],
-    ['escalated after closing (ISO-10)', ['acknowledge', 'start_handling', 'decide', 'close', 'escalate', 'record_escalation_outcome'], 'escalated'],
+    [
+      'advisory committee (AWB-53)',
+      ['acknowledge', 'start_handling', 'request_advice', 'record_hearing', 'record_advice', 'decide'],
+      'decided',
+      'awb-advisory',
+    ],
+    [
+      'reopened after informal resolution (AWB-11)',
+      ['acknowledge', 'resolve_informally', 'reopen', 'decide'],
+      'decided',
+    ],
+    [
+      'escalated after closing (ISO-10)',
+      ['acknowledge', 'start_handling', 'decide', 'close', 'escalate', 'record_escalation_outcome'],
+      'escalated',
+    ],
   ])('scenario: %s', (_name, actions, end, regime) => {
     expect(walk('received', actions, regime)).toBe(end);
   });
@@ -87,7 +113,8 @@ describe('case lifecycle table', () => {
 
   it('final statuses offer no handling steps except reopen/escalate and follow-up bookkeeping', () => {
     for (const s of FINAL_STATUSES) {
-      for (const a of actionsFrom(s)) expect(['reopen', 'escalate', 'record_escalation_outcome', 'complete_measure']).toContain(a);
+      for (const a of actionsFrom(s))
+        expect(['reopen', 'escalate', 'record_escalation_outcome', 'complete_measure']).toContain(a);
     }
     for (const s of OPEN_STATUSES) expect(FINAL_STATUSES).not.toContain(s);
     expect(changesStatus('decide')).toBe(true);

@@ -21,9 +21,21 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** Statuses in which handling has ended (the case no longer runs against a deadline). */
-export const FINAL_STATUSES: readonly CaseStatus[] = ['informally_resolved', 'declined', 'forwarded', 'withdrawn', 'closed', 'escalated'];
+export const FINAL_STATUSES: readonly CaseStatus[] = [
+  'informally_resolved',
+  'declined',
+  'forwarded',
+  'withdrawn',
+  'closed',
+  'escalated',
+];
 /** Statuses in which the decision deadline still runs (AWB-44 overdue applies). */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'acknowledged', 'in_progress', 'with_committee'];
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'received',
+  'acknowledged',
+  'in_progress',
+  'with_committee',
+];
 
 export const CASE_ACTIONS = [
   // intake completion (NO-02, AWB-03, AWB-06, NO-16, ISO-04)
@@ -80,21 +92,47 @@ const HANDLING: readonly CaseStatus[] = ['in_progress', 'with_committee'];
 const AWB: readonly RegimeId[] = ['awb', 'awb-advisory'];
 
 export const TRANSITIONS: readonly Transition[] = [
-  { action: 'complete_intake', from: OPEN, to: 'same', rules: ['NO-02', 'AWB-03', 'AWB-04', 'AWB-05', 'NO-16', 'ISO-04'] },
+  {
+    action: 'complete_intake',
+    from: OPEN,
+    to: 'same',
+    rules: ['NO-02', 'AWB-03', 'AWB-04', 'AWB-05', 'NO-16', 'ISO-04'],
+  },
   { action: 'add_item', from: OPEN, to: 'same', rules: ['NO-10', 'AWB-50'] },
   { action: 'add_respondent', from: OPEN, to: 'same', rules: ['AWB-15', 'AWB-26'] },
   { action: 'add_representative', from: OPEN, to: 'same', rules: ['AWB-06', 'WKKGZ-02'] },
   { action: 'record_authorisation', from: [...OPEN, 'decided'], to: 'same', rules: ['AWB-06'] },
   { action: 'assign', from: OPEN, to: 'same', rules: ['AWB-15', 'AWB-16', 'NO-13', 'WKKGZ-03'] },
-  { action: 'acknowledge', from: ['received'], to: 'acknowledged', rules: ['AWB-12', 'AWB-13', 'AWB-14', 'ISO-03'] },
+  {
+    action: 'acknowledge',
+    from: ['received'],
+    to: 'acknowledged',
+    rules: ['AWB-12', 'AWB-13', 'AWB-14', 'ISO-03'],
+  },
   { action: 'record_first_contact', from: OPEN, to: 'same', rules: ['NO-02', 'NO-07'] },
-  { action: 'start_handling', from: ['received', 'acknowledged'], to: 'in_progress', rules: ['NO-02', 'ISO-01'] },
+  {
+    action: 'start_handling',
+    from: ['received', 'acknowledged'],
+    to: 'in_progress',
+    rules: ['NO-02', 'ISO-01'],
+  },
   // AWB-25: no copy once declined (declined is not in `from`).
   { action: 'send_respondent_copy', from: OPEN, to: 'same', rules: ['AWB-26'] },
   { action: 'record_progress_update', from: OPEN, to: 'same', rules: ['WKKGZ-04', 'ISO-02', 'NO-11'] },
   // NO-03: solving the problem first is offered before the formal 9:8 step.
-  { action: 'resolve_informally', from: BEFORE_DECISION, to: 'informally_resolved', rules: ['AWB-10', 'AWB-11', 'NO-03'] },
-  { action: 'decline', from: BEFORE_DECISION, to: 'declined', rules: ['AWB-20', 'AWB-21', 'AWB-22', 'AWB-23', 'AWB-24', 'AWB-25'], regimes: AWB },
+  {
+    action: 'resolve_informally',
+    from: BEFORE_DECISION,
+    to: 'informally_resolved',
+    rules: ['AWB-10', 'AWB-11', 'NO-03'],
+  },
+  {
+    action: 'decline',
+    from: BEFORE_DECISION,
+    to: 'declined',
+    rules: ['AWB-20', 'AWB-21', 'AWB-22', 'AWB-23', 'AWB-24', 'AWB-25'],
+    regimes: AWB,
+  },
   { action: 'forward', from: BEFORE_DECISION, to: 'forwarded', rules: ['AWB-07'] },
   { action: 'withdraw', from: OPEN, to: 'withdrawn', rules: [] },
   { action: 'invite_hearing', from: HANDLING, to: 'same', rules: ['AWB-30', 'AWB-33'] },
@@ -102,25 +140,84 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'record_hearing', from: HANDLING, to: 'same', rules: ['AWB-26', 'AWB-32', 'AWB-33'] },
   { action: 'extend', from: OPEN, to: 'same', rules: ['AWB-41', 'AWB-42', 'WKKGZ-06', 'LET-10'] },
   { action: 'agree_delay', from: OPEN, to: 'same', rules: ['AWB-43', 'WKKGZ-07', 'DL-08'] },
-  { action: 'request_advice', from: ['in_progress'], to: 'with_committee', rules: ['AWB-14', 'AWB-53'], regimes: ['awb-advisory'] },
-  { action: 'record_advice', from: ['with_committee'], to: 'in_progress', rules: ['AWB-52', 'AWB-53'], regimes: ['awb-advisory'] },
+  {
+    action: 'request_advice',
+    from: ['in_progress'],
+    to: 'with_committee',
+    rules: ['AWB-14', 'AWB-53'],
+    regimes: ['awb-advisory'],
+  },
+  {
+    action: 'record_advice',
+    from: ['with_committee'],
+    to: 'in_progress',
+    rules: ['AWB-52', 'AWB-53'],
+    regimes: ['awb-advisory'],
+  },
   { action: 'judge_item', from: ['in_progress'], to: 'same', rules: ['NO-10', 'AWB-50'] },
-  { action: 'add_remedy', from: ['in_progress'], to: 'same', rules: ['NO-04', 'NO-14', 'WKKGZ-05', 'ISO-06'] },
+  {
+    action: 'add_remedy',
+    from: ['in_progress'],
+    to: 'same',
+    rules: ['NO-04', 'NO-14', 'WKKGZ-05', 'ISO-06'],
+  },
   { action: 'record_learning', from: ['in_progress', 'decided'], to: 'same', rules: ['NO-06'] },
-  { action: 'decide', from: ['in_progress'], to: 'decided', rules: ['AWB-30', 'AWB-32', 'AWB-26', 'AWB-50', 'AWB-51', 'AWB-54', 'NO-04', 'NO-10', 'WKKGZ-05', 'ISO-07'] },
+  {
+    action: 'decide',
+    from: ['in_progress'],
+    to: 'decided',
+    rules: [
+      'AWB-30',
+      'AWB-32',
+      'AWB-26',
+      'AWB-50',
+      'AWB-51',
+      'AWB-54',
+      'NO-04',
+      'NO-10',
+      'WKKGZ-05',
+      'ISO-07',
+    ],
+  },
   { action: 'close', from: ['decided'], to: 'closed', rules: ['ISO-08', 'NO-05', 'NO-06', 'ISO-10'] },
   // AWB-11: a complainant who was not satisfied after all reopens the case (original dates kept).
-  { action: 'reopen', from: ['informally_resolved', 'closed', 'decided'], to: 'in_progress', rules: ['AWB-11'] },
-  { action: 'escalate', from: ['decided', 'closed', 'declined', 'informally_resolved'], to: 'escalated', rules: ['ISO-10', 'AWB-51', 'WKKGZ-08', 'WKKGZ-09'] },
+  {
+    action: 'reopen',
+    from: ['informally_resolved', 'closed', 'decided'],
+    to: 'in_progress',
+    rules: ['AWB-11'],
+  },
+  {
+    action: 'escalate',
+    from: ['decided', 'closed', 'declined', 'informally_resolved'],
+    to: 'escalated',
+    rules: ['ISO-10', 'AWB-51', 'WKKGZ-08', 'WKKGZ-09'],
+  },
   { action: 'record_escalation_outcome', from: ['escalated'], to: 'same', rules: ['ISO-10', 'WKKGZ-10'] },
-  { action: 'complete_measure', from: ['in_progress', 'decided', 'closed', 'escalated'], to: 'same', rules: ['NO-14'] },
+  {
+    action: 'complete_measure',
+    from: ['in_progress', 'decided', 'closed', 'escalated'],
+    to: 'same',
+    rules: ['NO-14'],
+  },
 ];
 
-export function transitionFor(status: CaseStatus, action: CaseAction, regime?: RegimeId): Transition | undefined {
-  return TRANSITIONS.find((t) => t.action === action && t.from.includes(status) && (!regime || !t.regimes || t.regimes.includes(regime)));
+export function transitionFor(
+  status: CaseStatus,
+  action: CaseAction,
+  regime?: RegimeId,
+): Transition | undefined {
+  return TRANSITIONS.find(
+    (t) =>
+      t.action === action && t.from.includes(status) && (!regime || !t.regimes || t.regimes.includes(regime)),
+  );
 }
 
-export function nextStatus(status: CaseStatus, action: CaseAction, regime?: RegimeId): CaseStatus | undefined {
+export function nextStatus(
+  status: CaseStatus,
+  action: CaseAction,
+  regime?: RegimeId,
+): CaseStatus | undefined {
   const t = transitionFor(status, action, regime);
   if (!t) return undefined;
   return t.to === 'same' ? status : t.to;
@@ -128,7 +225,9 @@ export function nextStatus(status: CaseStatus, action: CaseAction, regime?: Regi
 
 /** Actions the table allows from a status (for a regime, when given). */
 export function actionsFrom(status: CaseStatus, regime?: RegimeId): CaseAction[] {
-  return TRANSITIONS.filter((t) => t.from.includes(status) && (!regime || !t.regimes || t.regimes.includes(regime))).map((t) => t.action);
+  return TRANSITIONS.filter(
+    (t) => t.from.includes(status) && (!regime || !t.regimes || t.regimes.includes(regime)),
+  ).map((t) => t.action);
 }
 
 /** True when the action moves the case to another status. */

@@ -16,17 +16,38 @@ const TOPICS: Record<string, string[]> = {
   bejegening: ['medewerker', 'onbeleefd', 'balie', 'toon', 'respectloos', 'behandeld', 'grof', 'schreeuwde'],
   belasting: ['aanslag', 'ozb', 'belasting', 'bezwaar', 'betalen', 'termijn', 'woz', 'waarde'],
 };
-const FILLER = ['gemeente', 'week', 'brief', 'gebeld', 'reactie', 'probleem', 'straat', 'vorige', 'dag', 'antwoord', 'situatie', 'langer'];
+const FILLER = [
+  'gemeente',
+  'week',
+  'brief',
+  'gebeld',
+  'reactie',
+  'probleem',
+  'straat',
+  'vorige',
+  'dag',
+  'antwoord',
+  'situatie',
+  'langer',
+];
 
 function makeSet(n: number, seed: number): TrainingExample[] {
   const random = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
-  const shares: [string, number][] = [['afval', 0.5], ['parkeren', 0.2], ['bejegening', 0.15], ['belasting', 0.15]];
+  const shares: [string, number][] = [
+    ['afval', 0.5],
+    ['parkeren', 0.2],
+    ['bejegening', 0.15],
+    ['belasting', 0.15],
+  ];
   return Array.from({ length: n }, () => {
     let r = random();
     const label = shares.find(([, s]) => (r -= s) < 0)?.[0] ?? 'afval';
     // Three topic words among eight filler words, and a one-in-five chance of a stray topic word.
-    const ws = [...Array.from({ length: 3 }, () => pick(TOPICS[label]!)), ...Array.from({ length: 8 }, () => pick(FILLER))];
+    const ws = [
+      ...Array.from({ length: 3 }, () => pick(TOPICS[label]!)),
+      ...Array.from({ length: 8 }, () => pick(FILLER)),
+    ];
     if (random() < 0.2) ws.push(pick(TOPICS[pick(Object.keys(TOPICS))]!));
     return { text: ws.sort(() => random() - 0.5).join(' '), label, lang: 'nl' as const };
   });
@@ -37,13 +58,19 @@ describe('text classifier', () => {
   const testSet = makeSet(200, 2);
   const model = train(trainSet);
   const predicted = testSet.map((e) => model.predict(e.text, e.lang));
-  const s = score(testSet.map((e) => e.label), predicted);
+  const s = score(
+    testSet.map((e) => e.label),
+    predicted,
+  );
 
   it('beats the majority baseline by a clear margin', () => {
     const counts = new Map<string, number>();
     for (const e of trainSet) counts.set(e.label, (counts.get(e.label) ?? 0) + 1);
     const majority = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-    const baseline = score(testSet.map((e) => e.label), testSet.map(() => majority));
+    const baseline = score(
+      testSet.map((e) => e.label),
+      testSet.map(() => majority),
+    );
     expect(baseline.macroF1).toBeLessThan(0.25);
     expect(s.macroF1).toBeGreaterThan(baseline.macroF1 + 0.5);
     expect(s.accuracy).toBeGreaterThan(baseline.accuracy + 0.3);
@@ -70,7 +97,9 @@ describe('text classifier', () => {
     expect(top[0]!.confidence).toBeGreaterThan(top[1]!.confidence);
     expect(top.reduce((a, b) => a + b.confidence, 0)).toBeLessThanOrEqual(1.0001);
     // Only words every category shares: no category stands out, so no suggestion.
-    expect(model.suggest('de gemeente stuurde vorige week een brief', 'nl', { minConfidence: 0.6 })).toEqual([]);
+    expect(model.suggest('de gemeente stuurde vorige week een brief', 'nl', { minConfidence: 0.6 })).toEqual(
+      [],
+    );
     expect(model.suggest('xyzzy plugh', 'nl')).toEqual([]);
   });
 
@@ -92,15 +121,29 @@ const dataDir = ['/work/shared/data', path.resolve(import.meta.dirname, '../../.
 );
 
 describe.skipIf(!dataDir)('dekamer (real Dutch text, shared/data)', () => {
-  it('routes questions to the answering ministry with macro-F1 above the measured floor', { timeout: 120_000 }, () => {
-    const rows = parse(fs.readFileSync(path.join(dataDir!, 'nl_dekamer_parliamentary_questions_2017.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-    const { train: tr, test: te } = dedupeAndSplit(rows, (r) => r.question ?? '');
-    const ex = (r: Record<string, string>): TrainingExample => ({ text: r.question!, label: r.answer_department!, lang: detectLanguage(r.question!) });
-    const model = train(tr.filter((r) => r.answer_department).map(ex));
-    const test = te.filter((r) => r.answer_department).map(ex);
-    const s = score(test.map((e) => e.label), test.map((e) => model.predict(e.text, e.lang)));
-    // Measured 0.583 macro-F1 / 0.718 accuracy (docs/insight.md); the floor leaves a margin.
-    expect(s.macroF1).toBeGreaterThan(0.5);
-    expect(s.accuracy).toBeGreaterThan(0.65);
-  });
+  it(
+    'routes questions to the answering ministry with macro-F1 above the measured floor',
+    { timeout: 120_000 },
+    () => {
+      const rows = parse(
+        fs.readFileSync(path.join(dataDir!, 'nl_dekamer_parliamentary_questions_2017.csv'), 'utf8'),
+        { columns: true, bom: true },
+      ) as Record<string, string>[];
+      const { train: tr, test: te } = dedupeAndSplit(rows, (r) => r.question ?? '');
+      const ex = (r: Record<string, string>): TrainingExample => ({
+        text: r.question!,
+        label: r.answer_department!,
+        lang: detectLanguage(r.question!),
+      });
+      const model = train(tr.filter((r) => r.answer_department).map(ex));
+      const test = te.filter((r) => r.answer_department).map(ex);
+      const s = score(
+        test.map((e) => e.label),
+        test.map((e) => model.predict(e.text, e.lang)),
+      );
+      // Measured 0.583 macro-F1 / 0.718 accuracy (docs/insight.md); the floor leaves a margin.
+      expect(s.macroF1).toBeGreaterThan(0.5);
+      expect(s.accuracy).toBeGreaterThan(0.65);
+    },
+  );
 });

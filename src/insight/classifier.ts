@@ -1,7 +1,13 @@
 import { score } from './metrics.js';
 import { seededRandom, shuffle } from './random.js';
 import { terms, type TextLanguage } from './text.js';
-import { round, Vectorizer, type SparseVector, type VectorizerJson, type VectorizerOptions } from './vectorizer.js';
+import {
+  round,
+  Vectorizer,
+  type SparseVector,
+  type VectorizerJson,
+  type VectorizerOptions,
+} from './vectorizer.js';
 
 // A text classifier that learns from an organisation's own labelled history. Two linear models over
 // the same TF-IDF features — multinomial Naive Bayes and softmax regression trained with SGD — and
@@ -43,7 +49,12 @@ export interface ModelJson {
   trainedOn: number;
   trainedAt: string;
   /** Macro-F1 and accuracy on the held-out part, when there was one. */
-  validation: { macroF1: number; accuracy: number; n: number; candidates: Partial<Record<Algorithm, number>> } | null;
+  validation: {
+    macroF1: number;
+    accuracy: number;
+    n: number;
+    candidates: Partial<Record<Algorithm, number>>;
+  } | null;
 }
 
 export interface Suggestion {
@@ -52,7 +63,16 @@ export interface Suggestion {
 }
 
 // Measured on dekamer and CFPB (docs/insight.md): unigrams and balanced class weights give the best macro-F1.
-const DEFAULTS = { ngrams: 1 as 1 | 2, minDf: 2, maxFeatures: 40_000, epochs: 12, seed: 42, validationShare: 0.2, l2: 1e-5, classWeightPower: 1 };
+const DEFAULTS = {
+  ngrams: 1 as 1 | 2,
+  minDf: 2,
+  maxFeatures: 40_000,
+  epochs: 12,
+  seed: 42,
+  validationShare: 0.2,
+  l2: 1e-5,
+  classWeightPower: 1,
+};
 
 export class TextClassifier {
   readonly vectorizer: Vectorizer;
@@ -69,7 +89,8 @@ export class TextClassifier {
 
   static fromJSON(json: unknown): TextClassifier {
     const m = json as ModelJson;
-    if (!m || m.kind !== 'redress-text-classifier' || m.version !== 1) throw new Error('not a Redress text-classifier model');
+    if (!m || m.kind !== 'redress-text-classifier' || m.version !== 1)
+      throw new Error('not a Redress text-classifier model');
     return new TextClassifier(m);
   }
 
@@ -95,13 +116,21 @@ export class TextClassifier {
    * The `top` most likely labels with their confidence; empty when even the best is below
    * `minConfidence` ("no suggestion" beats a confident-looking guess) or the text has no known term.
    */
-  suggest(text: string, lang: TextLanguage, opts: { top?: number; minConfidence?: number } = {}): Suggestion[] {
+  suggest(
+    text: string,
+    lang: TextLanguage,
+    opts: { top?: number; minConfidence?: number } = {},
+  ): Suggestion[] {
     const x = this.vectorizer.transform(text, lang);
     if (x.idx.length === 0) return [];
     const p = this.probabilities(x);
-    const ranked = p.map((confidence, k) => ({ label: this.model.classes[k]!, confidence })).sort((a, b) => b.confidence - a.confidence);
+    const ranked = p
+      .map((confidence, k) => ({ label: this.model.classes[k]!, confidence }))
+      .sort((a, b) => b.confidence - a.confidence);
     if ((ranked[0]?.confidence ?? 0) < (opts.minConfidence ?? 0)) return [];
-    return ranked.slice(0, opts.top ?? 3).map((s) => ({ label: s.label, confidence: round(s.confidence, 4) }));
+    return ranked
+      .slice(0, opts.top ?? 3)
+      .map((s) => ({ label: s.label, confidence: round(s.confidence, 4) }));
   }
 }
 
@@ -113,21 +142,32 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
   if (classes.length < 2) throw new Error('at least two labels are needed to learn to tell them apart');
 
   const [fit, held] = stratifiedSplit(examples, opts.validationShare, opts.seed);
-  let algorithm: Algorithm = opts.algorithm === 'auto' || opts.algorithm === undefined ? 'sgd' : opts.algorithm;
+  let algorithm: Algorithm =
+    opts.algorithm === 'auto' || opts.algorithm === undefined ? 'sgd' : opts.algorithm;
   let temperature = 1;
   let validation: ModelJson['validation'] = null;
   if (held.length >= 10 && fit.length >= 2) {
-    const candidates: Algorithm[] = opts.algorithm === 'auto' || opts.algorithm === undefined ? ['nb', 'sgd'] : [algorithm];
+    const candidates: Algorithm[] =
+      opts.algorithm === 'auto' || opts.algorithm === undefined ? ['nb', 'sgd'] : [algorithm];
     const results = candidates.map((a) => {
       const m = fitModel(fit, classes, a, opts);
       const xs = held.map((e) => m.vectorizer.transform(e.text, e.lang));
-      const s = score(held.map((e) => e.label), xs.map((x) => m.predictVector(x)));
+      const s = score(
+        held.map((e) => e.label),
+        xs.map((x) => m.predictVector(x)),
+      );
       return { a, m, xs, s };
     });
     // On a tie keep softmax regression: its probabilities need less correction than Naive Bayes'.
-    const best = results.reduce((b, r) => (r.s.macroF1 > b.s.macroF1 + 0.005 || (b.a === 'nb' && r.s.macroF1 >= b.s.macroF1 - 0.005) ? r : b));
+    const best = results.reduce((b, r) =>
+      r.s.macroF1 > b.s.macroF1 + 0.005 || (b.a === 'nb' && r.s.macroF1 >= b.s.macroF1 - 0.005) ? r : b,
+    );
     algorithm = best.a;
-    temperature = fitTemperature(best.m, best.xs, held.map((e) => classes.indexOf(e.label)));
+    temperature = fitTemperature(
+      best.m,
+      best.xs,
+      held.map((e) => classes.indexOf(e.label)),
+    );
     validation = {
       macroF1: round(best.s.macroF1, 4),
       accuracy: round(best.s.accuracy, 4),
@@ -141,13 +181,24 @@ export function train(examples: readonly TrainingExample[], options: TrainOption
 
 type Resolved = typeof DEFAULTS & TrainOptions;
 
-function fitModel(examples: readonly TrainingExample[], classes: string[], algorithm: Algorithm, opts: Resolved): TextClassifier {
+function fitModel(
+  examples: readonly TrainingExample[],
+  classes: string[],
+  algorithm: Algorithm,
+  opts: Resolved,
+): TextClassifier {
   const termLists = examples.map((e) => terms(e.text, e.lang, opts.ngrams));
-  const vectorizer = Vectorizer.fit(termLists, { ngrams: opts.ngrams, minDf: Math.min(opts.minDf, examples.length), maxFeatures: opts.maxFeatures });
+  const vectorizer = Vectorizer.fit(termLists, {
+    ngrams: opts.ngrams,
+    minDf: Math.min(opts.minDf, examples.length),
+    maxFeatures: opts.maxFeatures,
+  });
   const xs = termLists.map((t) => vectorizer.vector(t));
   const ys = examples.map((e) => classes.indexOf(e.label));
   const { weights, bias } =
-    algorithm === 'nb' ? naiveBayes(xs, ys, classes.length, vectorizer.size) : softmaxSgd(xs, ys, classes.length, vectorizer.size, opts);
+    algorithm === 'nb'
+      ? naiveBayes(xs, ys, classes.length, vectorizer.size)
+      : softmaxSgd(xs, ys, classes.length, vectorizer.size, opts);
   return new TextClassifier({
     kind: 'redress-text-classifier',
     version: 1,
@@ -177,7 +228,9 @@ function naiveBayes(xs: SparseVector[], ys: number[], k: number, f: number, alph
     });
   });
   const weights = new Float64Array(f * k);
-  for (let j = 0; j < f; j++) for (let c = 0; c < k; c++) weights[j * k + c] = Math.log((counts[j * k + c]! + alpha) / (totals[c]! + alpha * f));
+  for (let j = 0; j < f; j++)
+    for (let c = 0; c < k; c++)
+      weights[j * k + c] = Math.log((counts[j * k + c]! + alpha) / (totals[c]! + alpha * f));
   // A flat prior: the history's class imbalance should not drown small categories (macro-F1).
   const bias = Array.from({ length: k }, () => 0);
   return { weights, bias };
@@ -283,7 +336,11 @@ function fitTemperature(m: TextClassifier, xs: SparseVector[], ys: number[], smo
 }
 
 /** A seeded split that keeps each label's share: about `share` of every label goes to the second part. */
-export function stratifiedSplit<T extends { label: string }>(items: readonly T[], share: number, seed: number): [T[], T[]] {
+export function stratifiedSplit<T extends { label: string }>(
+  items: readonly T[],
+  share: number,
+  seed: number,
+): [T[], T[]] {
   const random = seededRandom(seed);
   const byLabel = new Map<string, T[]>();
   for (const it of items) byLabel.set(it.label, [...(byLabel.get(it.label) ?? []), it]);

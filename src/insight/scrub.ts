@@ -10,7 +10,36 @@ export interface ScrubContext {
 }
 
 // Dutch name particles (tussenvoegsels) and titles: not identifying on their own.
-const PARTICLES = new Set(['de', 'den', 'der', 'van', 'von', 'het', 'ten', 'ter', 'te', 'la', 'le', 'du', 'da', 'di', 'in', "'t", 'op', 'mevrouw', 'meneer', 'heer', 'dhr', 'mw', 'mr', 'mrs', 'ms', 'dr', 'ir', 'drs']);
+const PARTICLES = new Set([
+  'de',
+  'den',
+  'der',
+  'van',
+  'von',
+  'het',
+  'ten',
+  'ter',
+  'te',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'in',
+  "'t",
+  'op',
+  'mevrouw',
+  'meneer',
+  'heer',
+  'dhr',
+  'mw',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'ir',
+  'drs',
+]);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -25,14 +54,20 @@ const PATTERNS: [RegExp, string][] = [
   [/\b\d{3,4}[.\s]\d{2,3}[.\s]\d{3}\b/g, '[nummer]'],
   [/\b\d{8,9}\b/g, '[nummer]'],
   [/\b[1-9]\d{3}\s?[A-Z]{2}\b/g, '[postcode]'],
-  [/\b[\p{Lu}][\p{Ll}]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad|dreef|markt|park)\s+\d+(?:\s?[a-zA-Z])?\b/gu, '[adres]'],
+  [
+    /\b[\p{Lu}][\p{Ll}]+(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|steeg|pad|dreef|markt|park)\s+\d+(?:\s?[a-zA-Z])?\b/gu,
+    '[adres]',
+  ],
 ];
 
 export function scrub(text: string, ctx: ScrubContext = {}): string {
   let out = text;
   for (const address of ctx.addresses ?? []) {
     if (!address) continue;
-    for (const part of address.split(',').map((p) => p.trim()).filter((p) => p.length >= 4)) {
+    for (const part of address
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p.length >= 4)) {
       out = out.replace(new RegExp(escape(part), 'gi'), '[adres]');
     }
   }
@@ -42,7 +77,10 @@ export function scrub(text: string, ctx: ScrubContext = {}): string {
     out = out.replace(new RegExp(`(?<![\\p{L}])${escape(name.trim())}(?![\\p{L}])`, 'giu'), '[naam]');
     for (const part of name.split(/[\s,]+/)) {
       if (part.length < 2 || PARTICLES.has(part.toLowerCase().replace(/\.$/, ''))) continue;
-      out = out.replace(new RegExp(`(?<![\\p{L}])${escape(part.replace(/\.$/, ''))}(?![\\p{L}])`, 'giu'), '[naam]');
+      out = out.replace(
+        new RegExp(`(?<![\\p{L}])${escape(part.replace(/\.$/, ''))}(?![\\p{L}])`, 'giu'),
+        '[naam]',
+      );
     }
   }
   // "[naam] [naam]" and "van [naam]" read better as one.

@@ -6,7 +6,11 @@ export interface Candidate<T> {
 }
 
 /** The `top` candidates most like the query by cosine over TF-IDF, at least `minSimilarity` alike. */
-export function mostSimilar<T>(query: SparseVector, candidates: Iterable<Candidate<T>>, opts: { top?: number; minSimilarity?: number } = {}): { item: T; similarity: number }[] {
+export function mostSimilar<T>(
+  query: SparseVector,
+  candidates: Iterable<Candidate<T>>,
+  opts: { top?: number; minSimilarity?: number } = {},
+): { item: T; similarity: number }[] {
   const top = opts.top ?? 5;
   const min = opts.minSimilarity ?? 0.2;
   const found: { item: T; similarity: number }[] = [];

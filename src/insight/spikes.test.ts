@@ -36,13 +36,16 @@ describe('spike detection', () => {
 
   it('needs a minimum count: 3 after a quiet spell is no alert', () => {
     expect(detectSpikes([{ key: 'x', counts: [0, 0, 0, 0, 0, 0, 0, 0, 3] }])).toEqual([]);
-    expect(detectSpikes([{ key: 'x', counts: [0, 0, 0, 0, 0, 0, 0, 0, 6] }]).map((s) => s.ratio)).toEqual([null]);
+    expect(detectSpikes([{ key: 'x', counts: [0, 0, 0, 0, 0, 0, 0, 0, 6] }]).map((s) => s.ratio)).toEqual([
+      null,
+    ]);
   });
 
   it('raises few false alarms on stable Poisson noise', () => {
     let alarms = 0;
     const runs = 500;
-    for (let i = 0; i < runs; i++) alarms += detectSpikes([{ key: i, counts: poissonSeries(6, 9, i + 1) }]).length;
+    for (let i = 0; i < runs; i++)
+      alarms += detectSpikes([{ key: i, counts: poissonSeries(6, 9, i + 1) }]).length;
     expect(alarms / runs).toBeLessThan(0.02);
   });
 
@@ -59,7 +62,14 @@ describe('spike detection', () => {
   it('buckets dates into weeks starting on Monday', () => {
     const starts = periodStarts('2026-11-22', 3, 'week'); // a Sunday
     expect(starts).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']);
-    expect(bucket(starts, [{ date: '2026-11-01', count: 9 }, { date: '2026-11-02', count: 1 }, { date: '2026-11-15', count: 2 }, { date: '2026-11-22', count: 4 }])).toEqual([1, 2, 4]);
+    expect(
+      bucket(starts, [
+        { date: '2026-11-01', count: 9 },
+        { date: '2026-11-02', count: 1 },
+        { date: '2026-11-15', count: 2 },
+        { date: '2026-11-22', count: 4 },
+      ]),
+    ).toEqual([1, 2, 4]);
     expect(periodStarts('2026-11-22', 2, 'day')).toEqual(['2026-11-21', '2026-11-22']);
   });
 });

@@ -55,7 +55,13 @@ export function detectSpikes<K>(series: readonly Series<K>[], opts: SpikeOptions
     if (count < minRatio * lambda) continue;
     const pValue = poissonUpperTail(count, lambda);
     if (pValue >= alpha) continue;
-    spikes.push({ key: s.key, count, baseline: Math.round(baseline * 100) / 100, ratio: baseline > 0 ? Math.round((count / baseline) * 100) / 100 : null, pValue });
+    spikes.push({
+      key: s.key,
+      count,
+      baseline: Math.round(baseline * 100) / 100,
+      ratio: baseline > 0 ? Math.round((count / baseline) * 100) / 100 : null,
+      pValue,
+    });
   }
   return spikes.sort((a, b) => a.pValue - b.pValue);
 }
@@ -68,12 +74,16 @@ export function periodStarts(today: string, n: number, unit: PeriodUnit): string
   if (unit === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
   const step = unit === 'week' ? 7 : 1;
   const out: string[] = [];
-  for (let i = n - 1; i >= 0; i--) out.push(new Date(d.getTime() - i * step * 86_400_000).toISOString().slice(0, 10));
+  for (let i = n - 1; i >= 0; i--)
+    out.push(new Date(d.getTime() - i * step * 86_400_000).toISOString().slice(0, 10));
   return out;
 }
 
 /** Buckets dated counts into the given periods (dates before the first period are dropped). */
-export function bucket(starts: readonly string[], dated: readonly { date: string; count: number }[]): number[] {
+export function bucket(
+  starts: readonly string[],
+  dated: readonly { date: string; count: number }[],
+): number[] {
   const counts = starts.map(() => 0);
   for (const { date, count } of dated) {
     let i = -1;

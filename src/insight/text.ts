@@ -1,7 +1,9 @@
 import * as snowballModule from 'snowball-stemmers';
 
 // A UMD module: its API is the default export under ESM and the namespace itself under CommonJS.
-const snowball = (snowballModule as unknown as { default?: typeof snowballModule.default }).default ?? (snowballModule as unknown as typeof snowballModule.default);
+const snowball =
+  (snowballModule as unknown as { default?: typeof snowballModule.default }).default ??
+  (snowballModule as unknown as typeof snowballModule.default);
 
 // Tokenisation and stemming for Dutch and English complaint texts. Pure: text in, stems out.
 // The Dutch Snowball stemmer is the one PostgreSQL's `dutch` text-search configuration uses, so a

@@ -49,7 +49,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       const prefix = error.validationContext === 'body' || !error.validationContext ? '' : '';
       const body = new AppError(
         'VALIDATION_FAILED',
-        { nl: 'De invoer is niet geldig. Verbeter de genoemde velden.', en: 'The input is not valid. Correct the fields listed.' },
+        {
+          nl: 'De invoer is niet geldig. Verbeter de genoemde velden.',
+          en: 'The input is not valid. Correct the fields listed.',
+        },
         fieldErrors(error.issues, lang, prefix),
       ).toBody(lang);
       return reply.code(422).send(body);
@@ -58,12 +61,26 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     const mapped = mapFastifyError(fe, lang);
     if (mapped) return reply.code(mapped.status).send(mapped.toBody(lang));
     req.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send(new AppError('INTERNAL', { nl: 'Er ging iets mis aan onze kant.', en: 'Something went wrong on our side.' }).toBody(lang));
+    return reply
+      .code(500)
+      .send(
+        new AppError('INTERNAL', {
+          nl: 'Er ging iets mis aan onze kant.',
+          en: 'Something went wrong on our side.',
+        }).toBody(lang),
+      );
   });
 
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang(req);
-    reply.code(404).send(new AppError('NOT_FOUND', { nl: `Onbekende route: ${req.method} ${req.url.split('?')[0]}`, en: `Unknown route: ${req.method} ${req.url.split('?')[0]}` }).toBody(lang));
+    reply
+      .code(404)
+      .send(
+        new AppError('NOT_FOUND', {
+          nl: `Onbekende route: ${req.method} ${req.url.split('?')[0]}`,
+          en: `Unknown route: ${req.method} ${req.url.split('?')[0]}`,
+        }).toBody(lang),
+      );
   });
 
   await app.register(fastifyRateLimit, {
@@ -85,7 +102,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       info: {
         title: 'Redress API',
         version: '1.0.0',
-        description: 'Klachtbehandeling volgens Awb titel 9.1, Wkkgz en de vuistregels van de Nationale ombudsman.',
+        description:
+          'Klachtbehandeling volgens Awb titel 9.1, Wkkgz en de vuistregels van de Nationale ombudsman.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
@@ -121,14 +139,22 @@ function mapFastifyError(err: FastifyError, lang: 'nl' | 'en'): AppError | undef
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('MALFORMED_REQUEST', { nl: 'De JSON in het verzoek is ongeldig.', en: 'The request body is not valid JSON.' }, [
-        { path: '(body)', message: lang === 'nl' ? 'Geen geldige JSON.' : 'Not valid JSON.' },
-      ]);
+      return new AppError(
+        'MALFORMED_REQUEST',
+        { nl: 'De JSON in het verzoek is ongeldig.', en: 'The request body is not valid JSON.' },
+        [{ path: '(body)', message: lang === 'nl' ? 'Geen geldige JSON.' : 'Not valid JSON.' }],
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', { nl: 'Het verzoek is te groot (maximaal 2 MB).', en: 'The request is too large (2 MB at most).' });
+      return new AppError('PAYLOAD_TOO_LARGE', {
+        nl: 'Het verzoek is te groot (maximaal 2 MB).',
+        en: 'The request is too large (2 MB at most).',
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', { nl: 'Stuur JSON (Content-Type: application/json).', en: 'Send JSON (Content-Type: application/json).' });
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', {
+        nl: 'Stuur JSON (Content-Type: application/json).',
+        en: 'Send JSON (Content-Type: application/json).',
+      });
   }
   if (err.statusCode === 429) return new AppError('RATE_LIMITED', err.message);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -137,12 +163,20 @@ function mapFastifyError(err: FastifyError, lang: 'nl' | 'en'): AppError | undef
   const pgCode = (err as unknown as { code?: string }).code;
   // Defence in depth: text the database cannot store is the client's error, not ours.
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') {
-    return new AppError('MALFORMED_REQUEST', { nl: 'De invoer bevat tekens of lengtes die niet kunnen worden opgeslagen.', en: 'The input contains characters or lengths that cannot be stored.' }, [
-      { path: '(body)', message: lang === 'nl' ? 'Ongeldige tekens.' : 'Invalid characters.' },
-    ]);
+    return new AppError(
+      'MALFORMED_REQUEST',
+      {
+        nl: 'De invoer bevat tekens of lengtes die niet kunnen worden opgeslagen.',
+        en: 'The input contains characters or lengths that cannot be stored.',
+      },
+      [{ path: '(body)', message: lang === 'nl' ? 'Ongeldige tekens.' : 'Invalid characters.' }],
+    );
   }
   if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '08006') {
-    return new AppError('DATABASE_UNAVAILABLE', { nl: 'De database is niet bereikbaar.', en: 'The database is unreachable.' });
+    return new AppError('DATABASE_UNAVAILABLE', {
+      nl: 'De database is niet bereikbaar.',
+      en: 'The database is unreachable.',
+    });
   }
   return undefined;
 }

@@ -73,6 +73,11 @@ export class AppError extends Error {
 
 export const notFound = (what: 'case' | 'user' | 'route' = 'route') =>
   new AppError(what === 'case' ? 'CASE_NOT_FOUND' : what === 'user' ? 'USER_NOT_FOUND' : 'NOT_FOUND', {
-    nl: what === 'case' ? 'Dossier niet gevonden.' : what === 'user' ? 'Gebruiker niet gevonden.' : 'Niet gevonden.',
+    nl:
+      what === 'case'
+        ? 'Dossier niet gevonden.'
+        : what === 'user'
+          ? 'Gebruiker niet gevonden.'
+          : 'Niet gevonden.',
     en: what === 'case' ? 'Case not found.' : what === 'user' ? 'User not found.' : 'Not found.',
   });

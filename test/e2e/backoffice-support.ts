@@ -13,13 +13,31 @@ export async function ensureBackofficeBuilt(): Promise<void> {
 /** Staff with passwords in the demo organisation's departments. */
 export async function addStaff(e: E2eServer) {
   const db = e.services.database.db;
-  const dept = async (name: string) => (await db.selectFrom('department').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+  const dept = async (name: string) =>
+    (await db.selectFrom('department').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   const burgerzaken = await dept('Burgerzaken');
   const users = e.services.users;
   return {
-    handler: await users.add({ email: 'hanna@e2e.example', name: 'Hanna Handler', role: 'handler', departmentId: burgerzaken, password: PASSWORD }),
-    manager: await users.add({ email: 'mark@e2e.example', name: 'Mark Manager', role: 'manager', departmentId: burgerzaken, password: PASSWORD }),
-    admin: await users.add({ email: 'ada@e2e.example', name: 'Ada Admin', role: 'admin', password: PASSWORD }),
+    handler: await users.add({
+      email: 'hanna@e2e.example',
+      name: 'Hanna Handler',
+      role: 'handler',
+      departmentId: burgerzaken,
+      password: PASSWORD,
+    }),
+    manager: await users.add({
+      email: 'mark@e2e.example',
+      name: 'Mark Manager',
+      role: 'manager',
+      departmentId: burgerzaken,
+      password: PASSWORD,
+    }),
+    admin: await users.add({
+      email: 'ada@e2e.example',
+      name: 'Ada Admin',
+      role: 'admin',
+      password: PASSWORD,
+    }),
     burgerzaken,
   };
 }
@@ -41,7 +59,11 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 /** Opens an allowed action's form (its button label comes from the server), fills it and records it. */
-export async function takeAction(page: Page, label: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}): Promise<void> {
+export async function takeAction(
+  page: Page,
+  label: string,
+  fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {},
+): Promise<void> {
   const button = page.getByTestId('allowed-actions').getByRole('button', { name: label, exact: true });
   await button.click();
   const form = page.locator('#action-form');
@@ -51,10 +73,15 @@ export async function takeAction(page: Page, label: string, fill: (form: ReturnT
   // On a refusal the error summary (role=alert) is in the message, so a failure says why.
   try {
     await expect
-      .poll(async () => (await page.locator('[role=status], [role=alert]').allTextContents()).join(' '), { timeout: 10_000 })
+      .poll(async () => (await page.locator('[role=status], [role=alert]').allTextContents()).join(' '), {
+        timeout: 10_000,
+      })
       .toContain(`“${label}” is vastgelegd.`);
   } catch (err) {
-    await page.screenshot({ path: `test-results/screenshots/backoffice-failed-${label.replace(/\W+/g, '-')}.png`, fullPage: true });
+    await page.screenshot({
+      path: `test-results/screenshots/backoffice-failed-${label.replace(/\W+/g, '-')}.png`,
+      fullPage: true,
+    });
     throw err;
   }
 }

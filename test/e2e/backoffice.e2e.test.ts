@@ -2,7 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seedDemo } from '../../src/server/seed/demo.js';
 import { startE2e, type E2eServer } from './browser.js';
-import { PASSWORD, addStaff, allowedActionLabels, checkScreen, ensureBackofficeBuilt, login, takeAction } from './backoffice-support.js';
+import {
+  PASSWORD,
+  addStaff,
+  allowedActionLabels,
+  checkScreen,
+  ensureBackofficeBuilt,
+  login,
+  takeAction,
+} from './backoffice-support.js';
 
 // Issue 6: the handler's and manager's working screens in a real browser (Chromium), axe on every
 // screen, screenshots in test-results/screenshots/. No fixed sleeps: every wait is on something seen.
@@ -25,11 +33,18 @@ beforeAll(async () => {
   // A letter received two hours ago, registered by intake: new, unrouted, unassigned.
   const intake = await e.services.users.add({ email: 'ina@e2e.example', name: 'Ina Intake', role: 'intake' });
   intakeToken = await e.services.users.createToken(intake.email);
-  reference = (await registerLetter({
-      complainant: { name: 'Sara Parkeer', email: 'sara@example.nl', address: 'Kerkstraat 2, 1234 AB Voorbeeldstad' },
-      description: 'Mijn parkeervergunning is zonder bericht ingetrokken en de medewerker aan de telefoon was onbeschoft.',
+  reference = (
+    await registerLetter({
+      complainant: {
+        name: 'Sara Parkeer',
+        email: 'sara@example.nl',
+        address: 'Kerkstraat 2, 1234 AB Voorbeeldstad',
+      },
+      description:
+        'Mijn parkeervergunning is zonder bericht ingetrokken en de medewerker aan de telefoon was onbeschoft.',
       desiredOutcome: 'Mijn vergunning terug en een verklaring.',
-  })).reference;
+    })
+  ).reference;
 });
 
 /** A letter received two hours ago, registered by intake over the API. */
@@ -81,9 +96,14 @@ describe('back office journey', () => {
     await checkScreen(m, 'case-new');
 
     await takeAction(m, 'Intake aanvullen', async (f) => {
-      await f.getByLabel('Kern van de klacht').fill('De parkeervergunning is zonder bericht ingetrokken; de telefonische bejegening was onbeschoft.');
+      await f
+        .getByLabel('Kern van de klacht')
+        .fill(
+          'De parkeervergunning is zonder bericht ingetrokken; de telefonische bejegening was onbeschoft.',
+        );
       await f.getByLabel('Ondertekening').selectOption('handwritten');
-      for (const l of ['Bevat naam', 'Bevat adres', 'Bevat datum', 'Bevat omschrijving']) await f.getByLabel(l).check();
+      for (const l of ['Bevat naam', 'Bevat adres', 'Bevat datum', 'Bevat omschrijving'])
+        await f.getByLabel(l).check();
       await f.getByLabel('Ernst').selectOption('medium');
       await f.getByLabel('Complexiteit').selectOption('low');
       await f.getByLabel('Impact').selectOption('medium');
@@ -121,7 +141,9 @@ describe('back office journey', () => {
     await takeAction(h, 'Hoorgesprek en verslag vastleggen', async (f) => {
       await f.getByLabel('Partij').selectOption('complainant');
       await f.getByLabel('Gehouden op').fill(local(new Date(Date.now() - 30 * 60_000)));
-      await f.getByLabel('Verslag').fill('Klager licht toe dat zij geen brief over de intrekking heeft ontvangen.');
+      await f
+        .getByLabel('Verslag')
+        .fill('Klager licht toe dat zij geen brief over de intrekking heeft ontvangen.');
     });
     await takeAction(h, 'Afhandeling verdagen', async (f) => {
       await f.getByLabel('Aantal weken').fill('4');
@@ -129,12 +151,29 @@ describe('back office journey', () => {
     });
     await checkScreen(h, 'case-in-progress');
     const judgements = [
-      ['Intrekking van de parkeervergunning zonder bericht', 'not_upheld', 'De vergunning is ingetrokken na het verlopen van de termijn; de brief is verzonden.', 'De intrekking was rechtmatig en aangekondigd.'],
-      ['Onbeschofte bejegening aan de telefoon', 'partly_upheld', 'Het gesprek was kortaf, maar niet beledigend.', 'De toon had vriendelijker gekund; de inhoud was juist.'],
+      [
+        'Intrekking van de parkeervergunning zonder bericht',
+        'not_upheld',
+        'De vergunning is ingetrokken na het verlopen van de termijn; de brief is verzonden.',
+        'De intrekking was rechtmatig en aangekondigd.',
+      ],
+      [
+        'Onbeschofte bejegening aan de telefoon',
+        'partly_upheld',
+        'Het gesprek was kortaf, maar niet beledigend.',
+        'De toon had vriendelijker gekund; de inhoud was juist.',
+      ],
     ] as const;
     for (const [item, judgement, findings, reasons] of judgements) {
       await takeAction(h, 'Klachtonderdeel beoordelen', async (f) => {
-        await f.getByLabel('Klachtonderdeel').selectOption({ label: (await f.getByLabel('Klachtonderdeel').locator('option', { hasText: item }).textContent())! });
+        await f
+          .getByLabel('Klachtonderdeel')
+          .selectOption({
+            label: (await f
+              .getByLabel('Klachtonderdeel')
+              .locator('option', { hasText: item })
+              .textContent())!,
+          });
         await f.getByLabel('Oordeel', { exact: true }).selectOption(judgement);
         await f.getByLabel('Bevindingen').fill(findings);
         await f.getByLabel('Motivering van het oordeel').fill(reasons);
@@ -143,14 +182,20 @@ describe('back office journey', () => {
     // Whatever preconditions remain (NO-04/NO-05) are shown by the server as blockers of "Beslissen".
     const labels = await allowedActionLabels(h);
     if (labels.includes('Maatregel of tegemoetkoming toevoegen')) {
-      const blockers = await h.locator('#blockers-decide').textContent().catch(() => '');
+      const blockers = await h
+        .locator('#blockers-decide')
+        .textContent()
+        .catch(() => '');
       if (blockers?.includes('NO-04') || blockers?.toLowerCase().includes('excuses')) {
         await takeAction(h, 'Maatregel of tegemoetkoming toevoegen', async (f) => {
           await f.getByLabel('Soort').selectOption('apology');
           await f.getByLabel('Omschrijving').fill('Excuses voor de toon van het telefoongesprek.');
         });
       }
-      const again = await h.locator('#blockers-decide').textContent().catch(() => '');
+      const again = await h
+        .locator('#blockers-decide')
+        .textContent()
+        .catch(() => '');
       if (again?.includes('NO-05') || again?.includes('NO-06')) {
         await takeAction(h, 'Oorzaak en leerpunten vastleggen', async (f) => {
           await f.getByLabel('Oorzaak').fill('Drukte bij het klantcontactcentrum.');
@@ -167,25 +212,42 @@ describe('back office journey', () => {
     // --- The decision letter: generated from the case, a lint error first, fixed in its paragraph, sent.
     await h.getByRole('link', { name: 'Brief opstellen' }).click();
     await h.getByRole('button', { name: 'Brief genereren' }).click();
-    await expect.poll(() => h.locator('.bo-paragraphs textarea').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    await expect
+      .poll(() => h.locator('.bo-paragraphs textarea').count(), { timeout: 10_000 })
+      .toBeGreaterThan(3);
     await expect.poll(() => h.getByTestId('findings').isVisible()).toBe(true);
     const firstErrors = await h.locator('.bo-finding--error').allTextContents();
     expect(firstErrors.join('\n')).toContain('LET-04'); // item 2 is partly upheld, and no dated measure was promised
-    await expect.poll(() => h.getByText(/Verzenden kan pas als er geen fouten meer zijn/).isVisible()).toBe(true);
+    await expect
+      .poll(() => h.getByText(/Verzenden kan pas als er geen fouten meer zijn/).isVisible())
+      .toBe(true);
     expect(await h.getByTestId('send-letter').isDisabled()).toBe(true);
     await checkScreen(h, 'letter-with-errors');
     // The finding links to its paragraph; add the promise with a date there.
-    const target = await h.locator('.bo-finding--error', { hasText: 'LET-04' }).getByRole('link').getAttribute('href');
+    const target = await h
+      .locator('.bo-finding--error', { hasText: 'LET-04' })
+      .getByRole('link')
+      .getAttribute('href');
     const area = h.locator(target!);
-    await area.fill(`${await area.inputValue()} Wij bespreken uw klacht met de medewerker. Dat gesprek vindt uiterlijk ${inDays(60)} plaats.`);
-    await expect.poll(async () => (await h.locator('.bo-finding--error').allTextContents()).join('\n'), { timeout: 10_000 }).toBe('');
+    await area.fill(
+      `${await area.inputValue()} Wij bespreken uw klacht met de medewerker. Dat gesprek vindt uiterlijk ${inDays(60)} plaats.`,
+    );
+    await expect
+      .poll(async () => (await h.locator('.bo-finding--error').allTextContents()).join('\n'), {
+        timeout: 10_000,
+      })
+      .toBe('');
     await h.getByRole('button', { name: /PDF maken$/ }).click();
     await expect.poll(() => h.getByTestId('pdf-link').isVisible(), { timeout: 20_000 }).toBe(true);
     const pdf = await h.request.get(`${e.baseUrl}${await h.getByTestId('pdf-link').getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await checkScreen(h, 'letter-fixed');
     await h.getByTestId('send-letter').click();
-    await expect.poll(async () => (await h.locator('[role=status], [role=alert]').allTextContents()).join(' '), { timeout: 20_000 }).toContain('De brief is verzonden.');
+    await expect
+      .poll(async () => (await h.locator('[role=status], [role=alert]').allTextContents()).join(' '), {
+        timeout: 20_000,
+      })
+      .toContain('De brief is verzonden.');
 
     // --- Close.
     await h.getByRole('link', { name: `Dossier ${reference}` }).click();
@@ -200,7 +262,9 @@ describe('back office journey', () => {
     await m.getByRole('link', { name: 'Dashboard' }).click();
     await expect.poll(() => m.getByTestId('kpi-on-time').textContent()).toContain('1 beslist');
     const outcomes = m.getByTestId('chart-outcomes').locator('table');
-    await expect.poll(() => outcomes.locator('tr', { hasText: 'Deels gegrond' }).locator('td').textContent()).toBe('1');
+    await expect
+      .poll(() => outcomes.locator('tr', { hasText: 'Deels gegrond' }).locator('td').textContent())
+      .toBe('1');
     await checkScreen(m, 'dashboard');
   });
 
@@ -213,7 +277,9 @@ describe('back office journey', () => {
     await expect.poll(() => a.locator('.bo-error-summary').isVisible()).toBe(true);
     await a.getByLabel('Naam', { exact: true }).fill('Bert Beller');
     await a.getByRole('textbox', { name: /^Telefoon/ }).fill('0201234567');
-    await a.getByLabel('Omschrijving').fill('Ik heb drie keer gebeld over een kapotte lantaarnpaal en niemand belt terug.');
+    await a
+      .getByLabel('Omschrijving')
+      .fill('Ik heb drie keer gebeld over een kapotte lantaarnpaal en niemand belt terug.');
     await a.getByRole('button', { name: 'Klacht registreren' }).click();
     await expect.poll(() => a.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Dossier KL-/);
 
@@ -244,9 +310,17 @@ describe('back office journey', () => {
     await expect.poll(() => shown.isVisible()).toBe(true);
     const newToken = (await shown.textContent())!.trim();
     expect(newToken).toMatch(/^rdr_/);
-    expect((await fetch(`${e.baseUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${newToken}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${e.baseUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${newToken}` } })).status,
+    ).toBe(200);
     await a.getByRole('button', { name: 'Intrekken' }).first().click();
-    await expect.poll(async () => (await fetch(`${e.baseUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${newToken}` } })).status).toBe(401);
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${e.baseUrl}/api/v1/cases`, { headers: { authorization: `Bearer ${newToken}` } }))
+            .status,
+      )
+      .toBe(401);
 
     // English throughout: UI strings from the table, status labels from the server.
     await a.getByRole('button', { name: 'Switch to English' }).click();
@@ -258,7 +332,10 @@ describe('back office journey', () => {
 
   it('can be used with the keyboard alone: log in, search, open a case, take an action, log out', async () => {
     // Her own new case: registered and assigned to her over the API.
-    const own = await registerLetter({ complainant: { name: 'Kees Toets', email: 'kees@example.nl' }, description: 'Het loket was dicht op de aangegeven openingstijd.' });
+    const own = await registerLetter({
+      complainant: { name: 'Kees Toets', email: 'kees@example.nl' },
+      description: 'Het loket was dicht op de aangegeven openingstijd.',
+    });
     const assign = await fetch(`${e.baseUrl}/api/v1/cases/${own.id}/actions/assign`, {
       method: 'POST',
       headers: { authorization: `Bearer ${intakeToken}`, 'content-type': 'application/json' },
@@ -272,7 +349,11 @@ describe('back office journey', () => {
         await k.keyboard.press('Tab');
         const el = await k.evaluate(() => {
           const a = document.activeElement as HTMLElement | null;
-          return { tag: a?.tagName ?? '', label: (a?.textContent ?? '').trim(), name: a?.getAttribute('name') ?? a?.id ?? '' };
+          return {
+            tag: a?.tagName ?? '',
+            label: (a?.textContent ?? '').trim(),
+            name: a?.getAttribute('name') ?? a?.id ?? '',
+          };
         });
         if (match(el)) return;
       }
@@ -289,7 +370,9 @@ describe('back office journey', () => {
     await k.keyboard.press('Enter');
     await tabTo((x) => x.tag === 'A' && x.label === own.reference);
     await k.keyboard.press('Enter');
-    await expect.poll(() => k.getByRole('heading', { level: 1 }).textContent()).toBe(`Dossier ${own.reference}`);
+    await expect
+      .poll(() => k.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Dossier ${own.reference}`);
     // Opening an action moves focus to its form; Tab to a field, type, Tab to "Vastleggen", Enter.
     await tabTo((x) => x.tag === 'BUTTON' && x.label === 'Klachtonderdeel toevoegen');
     await k.keyboard.press('Enter');
@@ -300,11 +383,18 @@ describe('back office journey', () => {
     await k.keyboard.press('ArrowDown');
     await tabTo((x) => x.tag === 'BUTTON' && x.label === 'Vastleggen');
     await k.keyboard.press('Enter');
-    await expect.poll(async () => (await k.getByRole('status').allTextContents()).join(' ')).toContain('is vastgelegd');
+    await expect
+      .poll(async () => (await k.getByRole('status').allTextContents()).join(' '))
+      .toContain('is vastgelegd');
     await tabTo((x) => x.tag === 'BUTTON' && x.label === 'Uitloggen');
     await k.keyboard.press('Enter');
     await expect.poll(() => k.getByText('U bent uitgelogd.').isVisible()).toBe(true);
   });
 });
 
-const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+const inDays = (n: number) =>
+  new Date(Date.now() + n * 86_400_000).toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });

@@ -48,12 +48,18 @@ async function fillComplaint(page: Page, o: { name: string; email: string; descr
   await page.getByLabel('E-mailadres (niet verplicht)').fill(o.email);
   await page.getByLabel('Wat is er gebeurd?').fill(o.description);
   await page.getByLabel('Wanneer gebeurde het? (niet verplicht)').fill('2026-11-02');
-  await page.getByLabel('Wie waren erbij betrokken? (niet verplicht)').fill('De baliemedewerker van burgerzaken');
+  await page
+    .getByLabel('Wie waren erbij betrokken? (niet verplicht)')
+    .fill('De baliemedewerker van burgerzaken');
   await page.getByLabel('Wat wilt u bereiken met uw klacht? (niet verplicht)').fill('Excuses en een uitleg');
 }
 
 async function caseByEmail(email: string) {
-  return e2e.services.database.db.selectFrom('complaint_case').selectAll().where('complainant_email', '=', email).executeTakeFirstOrThrow();
+  return e2e.services.database.db
+    .selectFrom('complaint_case')
+    .selectAll()
+    .where('complainant_email', '=', email)
+    .executeTakeFirstOrThrow();
 }
 
 describe('complaint journey without JavaScript', () => {
@@ -80,20 +86,30 @@ describe('complaint journey without JavaScript', () => {
         'Beschrijf wat er is gebeurd.',
       ]);
       // Input kept, and the summary link moves to the field.
-      expect(await page.getByLabel('Wie waren erbij betrokken? (niet verplicht)').inputValue()).toBe('Afdeling Vergunningen');
+      expect(await page.getByLabel('Wie waren erbij betrokken? (niet verplicht)').inputValue()).toBe(
+        'Afdeling Vergunningen',
+      );
       expect(await page.getByLabel('Per e-mail').isChecked()).toBe(true);
       await summary.getByRole('link', { name: 'Vul uw naam in.' }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-name');
       await expectAccessibleNoJs(page, '02-klacht-fouten');
 
-      await fillComplaint(page, { name: 'Anna de Vries', email: 'anna.nojs@example.nl', description: 'De baliemedewerker was onbeleefd tegen mij.' });
-      await page.getByLabel('Documenten of foto’s (niet verplicht)').setInputFiles(path.join(fixtures, 'brief.pdf'));
+      await fillComplaint(page, {
+        name: 'Anna de Vries',
+        email: 'anna.nojs@example.nl',
+        description: 'De baliemedewerker was onbeleefd tegen mij.',
+      });
+      await page
+        .getByLabel('Documenten of foto’s (niet verplicht)')
+        .setInputFiles(path.join(fixtures, 'brief.pdf'));
       await page.getByRole('button', { name: 'Klacht versturen' }).click();
       await page.waitForURL(/\/status\/[A-Za-z0-9_-]+\/bevestiging$/);
       const row = await caseByEmail('anna.nojs@example.nl');
       expect(await page.locator('.rd-reference').textContent()).toBe(row.reference);
       // The answer date is the decision deadline of the case, written out (seed 000/001).
-      expect(await page.locator('strong', { hasText: 'U krijgt uiterlijk op' }).textContent()).toBe(`U krijgt uiterlijk op ${longDate(row.decision_due, 'nl')} ons schriftelijke antwoord.`);
+      expect(await page.locator('strong', { hasText: 'U krijgt uiterlijk op' }).textContent()).toBe(
+        `U krijgt uiterlijk op ${longDate(row.decision_due, 'nl')} ons schriftelijke antwoord.`,
+      );
       await expectAccessibleNoJs(page, '03-bevestiging');
 
       await page.getByRole('link', { name: 'Naar de pagina van uw klacht' }).click();
@@ -104,13 +120,19 @@ describe('complaint journey without JavaScript', () => {
       await expectAccessibleNoJs(page, '04-status');
 
       await page.getByLabel('Uw aanvulling').fill('Hierbij nog een foto van de balie.');
-      await page.getByLabel('Documenten of foto’s (niet verplicht)').setInputFiles(path.join(fixtures, 'foto.png'));
+      await page
+        .getByLabel('Documenten of foto’s (niet verplicht)')
+        .setInputFiles(path.join(fixtures, 'foto.png'));
       await page.getByRole('button', { name: 'Versturen' }).click();
       await page.waitForURL(/bericht=informatie$/);
       await page.getByText('Wij hebben uw informatie ontvangen.').waitFor();
       await page.getByText('U heeft informatie toegevoegd (1 bijlage).').waitFor();
       await expectAccessibleNoJs(page, '05-status-informatie-toegevoegd');
-      const added = await e2e.services.database.db.selectFrom('complainant_submission').select('message').where('case_id', '=', row.id).execute();
+      const added = await e2e.services.database.db
+        .selectFrom('complainant_submission')
+        .select('message')
+        .where('case_id', '=', row.id)
+        .execute();
       expect(added.map((a) => a.message)).toEqual(['Hierbij nog een foto van de balie.']);
     } finally {
       await context.close();
@@ -177,7 +199,9 @@ describe('complaint journey with JavaScript, keyboard only', () => {
       await page.getByRole('alert').waitFor();
       await page.waitForFunction(() => document.activeElement?.hasAttribute('data-error-summary'));
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Beschrijf wat er is gebeurd.');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Beschrijf wat er is gebeurd.',
+      );
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-description');
       await page.keyboard.type('Mijn aanvraag is drie keer kwijtgeraakt.');
@@ -199,37 +223,73 @@ describe('after closing: the satisfaction survey (ISO-10, seed 003) and the way 
     const page = await context.newPage();
     try {
       await page.goto(url('/klacht'));
-      await fillComplaint(page, { name: 'Cor Visser', email: 'cor.survey@example.nl', description: 'Mijn melding is niet behandeld.' });
+      await fillComplaint(page, {
+        name: 'Cor Visser',
+        email: 'cor.survey@example.nl',
+        description: 'Mijn melding is niet behandeld.',
+      });
       await page.getByRole('button', { name: 'Klacht versturen' }).click();
       await page.waitForURL(/\/bevestiging$/);
-      const statusHref = await page.getByRole('link', { name: 'Naar de pagina van uw klacht' }).getAttribute('href');
+      const statusHref = await page
+        .getByRole('link', { name: 'Naar de pagina van uw klacht' })
+        .getAttribute('href');
       const row = await caseByEmail('cor.survey@example.nl');
 
       // The workflow API is being built in parallel (issue 3): close the case directly, with its event.
       const db = e2e.services.database.db;
-      await db.updateTable('complaint_case').set({ status: 'closed', closed_at: new Date() }).where('id', '=', row.id).execute();
-      await db.insertInto('case_event').values({ case_id: row.id, actor_id: null, type: 'case.status_changed', data: JSON.stringify({ from: 'decided', to: 'closed', action: 'close' }) }).execute();
+      await db
+        .updateTable('complaint_case')
+        .set({ status: 'closed', closed_at: new Date() })
+        .where('id', '=', row.id)
+        .execute();
+      await db
+        .insertInto('case_event')
+        .values({
+          case_id: row.id,
+          actor_id: null,
+          type: 'case.status_changed',
+          data: JSON.stringify({ from: 'decided', to: 'closed', action: 'close' }),
+        })
+        .execute();
 
       await page.goto(url(statusHref!));
       await page.getByRole('heading', { name: 'Bent u tevreden?' }).waitFor();
-      await page.locator('.rd-timeline li', { hasText: 'De behandeling van uw klacht is afgerond.' }).waitFor();
+      await page
+        .locator('.rd-timeline li', { hasText: 'De behandeling van uw klacht is afgerond.' })
+        .waitFor();
       await expectAccessible(page, '07-status-enquete');
 
       // Sending without answers shows the errors; then answer.
       await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').getByRole('link').count()).toBe(2);
-      await page.getByRole('group', { name: 'Bent u tevreden met de uitkomst van uw klacht?' }).getByLabel('Nee').check();
-      await page.getByRole('group', { name: 'Bent u tevreden met hoe wij uw klacht hebben behandeld?' }).getByLabel('Gedeeltelijk').check();
+      await page
+        .getByRole('group', { name: 'Bent u tevreden met de uitkomst van uw klacht?' })
+        .getByLabel('Nee')
+        .check();
+      await page
+        .getByRole('group', { name: 'Bent u tevreden met hoe wij uw klacht hebben behandeld?' })
+        .getByLabel('Gedeeltelijk')
+        .check();
       await page.getByLabel('Wilt u nog iets kwijt? (niet verplicht)').fill('Het duurde te lang.');
       await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
       await page.waitForURL(/bericht=tevredenheid$/);
       await page.getByText('Dank u wel voor uw antwoorden.').waitFor();
       await page.getByRole('heading', { name: 'Niet tevreden?' }).waitFor();
-      expect(await page.getByText(/U kunt ook een klacht indienen bij de Nationale ombudsman/).textContent()).toMatch(/vóór \d{1,2} \w+ \d{4}/);
+      expect(
+        await page.getByText(/U kunt ook een klacht indienen bij de Nationale ombudsman/).textContent(),
+      ).toMatch(/vóór \d{1,2} \w+ \d{4}/);
       await expectAccessible(page, '08-status-na-enquete');
-      const survey = await db.selectFrom('satisfaction_survey').selectAll().where('case_id', '=', row.id).executeTakeFirstOrThrow();
-      expect(survey).toMatchObject({ outcome_satisfied: 'no', handling_satisfied: 'partly', comment: 'Het duurde te lang.' });
+      const survey = await db
+        .selectFrom('satisfaction_survey')
+        .selectAll()
+        .where('case_id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      expect(survey).toMatchObject({
+        outcome_satisfied: 'no',
+        handling_satisfied: 'partly',
+        comment: 'Het duurde te lang.',
+      });
 
       // The same page in English through the language switch.
       await page.getByRole('link', { name: 'English' }).click();
@@ -270,14 +330,21 @@ describe('other public pages', () => {
     const page = await context.newPage();
     const transfers: Promise<{ url: string; bytes: number }>[] = [];
     page.on('requestfinished', (request) => {
-      transfers.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
+      transfers.push(
+        request
+          .sizes()
+          .then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })),
+      );
     });
     try {
       await page.goto(url('/klacht'), { waitUntil: 'load' });
       const all = await Promise.all(transfers);
       const total = all.reduce((sum, t) => sum + t.bytes, 0);
-      console.log(`[page weight] /klacht: ${(total / 1024).toFixed(1)} kB transferred in ${all.length} requests`);
-      for (const t of all) console.log(`[page weight]   ${(t.bytes / 1024).toFixed(1)} kB ${new URL(t.url).pathname}`);
+      console.log(
+        `[page weight] /klacht: ${(total / 1024).toFixed(1)} kB transferred in ${all.length} requests`,
+      );
+      for (const t of all)
+        console.log(`[page weight]   ${(t.bytes / 1024).toFixed(1)} kB ${new URL(t.url).pathname}`);
       expect(all.length).toBeGreaterThanOrEqual(3);
       expect(total).toBeLessThan(100 * 1024);
     } finally {

@@ -93,7 +93,11 @@ export function coreSentence(core: string, lang: LetterLang): string {
   const phrase = /^\p{Ll}/u.test(c);
   return phrase
     ? T(lang, `U schreef ons over ${c}.`, `You wrote to us about ${c}.`)
-    : T(lang, `Kort samengevat gaat uw klacht over het volgende: ${c}.`, `In short, your complaint is about the following: ${c}.`);
+    : T(
+        lang,
+        `Kort samengevat gaat uw klacht over het volgende: ${c}.`,
+        `In short, your complaint is about the following: ${c}.`,
+      );
 }
 
 /** "Nationale ombudsman" → "de Nationale ombudsman"; a name with an article stays as it is. */
@@ -105,7 +109,9 @@ export function bodyName(name: string, lang: LetterLang): string {
 
 export function euro(amount: number, lang: LetterLang): string {
   // A plain space after €: the same text in the PDF, the e-mail and a search.
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount).replace(/\u00a0/g, ' ');
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' })
+    .format(amount)
+    .replace(/\u00a0/g, ' ');
 }
 
 export function salutation(ctx: Pick<LetterContext, 'lang' | 'recipientName'>): Paragraph {
@@ -120,27 +126,53 @@ export function signoff(ctx: Pick<LetterContext, 'lang' | 'handler' | 'organisat
   const title = ctx.handler.title ?? T(ctx.lang, 'Klachtbehandelaar', 'Complaints handler');
   return {
     role: 'signoff',
-    text: [T(ctx.lang, 'Met vriendelijke groet,', 'Kind regards,'), ctx.handler.name, title, ctx.organisationName].join('\n'),
+    text: [
+      T(ctx.lang, 'Met vriendelijke groet,', 'Kind regards,'),
+      ctx.handler.name,
+      title,
+      ctx.organisationName,
+    ].join('\n'),
   };
 }
 
 /** LET-07 / NO-05: the handler's name and phone number. */
 export function contactSentence(ctx: Pick<LetterContext, 'lang' | 'handler'>): string {
   const { name, phone } = ctx.handler;
-  if (phone) return T(ctx.lang, `Heeft u vragen? Bel dan ${name} op ${phone}.`, `If you have any questions, please call ${name} on ${phone}.`);
-  return T(ctx.lang, `Heeft u vragen? Neem dan contact op met ${name}.`, `If you have any questions, please contact ${name}.`);
+  if (phone)
+    return T(
+      ctx.lang,
+      `Heeft u vragen? Bel dan ${name} op ${phone}.`,
+      `If you have any questions, please call ${name} on ${phone}.`,
+    );
+  return T(
+    ctx.lang,
+    `Heeft u vragen? Neem dan contact op met ${name}.`,
+    `If you have any questions, please contact ${name}.`,
+  );
 }
 
 /** AWB-51 / AWB-23: which ombudsman, and the one-year term from the letter date (Awb 9:24; no Atw). */
-export function ombudsmanParagraph(ctx: Pick<LetterContext, 'lang' | 'letterDate' | 'externalBody'>, about: 'handling' | 'decline'): string {
+export function ombudsmanParagraph(
+  ctx: Pick<LetterContext, 'lang' | 'letterDate' | 'externalBody'>,
+  about: 'handling' | 'decline',
+): string {
   const body = ctx.externalBody ?? NATIONALE_OMBUDSMAN;
   const name = bodyName(body.name, ctx.lang);
   const until = longDate(ombudsmanTermEnd(ctx.letterDate), ctx.lang);
-  const where = [body.address ? T(ctx.lang, ` Het adres is: ${clause(body.address)}.`, ` The address is: ${clause(body.address)}.`) : '', body.url ? T(ctx.lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : ''].join('');
+  const where = [
+    body.address
+      ? T(ctx.lang, ` Het adres is: ${clause(body.address)}.`, ` The address is: ${clause(body.address)}.`)
+      : '',
+    body.url ? T(ctx.lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : '',
+  ].join('');
   const lead =
     about === 'decline'
       ? T(ctx.lang, 'Bent u het niet eens met dit besluit?', 'If you disagree with this decision,')
-      : T(ctx.lang, 'Bent u het niet eens met hoe wij uw klacht hebben behandeld?', 'If you disagree with how we handled your complaint,');
+      : T(
+          ctx.lang,
+          'Bent u het niet eens met hoe wij uw klacht hebben behandeld?',
+          'If you disagree with how we handled your complaint,',
+        );
   return T(
     ctx.lang,
     `${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief, dus vóór ${until}.${where}`,
@@ -169,8 +201,16 @@ const VERDICT: Record<Judgement, { nl: string; en: string }> = {
 
 function remedyText(r: Remedy, lang: LetterLang): string {
   const parts = [sentence(r.description)];
-  if (r.amount != null && !r.description.includes('€')) parts.push(T(lang, `Het bedrag is ${euro(r.amount, lang)}.`, `The amount is ${euro(r.amount, lang)}.`));
-  if (r.dueDate) parts.push(T(lang, `Dat doen wij uiterlijk op ${longDate(r.dueDate, lang)}.`, `We will do this by ${longDate(r.dueDate, lang)}.`));
+  if (r.amount != null && !r.description.includes('€'))
+    parts.push(T(lang, `Het bedrag is ${euro(r.amount, lang)}.`, `The amount is ${euro(r.amount, lang)}.`));
+  if (r.dueDate)
+    parts.push(
+      T(
+        lang,
+        `Dat doen wij uiterlijk op ${longDate(r.dueDate, lang)}.`,
+        `We will do this by ${longDate(r.dueDate, lang)}.`,
+      ),
+    );
   return parts.join(' ');
 }
 
@@ -184,12 +224,26 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   paragraphs.push({
     role: 'inleiding',
     text: [
-      T(lang, `Dank u wel voor uw klacht van ${longDate(input.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(input.complaintDate, lang)}.`),
+      T(
+        lang,
+        `Dank u wel voor uw klacht van ${longDate(input.complaintDate, lang)}.`,
+        `Thank you for your complaint of ${longDate(input.complaintDate, lang)}.`,
+      ),
       coreSentence(input.core, lang),
       input.hearingDate
-        ? T(lang, `Op ${longDate(input.hearingDate, lang)} hebben wij daarover met u gesproken.`, `We talked with you about it on ${longDate(input.hearingDate, lang)}.`)
+        ? T(
+            lang,
+            `Op ${longDate(input.hearingDate, lang)} hebben wij daarover met u gesproken.`,
+            `We talked with you about it on ${longDate(input.hearingDate, lang)}.`,
+          )
         : '',
-      many ? T(lang, `Uw klacht bestaat uit ${items.length} onderdelen.`, `Your complaint has ${items.length} parts.`) : '',
+      many
+        ? T(
+            lang,
+            `Uw klacht bestaat uit ${items.length} onderdelen.`,
+            `Your complaint has ${items.length} parts.`,
+          )
+        : '',
       T(
         lang,
         `In deze brief leest u wat wij hebben onderzocht, wat wij vinden van ${many ? 'elk onderdeel van ' : ''}uw klacht en wat wij gaan doen.`,
@@ -201,28 +255,50 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   });
 
   if (input.findings?.trim()) {
-    paragraphs.push({ role: 'kern', heading: T(lang, 'Wat wij hebben onderzocht', 'What we looked into'), text: sentence(input.findings) });
+    paragraphs.push({
+      role: 'kern',
+      heading: T(lang, 'Wat wij hebben onderzocht', 'What we looked into'),
+      text: sentence(input.findings),
+    });
   }
 
   // Kern (LET-02, LET-03, LET-04, AWB-50): findings, judgement, reasons; apology and remedy.
   items.forEach((it, i) => {
     const item = { index: i + 1, judgement: it.judgement, severity: it.severity };
-    const heading = many ? T(lang, `Onderdeel ${i + 1}: ${clause(it.title)}`, `Part ${i + 1}: ${clause(it.title)}`) : clause(it.title);
+    const heading = many
+      ? T(lang, `Onderdeel ${i + 1}: ${clause(it.title)}`, `Part ${i + 1}: ${clause(it.title)}`)
+      : clause(it.title);
     paragraphs.push({ role: 'kern', heading, text: sentence(it.findings), item });
     const judgement = [
-      T(lang, `Ons oordeel: dit ${many ? 'onderdeel van uw klacht' : 'deel van uw klacht'} is ${VERDICT[it.judgement].nl}.`, `Our view: we find this part of your complaint ${VERDICT[it.judgement].en}.`),
+      T(
+        lang,
+        `Ons oordeel: dit ${many ? 'onderdeel van uw klacht' : 'deel van uw klacht'} is ${VERDICT[it.judgement].nl}.`,
+        `Our view: we find this part of your complaint ${VERDICT[it.judgement].en}.`,
+      ),
       T(lang, `De reden: ${sentence(it.reasons)}`, `The reason: ${sentence(it.reasons)}`),
     ];
     if (it.judgement === 'not_upheld') {
       // LET-05: no blame; show understanding.
-      judgement.push(T(lang, 'Wij begrijpen dat u dit anders had verwacht.', 'We understand that you expected a different outcome.'));
+      judgement.push(
+        T(
+          lang,
+          'Wij begrijpen dat u dit anders had verwacht.',
+          'We understand that you expected a different outcome.',
+        ),
+      );
     } else {
-      judgement.push(sentence(it.apology ?? T(lang, 'Daarvoor bieden wij u onze excuses aan.', 'We apologise for this.')));
+      judgement.push(
+        sentence(it.apology ?? T(lang, 'Daarvoor bieden wij u onze excuses aan.', 'We apologise for this.')),
+      );
     }
     paragraphs.push({ role: 'kern', text: judgement.join(' '), item });
     if (it.judgement !== 'not_upheld' && it.remedies.length > 0) {
       const lead = T(lang, 'Wat wij doen:', 'What we will do:');
-      paragraphs.push({ role: 'kern', text: `${lead} ${it.remedies.map((r) => remedyText(r, lang)).join(' ')}`, item });
+      paragraphs.push({
+        role: 'kern',
+        text: `${lead} ${it.remedies.map((r) => remedyText(r, lang)).join(' ')}`,
+        item,
+      });
     }
   });
 
@@ -231,7 +307,11 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     paragraphs.push({
       role: 'kern',
       text: input.advice.followed
-        ? T(lang, 'Wij volgen het advies van de klachtencommissie. Het advies zit bij deze brief.', 'We follow the advice of the complaints committee. The advice is enclosed.')
+        ? T(
+            lang,
+            'Wij volgen het advies van de klachtencommissie. Het advies zit bij deze brief.',
+            'We follow the advice of the complaints committee. The advice is enclosed.',
+          )
         : T(
             lang,
             `Wij wijken af van het advies van de klachtencommissie. De reden: ${sentence(input.advice.deviationReason ?? '')} Het advies zit bij deze brief.`,
@@ -246,9 +326,17 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     role: 'slot',
     heading: T(lang, 'Hoe nu verder', 'What happens next'),
     text: [
-      T(lang, 'Met deze brief ronden wij de behandeling van uw klacht af.', 'This letter completes the handling of your complaint.'),
+      T(
+        lang,
+        'Met deze brief ronden wij de behandeling van uw klacht af.',
+        'This letter completes the handling of your complaint.',
+      ),
       hasMeasures
-        ? T(lang, 'Wij laten u weten wanneer de maatregelen uit deze brief zijn uitgevoerd.', 'We will let you know when the measures in this letter have been carried out.')
+        ? T(
+            lang,
+            'Wij laten u weten wanneer de maatregelen uit deze brief zijn uitgevoerd.',
+            'We will let you know when the measures in this letter have been carried out.',
+          )
         : '',
       input.consequences ? sentence(input.consequences) : '',
     ]
@@ -257,12 +345,20 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   });
   const lessons = input.lessons.map((l) => l.trim()).filter(Boolean);
   if (lessons.length > 0) {
-    paragraphs.push({ role: 'slot', heading: T(lang, 'Wat wij hiervan leren', 'What we have learned'), text: lessons.map(sentence).join(' ') });
+    paragraphs.push({
+      role: 'slot',
+      heading: T(lang, 'Wat wij hiervan leren', 'What we have learned'),
+      text: lessons.map(sentence).join(' '),
+    });
   }
   paragraphs.push({
     role: 'slot',
     text: [
-      T(lang, 'Wij horen graag of u tevreden bent over de manier waarop wij uw klacht hebben behandeld.', 'We would like to know whether you are satisfied with how we handled your complaint.'),
+      T(
+        lang,
+        'Wij horen graag of u tevreden bent over de manier waarop wij uw klacht hebben behandeld.',
+        'We would like to know whether you are satisfied with how we handled your complaint.',
+      ),
       contactSentence(input),
     ].join(' '),
   });
@@ -274,7 +370,11 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     kind: 'decision',
     lang,
     regime: input.regime,
-    subject: T(lang, `Onze beslissing over uw klacht (${input.reference})`, `Our decision on your complaint (${input.reference})`),
+    subject: T(
+      lang,
+      `Onze beslissing over uw klacht (${input.reference})`,
+      `Our decision on your complaint (${input.reference})`,
+    ),
     paragraphs,
   };
 }

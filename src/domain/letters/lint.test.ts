@@ -10,8 +10,10 @@ import { hasDate, hasPhoneNumber, judgementsIn } from './patterns.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
-const lintText = (text: string, kind: LetterKind, regime: RegimeId) => lintLetter(parseLetter(text, { kind, regime }));
-const brief = (fs: { rule: string; severity: string; paragraph: number | null }[]) => fs.map((f) => [f.rule, f.severity, f.paragraph]);
+const lintText = (text: string, kind: LetterKind, regime: RegimeId) =>
+  lintLetter(parseLetter(text, { kind, regime }));
+const brief = (fs: { rule: string; severity: string; paragraph: number | null }[]) =>
+  fs.map((f) => [f.rule, f.severity, f.paragraph]);
 
 describe('fixture letters are linted exactly as expected', () => {
   const good: [string, LetterKind, RegimeId][] = [
@@ -38,16 +40,45 @@ describe('fixture letters are linted exactly as expected', () => {
     ['bad-LET-03.decision-awb.txt', 'decision', 'awb', [['LET-03', 'error', 6]]],
     ['bad-LET-04.decision-awb.txt', 'decision', 'awb', [['LET-04', 'error', 6]]],
     ['bad-LET-05.decision-awb.txt', 'decision', 'awb', [['LET-05', 'error', 5]]],
-    ['bad-LET-06.decision-awb.txt', 'decision', 'awb', [['LET-06', 'error', 8], ['LET-06', 'error', 8]]],
+    [
+      'bad-LET-06.decision-awb.txt',
+      'decision',
+      'awb',
+      [
+        ['LET-06', 'error', 8],
+        ['LET-06', 'error', 8],
+      ],
+    ],
     ['bad-LET-07.decision-awb.txt', 'decision', 'awb', [['LET-07', 'error', 7]]],
-    ['bad-LET-08.decision-awb.txt', 'decision', 'awb', [['LET-08', 'warning', 7], ['LET-08', 'warning', 7]]],
+    [
+      'bad-LET-08.decision-awb.txt',
+      'decision',
+      'awb',
+      [
+        ['LET-08', 'warning', 7],
+        ['LET-08', 'warning', 7],
+      ],
+    ],
     ['bad-LET-09.decline-awb.txt', 'decline', 'awb', [['LET-09', 'error', 3]]],
     ['bad-LET-10.extension-awb.txt', 'extension', 'awb', [['LET-10', 'error', 3]]],
     ['bad-AWB-07.forwarding-awb.txt', 'forwarding', 'awb', [['AWB-07', 'error', 2]]],
     ['bad-AWB-08.decision-awb.txt', 'decision', 'awb', [['AWB-08', 'error', 9]]],
     ['bad-AWB-11.informal-resolution-awb.txt', 'informal-resolution', 'awb', [['AWB-11', 'error', 4]]],
-    ['bad-AWB-13.acknowledgement-awb.txt', 'acknowledgement', 'awb', [['AWB-13', 'error', 2], ['AWB-13', 'error', 3]]],
-    ['bad-AWB-14.acknowledgement-awb-advisory.txt', 'acknowledgement', 'awb-advisory', [['AWB-14', 'error', 3]]],
+    [
+      'bad-AWB-13.acknowledgement-awb.txt',
+      'acknowledgement',
+      'awb',
+      [
+        ['AWB-13', 'error', 2],
+        ['AWB-13', 'error', 3],
+      ],
+    ],
+    [
+      'bad-AWB-14.acknowledgement-awb-advisory.txt',
+      'acknowledgement',
+      'awb-advisory',
+      [['AWB-14', 'error', 3]],
+    ],
     ['bad-AWB-23.decline-awb.txt', 'decline', 'awb', [['AWB-23', 'error', 4]]],
     ['bad-AWB-30.hearing-invitation-awb.txt', 'hearing-invitation', 'awb', [['AWB-30', 'error', 3]]],
     ['bad-AWB-50.decision-awb.txt', 'decision', 'awb', [['AWB-50', 'error', 5]]],
@@ -81,23 +112,41 @@ describe('rules in detail', () => {
   });
 
   it('AWB-08: saying there is no objection is fine; 9:8(c) "kon u bezwaar maken" is not an offer', () => {
-    const denial = decision.replace('Kijk op www.nationaleombudsman.nl.', 'Tegen deze brief kunt u geen bezwaar maken.');
+    const denial = decision.replace(
+      'Kijk op www.nationaleombudsman.nl.',
+      'Tegen deze brief kunt u geen bezwaar maken.',
+    );
     expect(lintText(denial, 'decision', 'awb')).toEqual([]);
-    const ground = read('decline-awb-nl.good.txt').replace('Na zo\'n lange tijd', 'Tegen dat besluit kon u bezwaar maken. Na zo\'n lange tijd');
+    const ground = read('decline-awb-nl.good.txt').replace(
+      "Na zo'n lange tijd",
+      "Tegen dat besluit kon u bezwaar maken. Na zo'n lange tijd",
+    );
     expect(lintText(ground, 'decline', 'awb')).toEqual([]);
-    const english = read('decision-awb-en.good.txt').replace('Kind regards', 'You may lodge an objection to this decision within six weeks.\n\nKind regards');
+    const english = read('decision-awb-en.good.txt').replace(
+      'Kind regards',
+      'You may lodge an objection to this decision within six weeks.\n\nKind regards',
+    );
     expect(lintText(english, 'decision', 'awb').map((f) => f.rule)).toContain('AWB-08');
   });
 
   it('LET-01: a positive verdict in the inleiding is a warning, a negative one an error', () => {
-    const pos = decision.replace('Dank u wel voor uw klacht van 22 november 2026.', 'Dank u wel voor uw klacht van 22 november 2026, die wij deels gegrond vinden.');
+    const pos = decision.replace(
+      'Dank u wel voor uw klacht van 22 november 2026.',
+      'Dank u wel voor uw klacht van 22 november 2026, die wij deels gegrond vinden.',
+    );
     expect(brief(lintText(pos, 'decision', 'awb'))).toEqual([['LET-01', 'warning', 4]]);
-    const neg = decision.replace('Dank u wel voor uw klacht van 22 november 2026.', 'Dank u wel voor uw klacht van 22 november 2026. Wij wijzen uw klacht af.');
+    const neg = decision.replace(
+      'Dank u wel voor uw klacht van 22 november 2026.',
+      'Dank u wel voor uw klacht van 22 november 2026. Wij wijzen uw klacht af.',
+    );
     expect(brief(lintText(neg, 'decision', 'awb'))).toEqual([['LET-01', 'error', 4]]);
   });
 
   it('LET-01: the inleiding thanks and gives the date of the complaint (warnings)', () => {
-    const bare = decision.replace('Dank u wel voor uw klacht van 22 november 2026.', 'U diende een klacht in.');
+    const bare = decision.replace(
+      'Dank u wel voor uw klacht van 22 november 2026.',
+      'U diende een klacht in.',
+    );
     expect(brief(lintText(bare, 'decision', 'awb'))).toEqual([
       ['LET-01', 'warning', 4],
       ['LET-01', 'warning', 4],
@@ -128,7 +177,10 @@ describe('rules in detail', () => {
   it('LET-04: an upheld item needs a remedy with a date; a qualified apology is a warning', () => {
     const noDate = decision.replace(' Dat gesprek vindt uiterlijk 1 februari 2027 plaats.', '');
     expect(brief(lintText(noDate, 'decision', 'awb'))).toEqual([['LET-04', 'error', 6]]);
-    const iffy = decision.replace('Daarvoor bieden wij u onze excuses aan.', 'Wij bieden u excuses aan als u zich niet goed behandeld voelde.');
+    const iffy = decision.replace(
+      'Daarvoor bieden wij u onze excuses aan.',
+      'Wij bieden u excuses aan als u zich niet goed behandeld voelde.',
+    );
     expect(brief(lintText(iffy, 'decision', 'awb'))).toEqual([['LET-04', 'warning', 6]]);
   });
 
@@ -140,17 +192,23 @@ describe('rules in detail', () => {
   });
 
   it('LET-06: "zo spoedig mogelijk" with a date is a commitment', () => {
-    const ok = decision.replace('Dat gesprek vindt uiterlijk 1 februari 2027 plaats.', 'Dat gesprek vindt zo spoedig mogelijk plaats, uiterlijk 1 februari 2027.');
+    const ok = decision.replace(
+      'Dat gesprek vindt uiterlijk 1 februari 2027 plaats.',
+      'Dat gesprek vindt zo spoedig mogelijk plaats, uiterlijk 1 februari 2027.',
+    );
     expect(lintText(ok, 'decision', 'awb')).toEqual([]);
   });
 
   it('LET-06 and LET-08 are configurable defaults ([C]): a severity can change or be switched off', () => {
     const text = read('bad-LET-06.decision-awb.txt');
-    expect(lintLetter(parseLetter(text, { kind: 'decision', regime: 'awb' }), { severity: { 'LET-06': 'warning' } }).map((f) => f.severity)).toEqual([
-      'warning',
-      'warning',
-    ]);
-    expect(lintLetter(parseLetter(text, { kind: 'decision', regime: 'awb' }), { severity: { 'LET-06': 'off' } })).toEqual([]);
+    expect(
+      lintLetter(parseLetter(text, { kind: 'decision', regime: 'awb' }), {
+        severity: { 'LET-06': 'warning' },
+      }).map((f) => f.severity),
+    ).toEqual(['warning', 'warning']);
+    expect(
+      lintLetter(parseLetter(text, { kind: 'decision', regime: 'awb' }), { severity: { 'LET-06': 'off' } }),
+    ).toEqual([]);
   });
 
   it('LET-08: the average sentence length is a letter-wide warning', () => {
@@ -160,20 +218,35 @@ describe('rules in detail', () => {
   });
 
   it('findings can be worded in English for a Dutch letter', () => {
-    const [f] = lintLetter(parseLetter(read('bad-LET-07.decision-awb.txt'), { kind: 'decision', regime: 'awb' }), { messageLang: 'en' });
+    const [f] = lintLetter(
+      parseLetter(read('bad-LET-07.decision-awb.txt'), { kind: 'decision', regime: 'awb' }),
+      { messageLang: 'en' },
+    );
     expect(f!.message).toMatch(/phone number/);
   });
 
   it('the company regime wants an external route only as a warning', () => {
-    const text = decision.replace(/Bent u het niet eens[^\n]*/, 'Bent u het niet eens met ons antwoord? Laat het ons weten.');
+    const text = decision.replace(
+      /Bent u het niet eens[^\n]*/,
+      'Bent u het niet eens met ons antwoord? Laat het ons weten.',
+    );
     expect(brief(lintText(text, 'decision', 'company'))).toEqual([['LET-07', 'warning', 7]]);
     expect(brief(lintText(text, 'decision', 'awb'))).toEqual([['AWB-51', 'error', 7]]);
   });
 
   it('ISO-07: a decision notice to a respondent states the judgement', () => {
-    const ok = 'Geachte heer Peters,\n\nOp 22 november 2026 ontvingen wij een klacht waarbij u betrokken bent.\n\nOns oordeel: de klacht is deels gegrond.\n\nMet vriendelijke groet,\nJan';
+    const ok =
+      'Geachte heer Peters,\n\nOp 22 november 2026 ontvingen wij een klacht waarbij u betrokken bent.\n\nOns oordeel: de klacht is deels gegrond.\n\nMet vriendelijke groet,\nJan';
     expect(lintText(ok, 'decision-notice', 'awb')).toEqual([]);
-    expect(brief(lintText(ok.replace('Ons oordeel: de klacht is deels gegrond.', 'Wij hebben de klacht afgehandeld.'), 'decision-notice', 'awb'))).toEqual([['ISO-07', 'error', 3]]);
+    expect(
+      brief(
+        lintText(
+          ok.replace('Ons oordeel: de klacht is deels gegrond.', 'Wij hebben de klacht afgehandeld.'),
+          'decision-notice',
+          'awb',
+        ),
+      ),
+    ).toEqual([['ISO-07', 'error', 3]]);
   });
 
   it('an acknowledgement under the Wkkgz or company regime is not held to AWB-13', () => {
@@ -225,14 +298,31 @@ describe('patterns', () => {
 describe('parser (api.md letters lint contract)', () => {
   it('recognises header, salutation, inleiding, kern, slot and sign-off', () => {
     const l = parseLetter(read('decision-awb-nl.good.txt'), { kind: 'decision', regime: 'awb' });
-    expect(l.paragraphs.map((p) => p.role)).toEqual(['header', 'header', 'salutation', 'inleiding', 'kern', 'kern', 'slot', 'slot', 'slot', 'signoff', 'signoff']);
+    expect(l.paragraphs.map((p) => p.role)).toEqual([
+      'header',
+      'header',
+      'salutation',
+      'inleiding',
+      'kern',
+      'kern',
+      'slot',
+      'slot',
+      'slot',
+      'signoff',
+      'signoff',
+    ]);
     expect(l.paragraphs[4]!.heading).toBe('Onderdeel 1: de wachttijd aan de balie');
     expect(l.lang).toBe('nl');
-    expect(parseLetter(read('decision-awb-en.good.txt'), { kind: 'decision', regime: 'awb' }).lang).toBe('en');
+    expect(parseLetter(read('decision-awb-en.good.txt'), { kind: 'decision', regime: 'awb' }).lang).toBe(
+      'en',
+    );
   });
 
   it('a salutation on the first line of a block still makes the rest the inleiding', () => {
-    const l = parseLetter('Beste Anna,\nDank je wel voor je klacht.\n\nTweede alinea.\n\nMet vriendelijke groet,\nJan', { kind: 'extension', regime: 'awb' });
+    const l = parseLetter(
+      'Beste Anna,\nDank je wel voor je klacht.\n\nTweede alinea.\n\nMet vriendelijke groet,\nJan',
+      { kind: 'extension', regime: 'awb' },
+    );
     expect(l.paragraphs.map((p) => [p.role, p.number])).toEqual([
       ['salutation', 1],
       ['inleiding', 1],
@@ -242,7 +332,10 @@ describe('parser (api.md letters lint contract)', () => {
   });
 
   it('without a salutation the first paragraph is the inleiding; CRLF line ends work', () => {
-    const l = parseLetter('Wij wijzen uw klacht af.\r\n\r\nOnderdeel 1 is ongegrond omdat het zo is.', { kind: 'decision', regime: 'company' });
+    const l = parseLetter('Wij wijzen uw klacht af.\r\n\r\nOnderdeel 1 is ongegrond omdat het zo is.', {
+      kind: 'decision',
+      regime: 'company',
+    });
     expect(l.paragraphs.map((p) => p.role)).toEqual(['inleiding', 'kern']);
     expect(lintLetter(l).find((f) => f.rule === 'LET-01')).toMatchObject({ severity: 'error', paragraph: 1 });
   });

@@ -3,7 +3,15 @@
 // Lint rules are heuristics over Dutch and English text; the fixtures in ./fixtures pin them down.
 // Pure: no I/O.
 
-import type { Finding, FindingSeverity, Judgement, Letter, LetterLang, Paragraph, Severity } from './model.js';
+import type {
+  Finding,
+  FindingSeverity,
+  Judgement,
+  Letter,
+  LetterLang,
+  Paragraph,
+  Severity,
+} from './model.js';
 import { JUDGEMENT_RANK, SEVERITY_RANK } from './model.js';
 import {
   ADVISORY,
@@ -77,13 +85,28 @@ const JUDGEMENT_WORDS: Record<Judgement, Bi> = {
 export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
   const lang = opts.messageLang ?? letter.lang;
   const findings: Finding[] = [];
-  const add = (rule: string, severity: FindingSeverity, paragraph: number | null, message: Bi, suggestion: Bi) => {
+  const add = (
+    rule: string,
+    severity: FindingSeverity,
+    paragraph: number | null,
+    message: Bi,
+    suggestion: Bi,
+  ) => {
     const configured = opts.severity?.[rule];
     if (configured === 'off') return;
-    findings.push({ rule, severity: configured ?? severity, message: message[lang], paragraph, suggestion: suggestion[lang] });
+    findings.push({
+      rule,
+      severity: configured ?? severity,
+      message: message[lang],
+      paragraph,
+      suggestion: suggestion[lang],
+    });
   };
 
-  const all: Numbered[] = letter.paragraphs.map((p, i) => ({ ...p, number: (p as { number?: number }).number ?? i + 1 }));
+  const all: Numbered[] = letter.paragraphs.map((p, i) => ({
+    ...p,
+    number: (p as { number?: number }).number ?? i + 1,
+  }));
   const body = all.filter((p) => p.role === 'inleiding' || p.role === 'kern' || p.role === 'slot');
   const inleiding = all.find((p) => p.role === 'inleiding');
   const kern = all.filter((p) => p.role === 'kern');
@@ -125,7 +148,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'LET-05',
         'error',
         p.number,
-        { nl: `De brief legt de schuld bij de klager: "${blame}".`, en: `The letter blames the complainant: "${blame}".` },
+        {
+          nl: `De brief legt de schuld bij de klager: "${blame}".`,
+          en: `The letter blames the complainant: "${blame}".`,
+        },
         {
           nl: 'Leg de regel of de feiten neutraal uit en toon begrip, bijvoorbeeld: "Waarschijnlijk hebben wij dit niet duidelijk genoeg uitgelegd."',
           en: 'Explain the rule or the facts neutrally and show understanding, e.g. "We probably did not explain this clearly enough."',
@@ -155,7 +181,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-06',
           'error',
           p.number,
-          { nl: '"Zo spoedig mogelijk" zonder datum is geen toezegging.', en: '"As soon as possible" without a date is not a commitment.' },
+          {
+            nl: '"Zo spoedig mogelijk" zonder datum is geen toezegging.',
+            en: '"As soon as possible" without a date is not a commitment.',
+          },
           { nl: 'Noem de datum waarop het gebeurt.', en: 'Give the date by which it will happen.' },
         );
         break;
@@ -239,7 +268,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           nl: 'De brief noemt de ombudsman maar niet de termijn van een jaar (Awb 9:24).',
           en: 'The letter names the ombudsman but not the one-year term (Awb 9:24).',
         },
-        { nl: 'Noem de datum: binnen een jaar na deze brief, dus vóór [datum + 1 jaar].', en: 'Give the date: within one year of this letter, i.e. before [date + 1 year].' },
+        {
+          nl: 'Noem de datum: binnen een jaar na deze brief, dus vóór [datum + 1 jaar].',
+          en: 'Give the date: within one year of this letter, i.e. before [date + 1 year].',
+        },
       );
     }
   };
@@ -259,7 +291,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
             nl: 'Bij de adviescommissieprocedure moet de ontvangstbevestiging zeggen dat een persoon of commissie over de klacht adviseert (Awb 9:15 lid 1).',
             en: 'Under the advisory procedure the acknowledgement must say that a person or committee will advise on the complaint (Awb 9:15(1)).',
           },
-          { nl: 'Voeg toe: "Een onafhankelijke klachtencommissie adviseert over uw klacht."', en: 'Add: "An independent complaints committee will advise on your complaint."' },
+          {
+            nl: 'Voeg toe: "Een onafhankelijke klachtencommissie adviseert over uw klacht."',
+            en: 'Add: "An independent complaints committee will advise on your complaint."',
+          },
         );
       }
       break;
@@ -270,7 +305,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'error',
           firstOf(kern) ?? firstOf(body),
           { nl: 'Het verdagingsbericht noemt geen reden.', en: 'The extension notice gives no reason.' },
-          { nl: 'Leg uit waarom meer tijd nodig is: "Wij hebben meer tijd nodig, omdat …"', en: 'Explain why more time is needed: "We need more time because …"' },
+          {
+            nl: 'Leg uit waarom meer tijd nodig is: "Wij hebben meer tijd nodig, omdat …"',
+            en: 'Explain why more time is needed: "We need more time because …"',
+          },
         );
       }
       if (!hasDate(body.map(textOf).join('\n'))) {
@@ -278,8 +316,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-10',
           'error',
           firstOf(kern) ?? firstOf(body),
-          { nl: 'Het verdagingsbericht noemt de nieuwe datum niet.', en: 'The extension notice does not give the new date.' },
-          { nl: 'Noem de nieuwe uiterste datum, bijvoorbeeld "uiterlijk 4 maart 2027".', en: 'Give the new latest date, e.g. "by 4 March 2027".' },
+          {
+            nl: 'Het verdagingsbericht noemt de nieuwe datum niet.',
+            en: 'The extension notice does not give the new date.',
+          },
+          {
+            nl: 'Noem de nieuwe uiterste datum, bijvoorbeeld "uiterlijk 4 maart 2027".',
+            en: 'Give the new latest date, e.g. "by 4 March 2027".',
+          },
         );
       }
       break;
@@ -289,8 +333,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-09',
           'error',
           firstOf(kern) ?? firstOf(body),
-          { nl: 'Het besluit noemt niet op welke grond van artikel 9:8 Awb de klacht niet wordt behandeld.', en: 'The notice does not name the ground of Awb 9:8 on which the complaint is declined.' },
-          { nl: 'Noem en leg uit welke grond geldt (bijvoorbeeld: de gedraging was meer dan een jaar voor de klacht).', en: 'Name and explain the ground (e.g. the behaviour took place more than a year before the complaint).' },
+          {
+            nl: 'Het besluit noemt niet op welke grond van artikel 9:8 Awb de klacht niet wordt behandeld.',
+            en: 'The notice does not name the ground of Awb 9:8 on which the complaint is declined.',
+          },
+          {
+            nl: 'Noem en leg uit welke grond geldt (bijvoorbeeld: de gedraging was meer dan een jaar voor de klacht).',
+            en: 'Name and explain the ground (e.g. the behaviour took place more than a year before the complaint).',
+          },
         );
       }
       if (awb) requireOmbudsmanWithTerm('AWB-23');
@@ -318,8 +368,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'AWB-07',
           'error',
           firstOf(body),
-          { nl: 'Het bericht zegt niet dat en naar wie de klacht is doorgestuurd.', en: 'The notice does not say that, and to whom, the complaint was forwarded.' },
-          { nl: 'Schrijf: "Wij hebben uw klacht vandaag doorgestuurd naar …"', en: 'Write: "Today we forwarded your complaint to …"' },
+          {
+            nl: 'Het bericht zegt niet dat en naar wie de klacht is doorgestuurd.',
+            en: 'The notice does not say that, and to whom, the complaint was forwarded.',
+          },
+          {
+            nl: 'Schrijf: "Wij hebben uw klacht vandaag doorgestuurd naar …"',
+            en: 'Write: "Today we forwarded your complaint to …"',
+          },
         );
       }
       break;
@@ -329,8 +385,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'AWB-30',
           'error',
           firstOf(kern) ?? firstOf(body),
-          { nl: 'De uitnodiging noemt geen datum voor het gesprek of om te reageren.', en: 'The invitation gives no date for the conversation or for replying.' },
-          { nl: 'Noem de datum en plaats, of de datum waarvoor de klager moet reageren (AWB-31).', en: 'Give the date and place, or the date by which to reply (AWB-31).' },
+          {
+            nl: 'De uitnodiging noemt geen datum voor het gesprek of om te reageren.',
+            en: 'The invitation gives no date for the conversation or for replying.',
+          },
+          {
+            nl: 'Noem de datum en plaats, of de datum waarvoor de klager moet reageren (AWB-31).',
+            en: 'Give the date and place, or the date by which to reply (AWB-31).',
+          },
         );
       }
       break;
@@ -341,8 +403,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'ISO-07',
           'error',
           firstOf(kern) ?? firstOf(body),
-          { nl: 'Het bericht noemt het oordeel over de klacht niet.', en: 'The notice does not state the judgement on the complaint.' },
-          { nl: 'Noem per onderdeel het oordeel: gegrond, deels gegrond of ongegrond.', en: 'State the judgement per item: upheld, partly upheld or not upheld.' },
+          {
+            nl: 'Het bericht noemt het oordeel over de klacht niet.',
+            en: 'The notice does not state the judgement on the complaint.',
+          },
+          {
+            nl: 'Noem per onderdeel het oordeel: gegrond, deels gegrond of ongegrond.',
+            en: 'State the judgement per item: upheld, partly upheld or not upheld.',
+          },
         );
       }
       break;
@@ -352,7 +420,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'NO-14',
           'warning',
           firstOf(kern) ?? firstOf(body),
-          { nl: 'De opvolging zegt niet of en wanneer de maatregel is uitgevoerd.', en: 'The follow-up does not say whether and when the measure was carried out.' },
+          {
+            nl: 'De opvolging zegt niet of en wanneer de maatregel is uitgevoerd.',
+            en: 'The follow-up does not say whether and when the measure was carried out.',
+          },
           { nl: 'Noem wat er is gedaan en op welke datum.', en: 'Say what was done and on which date.' },
         );
       }
@@ -365,14 +436,22 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
   function lintAcknowledgement(): void {
     const ss = body.flatMap((p) => sentences(textOf(p)).map((s) => ({ s, p })));
     const receipt = ss.find(({ s }) => test(RECEIPT, s) && hasDate(s));
-    const answer = ss.find(({ s }) => test(ANSWER_BY, s) && hasDate(s) && (s !== receipt?.s || matches(DATE, s).length > 1));
+    const answer = ss.find(
+      ({ s }) => test(ANSWER_BY, s) && hasDate(s) && (s !== receipt?.s || matches(DATE, s).length > 1),
+    );
     if (!receipt) {
       add(
         'AWB-13',
         'error',
         firstOf(body),
-        { nl: 'De ontvangstbevestiging noemt de datum van ontvangst niet.', en: 'The acknowledgement does not state the date of receipt.' },
-        { nl: 'Schrijf: "Wij hebben uw klacht ontvangen op 22 november 2026."', en: 'Write: "We received your complaint on 22 November 2026."' },
+        {
+          nl: 'De ontvangstbevestiging noemt de datum van ontvangst niet.',
+          en: 'The acknowledgement does not state the date of receipt.',
+        },
+        {
+          nl: 'Schrijf: "Wij hebben uw klacht ontvangen op 22 november 2026."',
+          en: 'Write: "We received your complaint on 22 November 2026."',
+        },
       );
     }
     if (!answer) {
@@ -380,8 +459,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'AWB-13',
         'error',
         firstOf(kern) ?? firstOf(body),
-        { nl: 'De ontvangstbevestiging noemt niet uiterlijk wanneer de klager antwoord krijgt.', en: 'The acknowledgement does not say by when the complainant will get an answer.' },
-        { nl: 'Schrijf: "U krijgt uiterlijk op 4 januari 2027 ons antwoord."', en: 'Write: "You will receive our answer no later than 4 January 2027."' },
+        {
+          nl: 'De ontvangstbevestiging noemt niet uiterlijk wanneer de klager antwoord krijgt.',
+          en: 'The acknowledgement does not say by when the complainant will get an answer.',
+        },
+        {
+          nl: 'Schrijf: "U krijgt uiterlijk op 4 januari 2027 ons antwoord."',
+          en: 'Write: "You will receive our answer no later than 4 January 2027."',
+        },
       );
     }
     if (!test(HEARING, fullText)) {
@@ -389,8 +474,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'AWB-13',
         'error',
         firstOf(kern) ?? firstOf(body),
-        { nl: 'De ontvangstbevestiging zegt niet dat de klager gehoord kan worden.', en: 'The acknowledgement does not say that the complainant will be offered a hearing.' },
-        { nl: 'Voeg toe: "U krijgt de gelegenheid uw klacht in een gesprek toe te lichten (hoorgesprek)."', en: 'Add: "You will be offered the opportunity to explain your complaint in a conversation (hearing)."' },
+        {
+          nl: 'De ontvangstbevestiging zegt niet dat de klager gehoord kan worden.',
+          en: 'The acknowledgement does not say that the complainant will be offered a hearing.',
+        },
+        {
+          nl: 'Voeg toe: "U krijgt de gelegenheid uw klacht in een gesprek toe te lichten (hoorgesprek)."',
+          en: 'Add: "You will be offered the opportunity to explain your complaint in a conversation (hearing)."',
+        },
       );
     }
   }
@@ -403,7 +494,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'error',
         firstOf(body),
         { nl: 'De brief heeft geen inleiding.', en: 'The letter has no introduction (inleiding).' },
-        { nl: 'Begin met een bedankje, de datum en de kern van de klacht, en wat de brief behandelt.', en: 'Start with thanks, the date and core of the complaint, and what the letter covers.' },
+        {
+          nl: 'Begin met een bedankje, de datum en de kern van de klacht, en wat de brief behandelt.',
+          en: 'Start with thanks, the date and core of the complaint, and what the letter covers.',
+        },
       );
     } else {
       const text = textOf(inleiding);
@@ -413,8 +507,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-01',
           'error',
           inleiding.number,
-          { nl: `De inleiding verraadt het oordeel: "${negative}".`, en: `The introduction reveals the verdict: "${negative}".` },
-          { nl: 'Bewaar het oordeel voor de kern; noem in de inleiding alleen waar de klacht over gaat.', en: 'Keep the verdict for the body; the introduction only says what the complaint is about.' },
+          {
+            nl: `De inleiding verraadt het oordeel: "${negative}".`,
+            en: `The introduction reveals the verdict: "${negative}".`,
+          },
+          {
+            nl: 'Bewaar het oordeel voor de kern; noem in de inleiding alleen waar de klacht over gaat.',
+            en: 'Keep the verdict for the body; the introduction only says what the complaint is about.',
+          },
         );
       } else if (judgementsIn(text).size > 0) {
         add(
@@ -430,8 +530,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-01',
           'warning',
           inleiding.number,
-          { nl: 'De inleiding bedankt de klager niet.', en: 'The introduction does not thank the complainant.' },
-          { nl: 'Begin met: "Dank u wel voor uw klacht van …"', en: 'Start with: "Thank you for your complaint of …"' },
+          {
+            nl: 'De inleiding bedankt de klager niet.',
+            en: 'The introduction does not thank the complainant.',
+          },
+          {
+            nl: 'Begin met: "Dank u wel voor uw klacht van …"',
+            en: 'Start with: "Thank you for your complaint of …"',
+          },
         );
       }
       if (!hasDate(text)) {
@@ -439,8 +545,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-01',
           'warning',
           inleiding.number,
-          { nl: 'De inleiding noemt de datum van de klacht niet.', en: 'The introduction does not give the date of the complaint.' },
-          { nl: 'Noem de datum: "uw klacht van 22 november 2026".', en: 'Give the date: "your complaint of 22 November 2026".' },
+          {
+            nl: 'De inleiding noemt de datum van de klacht niet.',
+            en: 'The introduction does not give the date of the complaint.',
+          },
+          {
+            nl: 'Noem de datum: "uw klacht van 22 november 2026".',
+            en: 'Give the date: "your complaint of 22 November 2026".',
+          },
         );
       }
     }
@@ -475,11 +587,18 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'LET-02',
           'error',
           at,
-          { nl: 'Een oordeel zonder redenen: leg uit waarom.', en: 'A judgement without reasons: explain why.' },
+          {
+            nl: 'Een oordeel zonder redenen: leg uit waarom.',
+            en: 'A judgement without reasons: explain why.',
+          },
           { nl: 'Voeg toe: "Wij vinden dit omdat …"', en: 'Add: "We reached this view because …"' },
         );
       }
-      const upheldPart = judged === 'upheld' || judged === 'partly_upheld' || item.stated.has('upheld') || item.stated.has('partly_upheld');
+      const upheldPart =
+        judged === 'upheld' ||
+        judged === 'partly_upheld' ||
+        item.stated.has('upheld') ||
+        item.stated.has('partly_upheld');
       if (upheldPart) {
         anyUpheld = true;
         // LET-04 / NO-04: apology and a remedy with a date.
@@ -488,16 +607,28 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
             'LET-04',
             'error',
             at,
-            { nl: 'Dit onderdeel is (deels) gegrond, maar de brief biedt geen excuses aan.', en: 'This item is (partly) upheld, but the letter does not apologise.' },
-            { nl: 'Bied oprecht en zonder voorbehoud excuses aan: "Daarvoor bieden wij u onze excuses aan."', en: 'Apologise sincerely and without qualification: "We apologise for this."' },
+            {
+              nl: 'Dit onderdeel is (deels) gegrond, maar de brief biedt geen excuses aan.',
+              en: 'This item is (partly) upheld, but the letter does not apologise.',
+            },
+            {
+              nl: 'Bied oprecht en zonder voorbehoud excuses aan: "Daarvoor bieden wij u onze excuses aan."',
+              en: 'Apologise sincerely and without qualification: "We apologise for this."',
+            },
           );
         } else if (CONDITIONAL_APOLOGY.test(text)) {
           add(
             'LET-04',
             'warning',
             at,
-            { nl: 'De excuses hebben een voorbehoud ("als u zich … voelde").', en: 'The apology is qualified ("if you felt …").' },
-            { nl: 'Bied excuses aan voor wat er misging, zonder "als" of "indien".', en: 'Apologise for what went wrong, without "if".' },
+            {
+              nl: 'De excuses hebben een voorbehoud ("als u zich … voelde").',
+              en: 'The apology is qualified ("if you felt …").',
+            },
+            {
+              nl: 'Bied excuses aan voor wat er misging, zonder "als" of "indien".',
+              en: 'Apologise for what went wrong, without "if".',
+            },
           );
         }
         if (!hasDateOrTerm(text)) {
@@ -509,26 +640,41 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
               nl: 'Dit onderdeel is (deels) gegrond, maar de brief noemt geen oplossing met een datum of termijn (Wkkgz art. 17).',
               en: 'This item is (partly) upheld, but the letter gives no remedy with a date or term (Wkkgz s. 17).',
             },
-            { nl: 'Noem wat u doet en wanneer: "Wij passen … aan. Dat is uiterlijk 1 maart 2027 klaar."', en: 'Say what you will do and by when: "We will change … by 1 March 2027."' },
+            {
+              nl: 'Noem wat u doet en wanneer: "Wij passen … aan. Dat is uiterlijk 1 maart 2027 klaar."',
+              en: 'Say what you will do and by when: "We will change … by 1 March 2027."',
+            },
           );
         }
       }
       // LET-03: not upheld first, then partly, then upheld; within a group light to heavy.
       if (judged) {
-        const key: [number, number] = [JUDGEMENT_RANK[judged], item.severity ? SEVERITY_RANK[item.severity] : 0];
-        if (previous && (key[0] < previous.key[0] || (key[0] === previous.key[0] && key[1] < previous.key[1]))) {
+        const key: [number, number] = [
+          JUDGEMENT_RANK[judged],
+          item.severity ? SEVERITY_RANK[item.severity] : 0,
+        ];
+        if (
+          previous &&
+          (key[0] < previous.key[0] || (key[0] === previous.key[0] && key[1] < previous.key[1]))
+        ) {
           const sameGroup = key[0] === previous.key[0];
           add(
             'LET-03',
             'error',
             at,
             sameGroup
-              ? { nl: 'Binnen een groep komen de onderdelen van licht naar zwaar; dit onderdeel is lichter dan het vorige.', en: 'Within a group, items go from light to heavy; this item is lighter than the one before.' }
+              ? {
+                  nl: 'Binnen een groep komen de onderdelen van licht naar zwaar; dit onderdeel is lichter dan het vorige.',
+                  en: 'Within a group, items go from light to heavy; this item is lighter than the one before.',
+                }
               : {
                   nl: `Volgorde: eerst ongegronde, dan deels gegronde, dan gegronde onderdelen; dit onderdeel (${JUDGEMENT_WORDS[judged].nl}) staat na een ${JUDGEMENT_WORDS[previous.judgement].nl} onderdeel.`,
                   en: `Order: not upheld items first, then partly upheld, then upheld; this item (${JUDGEMENT_WORDS[judged].en}) follows a ${JUDGEMENT_WORDS[previous.judgement].en} one.`,
                 },
-            { nl: 'Zet dit onderdeel eerder, zodat de brief eindigt met erkenning en herstel.', en: 'Move this item up, so the letter ends on acknowledgement and remedy.' },
+            {
+              nl: 'Zet dit onderdeel eerder, zodat de brief eindigt met erkenning en herstel.',
+              en: 'Move this item up, so the letter ends on acknowledgement and remedy.',
+            },
           );
         } else {
           previous = { key, judgement: judged };
@@ -543,7 +689,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'NO-05',
         'error',
         firstOf(slot) ?? lastBody,
-        { nl: 'De klacht is (deels) gegrond, maar de brief zegt niet wat de organisatie ervan leert.', en: 'The complaint is (partly) upheld, but the letter does not say what the organisation learns from it.' },
+        {
+          nl: 'De klacht is (deels) gegrond, maar de brief zegt niet wat de organisatie ervan leert.',
+          en: 'The complaint is (partly) upheld, but the letter does not say what the organisation learns from it.',
+        },
         { nl: 'Voeg toe: "Wat wij hiervan leren: …"', en: 'Add: "What we learn from this: …"' },
       );
     }
@@ -552,8 +701,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'NO-05',
         'warning',
         firstOf(slot) ?? lastBody,
-        { nl: 'De brief vraagt niet of de klager tevreden is.', en: 'The letter does not ask whether the complainant is satisfied.' },
-        { nl: 'Vraag: "Wij horen graag of u tevreden bent over de behandeling van uw klacht."', en: 'Ask: "We would like to know whether you are satisfied with how we handled your complaint."' },
+        {
+          nl: 'De brief vraagt niet of de klager tevreden is.',
+          en: 'The letter does not ask whether the complainant is satisfied.',
+        },
+        {
+          nl: 'Vraag: "Wij horen graag of u tevreden bent over de behandeling van uw klacht."',
+          en: 'Ask: "We would like to know whether you are satisfied with how we handled your complaint."',
+        },
       );
     }
     // LET-07: the handler's phone number.
@@ -562,8 +717,14 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'LET-07',
         'error',
         firstOf(slot) ?? lastBody,
-        { nl: 'De brief noemt geen telefoonnummer van de klachtbehandelaar.', en: 'The letter does not give the complaint handler’s phone number.' },
-        { nl: 'Voeg toe: "Heeft u vragen? Bel dan [naam] op [telefoonnummer]."', en: 'Add: "Any questions? Call [name] on [phone number]."' },
+        {
+          nl: 'De brief noemt geen telefoonnummer van de klachtbehandelaar.',
+          en: 'The letter does not give the complaint handler’s phone number.',
+        },
+        {
+          nl: 'Voeg toe: "Heeft u vragen? Bel dan [naam] op [telefoonnummer]."',
+          en: 'Add: "Any questions? Call [name] on [phone number]."',
+        },
       );
     }
     // The external route per regime.
@@ -576,16 +737,28 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
           'WKKGZ-08',
           'error',
           firstOf(slot) ?? lastBody,
-          { nl: 'De brief noemt de geschilleninstantie niet (Wkkgz art. 18).', en: 'The letter does not name the disputes body (Wkkgz s. 18).' },
-          { nl: 'Noem de geschilleninstantie waarbij de zorgaanbieder is aangesloten, met de website.', en: 'Name the disputes body the provider is affiliated with, and its website.' },
+          {
+            nl: 'De brief noemt de geschilleninstantie niet (Wkkgz art. 18).',
+            en: 'The letter does not name the disputes body (Wkkgz s. 18).',
+          },
+          {
+            nl: 'Noem de geschilleninstantie waarbij de zorgaanbieder is aangesloten, met de website.',
+            en: 'Name the disputes body the provider is affiliated with, and its website.',
+          },
         );
       } else if (!WITHIN_ONE_YEAR_OF_REPORT.test(textOf(p)) && !test(ONE_YEAR, textOf(p))) {
         add(
           'WKKGZ-11',
           'error',
           p.number,
-          { nl: 'De brief noemt de geschilleninstantie, maar niet de termijn van een jaar.', en: 'The letter names the disputes body but not the one-year term.' },
-          { nl: 'Schrijf: "Dat kan binnen een jaar na het melden van uw klacht bij ons."', en: 'Write: "You can do so within one year of reporting your complaint to us."' },
+          {
+            nl: 'De brief noemt de geschilleninstantie, maar niet de termijn van een jaar.',
+            en: 'The letter names the disputes body but not the one-year term.',
+          },
+          {
+            nl: 'Schrijf: "Dat kan binnen een jaar na het melden van uw klacht bij ons."',
+            en: 'Write: "You can do so within one year of reporting your complaint to us."',
+          },
         );
       }
     } else if (!test(EXTERNAL_ROUTE, fullText)) {
@@ -593,7 +766,10 @@ export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
         'LET-07',
         'warning',
         firstOf(slot) ?? lastBody,
-        { nl: 'De brief noemt geen externe instantie (geschillencommissie, Kifid of ombudsman).', en: 'The letter names no external body (disputes committee, ombudsman, ADR).' },
+        {
+          nl: 'De brief noemt geen externe instantie (geschillencommissie, Kifid of ombudsman).',
+          en: 'The letter names no external body (disputes committee, ombudsman, ADR).',
+        },
         { nl: 'Noem waar de klager daarna terecht kan.', en: 'Say where the complainant can go next.' },
       );
     }
@@ -651,7 +827,8 @@ function segmentItems(kern: Numbered[]): Item[] {
     }
   }
   for (const item of items) {
-    for (const p of item.paragraphs) for (const j of judgementsIn(p.heading ? `${p.heading}\n${p.text}` : p.text)) item.stated.add(j);
+    for (const p of item.paragraphs)
+      for (const j of judgementsIn(p.heading ? `${p.heading}\n${p.text}` : p.text)) item.stated.add(j);
   }
   return items;
 }

@@ -30,7 +30,10 @@ export const KIND_LABELS: Record<LetterKind, { nl: string; en: string }> = {
   forwarding: { nl: 'Doorzendbericht', en: 'Forwarding notice' },
   'hearing-invitation': { nl: 'Uitnodiging hoorgesprek', en: 'Hearing invitation' },
   decision: { nl: 'Afdoeningsbrief', en: 'Decision letter' },
-  'decision-notice': { nl: 'Bericht over de beslissing aan beklaagde', en: 'Decision notice to the respondent' },
+  'decision-notice': {
+    nl: 'Bericht over de beslissing aan beklaagde',
+    en: 'Decision notice to the respondent',
+  },
   'follow-up': { nl: 'Opvolging maatregel', en: 'Follow-up on a measure' },
 };
 
@@ -39,7 +42,14 @@ export function isLetterKind(value: unknown): value is LetterKind {
 }
 
 export type ParagraphRole = 'header' | 'salutation' | 'inleiding' | 'kern' | 'slot' | 'signoff';
-export const PARAGRAPH_ROLES: readonly ParagraphRole[] = ['header', 'salutation', 'inleiding', 'kern', 'slot', 'signoff'];
+export const PARAGRAPH_ROLES: readonly ParagraphRole[] = [
+  'header',
+  'salutation',
+  'inleiding',
+  'kern',
+  'slot',
+  'signoff',
+];
 
 /** gegrond / deels gegrond / ongegrond (glossary). */
 export type Judgement = 'upheld' | 'partly_upheld' | 'not_upheld';

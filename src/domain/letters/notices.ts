@@ -21,7 +21,12 @@ const T = (lang: LetterLang, nl: string, en: string) => (lang === 'nl' ? nl : en
 const clause = (text: string) => text.trim().replace(/[.!?]+$/, '');
 const isAwb = (ctx: LetterContext) => ctx.regime === 'awb' || ctx.regime === 'awb-advisory';
 
-function letter(ctx: LetterContext, kind: LetterKind, subject: { nl: string; en: string }, body: Paragraph[]): Letter {
+function letter(
+  ctx: LetterContext,
+  kind: LetterKind,
+  subject: { nl: string; en: string },
+  body: Paragraph[],
+): Letter {
   return {
     kind,
     lang: ctx.lang,
@@ -43,44 +48,66 @@ export interface AcknowledgementInput extends LetterContext {
 export function composeAcknowledgement(a: AcknowledgementInput): Letter {
   const { lang } = a;
   const advisory = a.regime === 'awb-advisory';
-  return letter(a, 'acknowledgement', { nl: 'Wij hebben uw klacht ontvangen', en: 'We have received your complaint' }, [
-    {
-      role: 'inleiding',
-      text: T(
-        lang,
-        `Dank u wel voor uw klacht. Wij hebben die ontvangen op ${longDate(a.receiptDate, lang)}. Uw kenmerk is ${a.reference}.`,
-        `Thank you for your complaint. We received it on ${longDate(a.receiptDate, lang)}. Your reference is ${a.reference}.`,
-      ),
-    },
-    {
-      role: 'kern',
-      text: [
-        T(
+  return letter(
+    a,
+    'acknowledgement',
+    { nl: 'Wij hebben uw klacht ontvangen', en: 'We have received your complaint' },
+    [
+      {
+        role: 'inleiding',
+        text: T(
           lang,
-          `Binnen ${a.contactWorkingDays} werkdagen neemt een klachtbehandelaar contact met u op. Dat is iemand die niet betrokken was bij waarover u klaagt.`,
-          `A complaints handler who was not involved in what you complain about will contact you within ${a.contactWorkingDays} working days.`,
+          `Dank u wel voor uw klacht. Wij hebben die ontvangen op ${longDate(a.receiptDate, lang)}. Uw kenmerk is ${a.reference}.`,
+          `Thank you for your complaint. We received it on ${longDate(a.receiptDate, lang)}. Your reference is ${a.reference}.`,
         ),
-        // AWB-13: the hearing.
-        T(lang, 'U krijgt de gelegenheid om uw klacht in een gesprek toe te lichten (hoorgesprek).', 'You will be offered the opportunity to explain your complaint in a conversation (hearing).'),
-        // AWB-14: the advisory committee.
-        advisory ? T(lang, 'Een onafhankelijke klachtencommissie adviseert ons over uw klacht.', 'An independent complaints committee will advise us on your complaint.') : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    },
-    {
-      role: 'kern',
-      text: T(
-        lang,
-        `U krijgt uiterlijk op ${longDate(a.decisionDue, lang)} ons schriftelijke antwoord. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum schriftelijk weten.`,
-        `You will receive our written answer no later than ${longDate(a.decisionDue, lang)}. If we need more time, we will let you know in writing before that date.`,
-      ),
-    },
-    {
-      role: 'slot',
-      text: [a.statusUrl ? T(lang, `Hier volgt u uw klacht: ${a.statusUrl}`, `Follow your complaint here: ${a.statusUrl}`) : '', contactSentence(a)].filter(Boolean).join(' '),
-    },
-  ]);
+      },
+      {
+        role: 'kern',
+        text: [
+          T(
+            lang,
+            `Binnen ${a.contactWorkingDays} werkdagen neemt een klachtbehandelaar contact met u op. Dat is iemand die niet betrokken was bij waarover u klaagt.`,
+            `A complaints handler who was not involved in what you complain about will contact you within ${a.contactWorkingDays} working days.`,
+          ),
+          // AWB-13: the hearing.
+          T(
+            lang,
+            'U krijgt de gelegenheid om uw klacht in een gesprek toe te lichten (hoorgesprek).',
+            'You will be offered the opportunity to explain your complaint in a conversation (hearing).',
+          ),
+          // AWB-14: the advisory committee.
+          advisory
+            ? T(
+                lang,
+                'Een onafhankelijke klachtencommissie adviseert ons over uw klacht.',
+                'An independent complaints committee will advise us on your complaint.',
+              )
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      },
+      {
+        role: 'kern',
+        text: T(
+          lang,
+          `U krijgt uiterlijk op ${longDate(a.decisionDue, lang)} ons schriftelijke antwoord. Hebben wij meer tijd nodig, dan laten wij u dat vóór die datum schriftelijk weten.`,
+          `You will receive our written answer no later than ${longDate(a.decisionDue, lang)}. If we need more time, we will let you know in writing before that date.`,
+        ),
+      },
+      {
+        role: 'slot',
+        text: [
+          a.statusUrl
+            ? T(lang, `Hier volgt u uw klacht: ${a.statusUrl}`, `Follow your complaint here: ${a.statusUrl}`)
+            : '',
+          contactSentence(a),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      },
+    ],
+  );
 }
 
 // ---- Extension notice (AWB-41/42, WKKGZ-06, LET-10) ------------------------------------------
@@ -98,33 +125,54 @@ export interface ExtensionInput extends LetterContext {
 export function composeExtensionNotice(e: ExtensionInput): Letter {
   const { lang } = e;
   const toComplainant = e.recipientRole === 'complainant';
-  return letter(e, 'extension', { nl: 'Wij hebben meer tijd nodig voor de klacht', en: 'We need more time for the complaint' }, [
-    {
-      role: 'inleiding',
-      text: toComplainant
-        ? T(
+  return letter(
+    e,
+    'extension',
+    { nl: 'Wij hebben meer tijd nodig voor de klacht', en: 'We need more time for the complaint' },
+    [
+      {
+        role: 'inleiding',
+        text: toComplainant
+          ? T(
+              lang,
+              `Op ${longDate(e.receiptDate, lang)} ontvingen wij uw klacht. Wij zouden u uiterlijk op ${longDate(e.originalDue, lang)} antwoorden.`,
+              `We received your complaint on ${longDate(e.receiptDate, lang)}. We were due to answer by ${longDate(e.originalDue, lang)}.`,
+            )
+          : T(
+              lang,
+              `Op ${longDate(e.receiptDate, lang)} ontvingen wij een klacht waarbij u betrokken bent (kenmerk ${e.reference}). De behandeling zou uiterlijk op ${longDate(e.originalDue, lang)} klaar zijn.`,
+              `On ${longDate(e.receiptDate, lang)} we received a complaint that concerns you (reference ${e.reference}). Its handling was due to finish by ${longDate(e.originalDue, lang)}.`,
+            ),
+      },
+      {
+        role: 'kern',
+        text: [
+          T(
             lang,
-            `Op ${longDate(e.receiptDate, lang)} ontvingen wij uw klacht. Wij zouden u uiterlijk op ${longDate(e.originalDue, lang)} antwoorden.`,
-            `We received your complaint on ${longDate(e.receiptDate, lang)}. We were due to answer by ${longDate(e.originalDue, lang)}.`,
-          )
-        : T(
-            lang,
-            `Op ${longDate(e.receiptDate, lang)} ontvingen wij een klacht waarbij u betrokken bent (kenmerk ${e.reference}). De behandeling zou uiterlijk op ${longDate(e.originalDue, lang)} klaar zijn.`,
-            `On ${longDate(e.receiptDate, lang)} we received a complaint that concerns you (reference ${e.reference}). Its handling was due to finish by ${longDate(e.originalDue, lang)}.`,
+            `Wij hebben meer tijd nodig. De reden: ${sentence(e.reason)}`,
+            `We need more time. The reason: ${sentence(e.reason)}`,
           ),
-    },
-    {
-      role: 'kern',
-      text: [
-        T(lang, `Wij hebben meer tijd nodig. De reden: ${sentence(e.reason)}`, `We need more time. The reason: ${sentence(e.reason)}`),
-        T(lang, `Daarom verdagen wij de behandeling met ${e.weeks} ${e.weeks === 1 ? 'week' : 'weken'}.`, `We are therefore extending the handling by ${e.weeks} ${e.weeks === 1 ? 'week' : 'weeks'}.`),
-        toComplainant
-          ? T(lang, `U krijgt ons antwoord uiterlijk op ${longDate(e.newDue, lang)}.`, `You will receive our answer by ${longDate(e.newDue, lang)}.`)
-          : T(lang, `De behandeling is nu uiterlijk op ${longDate(e.newDue, lang)} klaar.`, `The handling will now be finished by ${longDate(e.newDue, lang)}.`),
-      ].join(' '),
-    },
-    { role: 'slot', text: contactSentence(e) },
-  ]);
+          T(
+            lang,
+            `Daarom verdagen wij de behandeling met ${e.weeks} ${e.weeks === 1 ? 'week' : 'weken'}.`,
+            `We are therefore extending the handling by ${e.weeks} ${e.weeks === 1 ? 'week' : 'weeks'}.`,
+          ),
+          toComplainant
+            ? T(
+                lang,
+                `U krijgt ons antwoord uiterlijk op ${longDate(e.newDue, lang)}.`,
+                `You will receive our answer by ${longDate(e.newDue, lang)}.`,
+              )
+            : T(
+                lang,
+                `De behandeling is nu uiterlijk op ${longDate(e.newDue, lang)} klaar.`,
+                `The handling will now be finished by ${longDate(e.newDue, lang)}.`,
+              ),
+        ].join(' '),
+      },
+      { role: 'slot', text: contactSentence(e) },
+    ],
+  );
 }
 
 // ---- Decline notice, Awb 9:8 (AWB-20..23, LET-09) --------------------------------------------
@@ -133,15 +181,31 @@ export const DECLINE_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'lid2'] as const;
 export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
 
 const GROUND_TEXT: Record<DeclineGround, { nl: string; en: string; article: string }> = {
-  a: { nl: 'Over deze gedraging is al eerder een klacht behandeld.', en: 'A complaint about this behaviour has already been dealt with.', article: '9:8, eerste lid, onder a' },
+  a: {
+    nl: 'Over deze gedraging is al eerder een klacht behandeld.',
+    en: 'A complaint about this behaviour has already been dealt with.',
+    article: '9:8, eerste lid, onder a',
+  },
   b: {
     nl: 'De gedraging vond meer dan een jaar voordat u de klacht indiende plaats.',
     en: 'The behaviour took place more than a year before you made your complaint.',
     article: '9:8, eerste lid, onder b',
   },
-  c: { nl: 'U kon tegen deze gedraging bezwaar maken.', en: 'You could have objected to this behaviour in an objection procedure.', article: '9:8, eerste lid, onder c' },
-  d: { nl: 'Tegen deze gedraging staat of stond beroep bij de rechter open.', en: 'An appeal to a court is or was available against this behaviour.', article: '9:8, eerste lid, onder d' },
-  e: { nl: 'De gedraging is of was aan een rechter voorgelegd.', en: 'The behaviour is or was before a court.', article: '9:8, eerste lid, onder e' },
+  c: {
+    nl: 'U kon tegen deze gedraging bezwaar maken.',
+    en: 'You could have objected to this behaviour in an objection procedure.',
+    article: '9:8, eerste lid, onder c',
+  },
+  d: {
+    nl: 'Tegen deze gedraging staat of stond beroep bij de rechter open.',
+    en: 'An appeal to a court is or was available against this behaviour.',
+    article: '9:8, eerste lid, onder d',
+  },
+  e: {
+    nl: 'De gedraging is of was aan een rechter voorgelegd.',
+    en: 'The behaviour is or was before a court.',
+    article: '9:8, eerste lid, onder e',
+  },
   f: {
     nl: 'Over de gedraging loopt een strafrechtelijk onderzoek of een vervolging.',
     en: 'A criminal investigation or prosecution about this behaviour is under way.',
@@ -166,20 +230,37 @@ export function composeDeclineNotice(d: DeclineInput): Letter {
   const { lang } = d;
   const g = GROUND_TEXT[d.ground];
   const article = isAwb(d)
-    ? T(lang, ` Dat is een reden uit artikel ${g.article}, van de Algemene wet bestuursrecht.`, ` This is a ground under article ${g.article.replace('eerste lid, onder', '(1)').replace('tweede lid', '(2)')} of the General Administrative Law Act (Awb).`)
+    ? T(
+        lang,
+        ` Dat is een reden uit artikel ${g.article}, van de Algemene wet bestuursrecht.`,
+        ` This is a ground under article ${g.article.replace('eerste lid, onder', '(1)').replace('tweede lid', '(2)')} of the General Administrative Law Act (Awb).`,
+      )
     : '';
-  const slot = [isAwb(d) ? ombudsmanParagraph(d, 'decline') : '', contactSentence(d)].filter(Boolean).join(' ');
-  return letter(d, 'decline', { nl: 'Wij nemen uw klacht niet in behandeling', en: 'We will not handle your complaint' }, [
-    {
-      role: 'inleiding',
-      text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(d.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(d.complaintDate, lang)}.`)} ${coreSentence(d.core, lang)}`,
-    },
-    {
-      role: 'kern',
-      text: [T(lang, 'Wij nemen uw klacht niet in behandeling.', 'We will not handle your complaint.'), `${g[lang]}${article}`, sentence(d.motivation)].filter(Boolean).join(' '),
-    },
-    { role: 'slot', text: slot },
-  ]);
+  const slot = [isAwb(d) ? ombudsmanParagraph(d, 'decline') : '', contactSentence(d)]
+    .filter(Boolean)
+    .join(' ');
+  return letter(
+    d,
+    'decline',
+    { nl: 'Wij nemen uw klacht niet in behandeling', en: 'We will not handle your complaint' },
+    [
+      {
+        role: 'inleiding',
+        text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(d.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(d.complaintDate, lang)}.`)} ${coreSentence(d.core, lang)}`,
+      },
+      {
+        role: 'kern',
+        text: [
+          T(lang, 'Wij nemen uw klacht niet in behandeling.', 'We will not handle your complaint.'),
+          `${g[lang]}${article}`,
+          sentence(d.motivation),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      },
+      { role: 'slot', text: slot },
+    ],
+  );
 }
 
 // ---- Informal resolution (AWB-10/11) ---------------------------------------------------------
@@ -192,24 +273,40 @@ export interface InformalResolutionInput extends LetterContext {
 
 export function composeInformalResolution(i: InformalResolutionInput): Letter {
   const { lang } = i;
-  return letter(i, 'informal-resolution', { nl: 'Uw klacht is opgelost', en: 'Your complaint has been resolved' }, [
-    {
-      role: 'inleiding',
-      text: T(lang, `Dank u wel voor ons gesprek van ${longDate(i.contactDate, lang)} over uw klacht.`, `Thank you for our conversation of ${longDate(i.contactDate, lang)} about your complaint.`),
-    },
-    { role: 'kern', text: T(lang, `Wij hebben afgesproken: ${sentence(i.solution)}`, `We agreed: ${sentence(i.solution)}`) },
-    {
-      role: 'slot',
-      text: [
-        T(
+  return letter(
+    i,
+    'informal-resolution',
+    { nl: 'Uw klacht is opgelost', en: 'Your complaint has been resolved' },
+    [
+      {
+        role: 'inleiding',
+        text: T(
           lang,
-          'Wij gaan ervan uit dat uw klacht hiermee naar tevredenheid is opgelost. Is dat niet zo? Laat het ons dan weten. Dan behandelen wij uw klacht alsnog.',
-          'We take it that your complaint has been resolved to your satisfaction. If not, please let us know and we will handle your complaint formally.',
+          `Dank u wel voor ons gesprek van ${longDate(i.contactDate, lang)} over uw klacht.`,
+          `Thank you for our conversation of ${longDate(i.contactDate, lang)} about your complaint.`,
         ),
-        contactSentence(i),
-      ].join(' '),
-    },
-  ]);
+      },
+      {
+        role: 'kern',
+        text: T(
+          lang,
+          `Wij hebben afgesproken: ${sentence(i.solution)}`,
+          `We agreed: ${sentence(i.solution)}`,
+        ),
+      },
+      {
+        role: 'slot',
+        text: [
+          T(
+            lang,
+            'Wij gaan ervan uit dat uw klacht hiermee naar tevredenheid is opgelost. Is dat niet zo? Laat het ons dan weten. Dan behandelen wij uw klacht alsnog.',
+            'We take it that your complaint has been resolved to your satisfaction. If not, please let us know and we will handle your complaint formally.',
+          ),
+          contactSentence(i),
+        ].join(' '),
+      },
+    ],
+  );
 }
 
 // ---- Forwarding notice (AWB-07) -------------------------------------------------------------
@@ -224,25 +321,32 @@ export interface ForwardingInput extends LetterContext {
 
 export function composeForwardingNotice(f: ForwardingInput): Letter {
   const { lang } = f;
-  const to = f.forwardedTo.address ? `${f.forwardedTo.name}, ${clause(f.forwardedTo.address)}` : f.forwardedTo.name;
-  return letter(f, 'forwarding', { nl: 'Wij hebben uw klacht doorgestuurd', en: 'We have forwarded your complaint' }, [
-    {
-      role: 'inleiding',
-      text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(f.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(f.complaintDate, lang)}.`)} ${coreSentence(f.core, lang)}`,
-    },
-    {
-      role: 'kern',
-      text: [
-        sentence(f.reason),
-        T(
-          lang,
-          `Daarom hebben wij uw klacht op ${longDate(f.forwardedOn, lang)} doorgestuurd naar ${to}. Zij behandelen uw klacht verder en nemen contact met u op.`,
-          `We therefore forwarded your complaint to ${to} on ${longDate(f.forwardedOn, lang)}. They will handle your complaint and contact you.`,
-        ),
-      ].join(' '),
-    },
-    { role: 'slot', text: contactSentence(f) },
-  ]);
+  const to = f.forwardedTo.address
+    ? `${f.forwardedTo.name}, ${clause(f.forwardedTo.address)}`
+    : f.forwardedTo.name;
+  return letter(
+    f,
+    'forwarding',
+    { nl: 'Wij hebben uw klacht doorgestuurd', en: 'We have forwarded your complaint' },
+    [
+      {
+        role: 'inleiding',
+        text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(f.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(f.complaintDate, lang)}.`)} ${coreSentence(f.core, lang)}`,
+      },
+      {
+        role: 'kern',
+        text: [
+          sentence(f.reason),
+          T(
+            lang,
+            `Daarom hebben wij uw klacht op ${longDate(f.forwardedOn, lang)} doorgestuurd naar ${to}. Zij behandelen uw klacht verder en nemen contact met u op.`,
+            `We therefore forwarded your complaint to ${to} on ${longDate(f.forwardedOn, lang)}. They will handle your complaint and contact you.`,
+          ),
+        ].join(' '),
+      },
+      { role: 'slot', text: contactSentence(f) },
+    ],
+  );
 }
 
 // ---- Hearing invitation (AWB-30/31) ---------------------------------------------------------
@@ -261,37 +365,65 @@ export interface HearingInvitationInput extends LetterContext {
 export function composeHearingInvitation(h: HearingInvitationInput): Letter {
   const { lang } = h;
   const when = `${longDate(h.hearingDate, lang)}${h.time ? T(lang, ` om ${h.time}`, ` at ${h.time}`) : ''}`;
-  return letter(h, 'hearing-invitation', { nl: 'Uitnodiging voor een gesprek over de klacht', en: 'Invitation to a conversation about the complaint' }, [
+  return letter(
+    h,
+    'hearing-invitation',
     {
-      role: 'inleiding',
-      text:
-        h.recipientRole === 'complainant'
-          ? T(lang, `Dank u wel voor uw klacht van ${longDate(h.complaintDate, lang)}. Wij willen graag met u praten over uw klacht.`, `Thank you for your complaint of ${longDate(h.complaintDate, lang)}. We would like to talk with you about it.`)
+      nl: 'Uitnodiging voor een gesprek over de klacht',
+      en: 'Invitation to a conversation about the complaint',
+    },
+    [
+      {
+        role: 'inleiding',
+        text:
+          h.recipientRole === 'complainant'
+            ? T(
+                lang,
+                `Dank u wel voor uw klacht van ${longDate(h.complaintDate, lang)}. Wij willen graag met u praten over uw klacht.`,
+                `Thank you for your complaint of ${longDate(h.complaintDate, lang)}. We would like to talk with you about it.`,
+              )
+            : T(
+                lang,
+                `Op ${longDate(h.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Wij willen ook uw kant van het verhaal horen (hoor en wederhoor).`,
+                `On ${longDate(h.complaintDate, lang)} we received a complaint that concerns you. We would also like to hear your side of the story.`,
+              ),
+      },
+      {
+        role: 'kern',
+        text: [
+          T(
+            lang,
+            `Wij nodigen u uit voor een gesprek op ${when} in ${clause(h.place)}.`,
+            `We invite you to a conversation on ${when} at ${clause(h.place)}.`,
+          ),
+          T(lang, 'U mag iemand meenemen.', 'You may bring someone with you.'),
+          h.respondBy
+            ? T(
+                lang,
+                `Wilt u uiterlijk ${longDate(h.respondBy, lang)} laten weten of u komt?`,
+                `Please let us know by ${longDate(h.respondBy, lang)} whether you will come.`,
+              )
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      },
+      {
+        role: 'slot',
+        text: h.handler.phone
+          ? T(
+              lang,
+              `Past deze datum niet? Bel dan ${h.handler.name} op ${h.handler.phone}.`,
+              `If this date does not suit you, please call ${h.handler.name} on ${h.handler.phone}.`,
+            )
           : T(
               lang,
-              `Op ${longDate(h.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Wij willen ook uw kant van het verhaal horen (hoor en wederhoor).`,
-              `On ${longDate(h.complaintDate, lang)} we received a complaint that concerns you. We would also like to hear your side of the story.`,
+              `Past deze datum niet? Neem dan contact op met ${h.handler.name}.`,
+              `If this date does not suit you, please contact ${h.handler.name}.`,
             ),
-    },
-    {
-      role: 'kern',
-      text: [
-        T(lang, `Wij nodigen u uit voor een gesprek op ${when} in ${clause(h.place)}.`, `We invite you to a conversation on ${when} at ${clause(h.place)}.`),
-        T(lang, 'U mag iemand meenemen.', 'You may bring someone with you.'),
-        h.respondBy
-          ? T(lang, `Wilt u uiterlijk ${longDate(h.respondBy, lang)} laten weten of u komt?`, `Please let us know by ${longDate(h.respondBy, lang)} whether you will come.`)
-          : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    },
-    {
-      role: 'slot',
-      text: h.handler.phone
-        ? T(lang, `Past deze datum niet? Bel dan ${h.handler.name} op ${h.handler.phone}.`, `If this date does not suit you, please call ${h.handler.name} on ${h.handler.phone}.`)
-        : T(lang, `Past deze datum niet? Neem dan contact op met ${h.handler.name}.`, `If this date does not suit you, please contact ${h.handler.name}.`),
-    },
-  ]);
+      },
+    ],
+  );
 }
 
 // ---- Follow-up on a promised measure (NO-14) ------------------------------------------------
@@ -310,29 +442,50 @@ export interface FollowUpInput extends LetterContext {
 export function composeFollowUp(f: FollowUpInput): Letter {
   const { lang } = f;
   const done = Boolean(f.completedOn);
-  return letter(f, 'follow-up', { nl: 'Wat wij hebben gedaan na uw klacht', en: 'What we did after your complaint' }, [
-    {
-      role: 'inleiding',
-      text: T(
-        lang,
-        `In onze brief van ${longDate(f.decisionLetterDate, lang)} beloofden wij u: ${sentence(f.measure)}`,
-        `In our letter of ${longDate(f.decisionLetterDate, lang)} we promised you: ${sentence(f.measure)}`,
-      ),
-    },
-    {
-      role: 'kern',
-      text: done
-        ? T(lang, `Die maatregel is op ${longDate(f.completedOn!, lang)} uitgevoerd.`, `This measure was carried out on ${longDate(f.completedOn!, lang)}.`)
-        : [
-            T(lang, `Die maatregel is nog niet klaar, terwijl wij dat uiterlijk ${longDate(f.dueDate, lang)} hadden beloofd. Daarvoor bieden wij u onze excuses aan.`, `This measure is not finished yet, although we promised it by ${longDate(f.dueDate, lang)}. We apologise for this.`),
-            f.delayReason ? T(lang, `De reden: ${sentence(f.delayReason)}`, `The reason: ${sentence(f.delayReason)}`) : '',
-            f.newDueDate ? T(lang, `De maatregel is uiterlijk ${longDate(f.newDueDate, lang)} klaar.`, `It will be finished by ${longDate(f.newDueDate, lang)}.`) : '',
-          ]
-            .filter(Boolean)
-            .join(' '),
-    },
-    { role: 'slot', text: contactSentence(f) },
-  ]);
+  return letter(
+    f,
+    'follow-up',
+    { nl: 'Wat wij hebben gedaan na uw klacht', en: 'What we did after your complaint' },
+    [
+      {
+        role: 'inleiding',
+        text: T(
+          lang,
+          `In onze brief van ${longDate(f.decisionLetterDate, lang)} beloofden wij u: ${sentence(f.measure)}`,
+          `In our letter of ${longDate(f.decisionLetterDate, lang)} we promised you: ${sentence(f.measure)}`,
+        ),
+      },
+      {
+        role: 'kern',
+        text: done
+          ? T(
+              lang,
+              `Die maatregel is op ${longDate(f.completedOn!, lang)} uitgevoerd.`,
+              `This measure was carried out on ${longDate(f.completedOn!, lang)}.`,
+            )
+          : [
+              T(
+                lang,
+                `Die maatregel is nog niet klaar, terwijl wij dat uiterlijk ${longDate(f.dueDate, lang)} hadden beloofd. Daarvoor bieden wij u onze excuses aan.`,
+                `This measure is not finished yet, although we promised it by ${longDate(f.dueDate, lang)}. We apologise for this.`,
+              ),
+              f.delayReason
+                ? T(lang, `De reden: ${sentence(f.delayReason)}`, `The reason: ${sentence(f.delayReason)}`)
+                : '',
+              f.newDueDate
+                ? T(
+                    lang,
+                    `De maatregel is uiterlijk ${longDate(f.newDueDate, lang)} klaar.`,
+                    `It will be finished by ${longDate(f.newDueDate, lang)}.`,
+                  )
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+      },
+      { role: 'slot', text: contactSentence(f) },
+    ],
+  );
 }
 
 // ---- Decision notice to a respondent (ISO-07) -------------------------------------------------
@@ -353,26 +506,48 @@ const VERDICT_WORDS: Record<Judgement, { nl: string; en: string }> = {
 export function composeDecisionNotice(n: DecisionNoticeInput): Letter {
   const { lang } = n;
   const items = orderItems(n.items);
-  return letter(n, 'decision-notice', { nl: 'Beslissing over de klacht waarbij u betrokken bent', en: 'Decision on the complaint that concerns you' }, [
+  return letter(
+    n,
+    'decision-notice',
     {
-      role: 'inleiding',
-      text: T(
-        lang,
-        `Op ${longDate(n.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Met deze brief laten wij u weten wat wij hebben beslist.`,
-        `On ${longDate(n.complaintDate, lang)} we received a complaint that concerns you. This letter tells you what we decided.`,
-      ),
+      nl: 'Beslissing over de klacht waarbij u betrokken bent',
+      en: 'Decision on the complaint that concerns you',
     },
-    {
-      role: 'kern',
-      text: [
-        T(lang, 'Ons oordeel per onderdeel van de klacht:', 'Our judgement on each part of the complaint:'),
-        ...items.map((i) => `- ${clause(i.title)}: ${VERDICT_WORDS[i.judgement][lang]}.`),
-      ].join('\n'),
-    },
-    ...(n.measures.length
-      ? [{ role: 'kern' as const, text: `${T(lang, 'Wat de organisatie gaat doen:', 'What the organisation will do:')} ${n.measures.map(sentence).join(' ')}` }]
-      : []),
-    { role: 'slot', text: [T(lang, 'De klager heeft onze beslissing ook ontvangen.', 'The complainant has also received our decision.'), contactSentence(n)].join(' ') },
-  ]);
+    [
+      {
+        role: 'inleiding',
+        text: T(
+          lang,
+          `Op ${longDate(n.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Met deze brief laten wij u weten wat wij hebben beslist.`,
+          `On ${longDate(n.complaintDate, lang)} we received a complaint that concerns you. This letter tells you what we decided.`,
+        ),
+      },
+      {
+        role: 'kern',
+        text: [
+          T(lang, 'Ons oordeel per onderdeel van de klacht:', 'Our judgement on each part of the complaint:'),
+          ...items.map((i) => `- ${clause(i.title)}: ${VERDICT_WORDS[i.judgement][lang]}.`),
+        ].join('\n'),
+      },
+      ...(n.measures.length
+        ? [
+            {
+              role: 'kern' as const,
+              text: `${T(lang, 'Wat de organisatie gaat doen:', 'What the organisation will do:')} ${n.measures.map(sentence).join(' ')}`,
+            },
+          ]
+        : []),
+      {
+        role: 'slot',
+        text: [
+          T(
+            lang,
+            'De klager heeft onze beslissing ook ontvangen.',
+            'The complainant has also received our decision.',
+          ),
+          contactSentence(n),
+        ].join(' '),
+      },
+    ],
+  );
 }
-

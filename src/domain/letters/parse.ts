@@ -4,10 +4,19 @@
 
 import type { RegimeId } from '../deadlines.js';
 import type { Letter, LetterKind, LetterLang, Paragraph, ParagraphRole } from './model.js';
-import { DISPUTES_BODY, OMBUDSMAN, SATISFACTION, hasPhoneNumber, judgementsIn, test, words } from './patterns.js';
+import {
+  DISPUTES_BODY,
+  OMBUDSMAN,
+  SATISFACTION,
+  hasPhoneNumber,
+  judgementsIn,
+  test,
+  words,
+} from './patterns.js';
 
 const SALUTATION = /^(?:geachte|beste|hallo|dear|hello)(?![\p{L}])/iu;
-const SIGNOFF = /^(?:met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hoogachtend|kind regards|best regards|yours sincerely|yours faithfully|with kind regards|regards)(?![\p{L}])/iu;
+const SIGNOFF =
+  /^(?:met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|hoogachtend|kind regards|best regards|yours sincerely|yours faithfully|with kind regards|regards)(?![\p{L}])/iu;
 /** Headings and phrases that start the slot (what happens next, contact, external route). */
 const SLOT_START = words([
   'tot slot',
@@ -46,7 +55,13 @@ export interface ParsedLetter extends Letter {
 function splitHeading(block: string): { heading?: string; text: string } {
   const lines = block.split('\n');
   const first = lines[0]!.trim();
-  if (lines.length > 1 && first.length <= 80 && !/[.!?,;]$/.test(first) && first.split(/\s+/).length <= 12 && !SALUTATION.test(first)) {
+  if (
+    lines.length > 1 &&
+    first.length <= 80 &&
+    !/[.!?,;]$/.test(first) &&
+    first.split(/\s+/).length <= 12 &&
+    !SALUTATION.test(first)
+  ) {
     return { heading: first.replace(/:$/, ''), text: lines.slice(1).join('\n').trim() };
   }
   return { text: block };
@@ -78,7 +93,8 @@ export function parseLetter(text: string, opts: ParseOptions): ParsedLetter {
       // "Geachte mevrouw,\nDank u wel …" in one block: the first line is the salutation.
       const [first, ...rest] = block.split('\n');
       paragraphs.push({ role: 'salutation', text: first!.trim(), number });
-      if (rest.join('').trim()) paragraphs.push({ role: 'body' as ParagraphRole, text: rest.join('\n').trim(), number });
+      if (rest.join('').trim())
+        paragraphs.push({ role: 'body' as ParagraphRole, text: rest.join('\n').trim(), number });
     } else if (i >= bodyEnd) {
       paragraphs.push({ role: 'signoff', text: block, number });
     } else {
@@ -105,7 +121,12 @@ function assignBodyRoles(paragraphs: ParsedParagraph[]): void {
   for (let i = Math.max(0, lastVerdict + 1); i < rest.length; i++) {
     const p = rest[i]!;
     const opening = `${p.heading ?? ''} ${p.text.split(/[.!?]/)[0] ?? ''}`;
-    const slotish = test(SLOT_START, opening) || test(OMBUDSMAN, p.text) || test(DISPUTES_BODY, p.text) || hasPhoneNumber(p.text) || test(SATISFACTION, p.text);
+    const slotish =
+      test(SLOT_START, opening) ||
+      test(OMBUDSMAN, p.text) ||
+      test(DISPUTES_BODY, p.text) ||
+      hasPhoneNumber(p.text) ||
+      test(SATISFACTION, p.text);
     if (slotish) {
       slotFrom = i;
       break;

@@ -19,7 +19,9 @@ export function test(re: RegExp, text: string): boolean {
 
 export function matches(re: RegExp, text: string): string[] {
   re.lastIndex = 0;
-  return [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map((m) => m[0]);
+  return [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].map(
+    (m) => m[0],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -55,7 +57,8 @@ export const DATE = new RegExp(
   'giu',
 );
 
-const COUNT = '\\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve';
+const COUNT =
+  '\\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve';
 /** "binnen twee weken", "within 10 working days". */
 export const TERM = new RegExp(
   `(?<![${L}])(?:binnen|uiterlijk|within|no later than)\\s+(?:${COUNT})\\s+(?:werkdag(?:en)?|dag(?:en)?|we(?:e|)k(?:en)?|maand(?:en)?|jaar|working days?|days?|weeks?|months?|years?)(?![${L}])`,
@@ -77,7 +80,14 @@ const PARTLY = words([
   'partly justified',
   'partially justified',
 ]);
-const NOT_UPHELD = words(['ongegrond', 'niet gegrond', 'not upheld', 'unfounded', 'unjustified', 'not justified']);
+const NOT_UPHELD = words([
+  'ongegrond',
+  'niet gegrond',
+  'not upheld',
+  'unfounded',
+  'unjustified',
+  'not justified',
+]);
 const UPHELD = words(['gegrond', 'upheld', 'justified', 'well-founded']);
 
 /** The judgements a text states. "terecht" is left out: "u kunt terecht bij" is not a verdict. */
@@ -134,7 +144,14 @@ export const REASON = words([
   'due to',
 ]);
 /** LET-04 / NO-04: an apology. */
-export const APOLOGY = words(['excuses', 'excuus', 'verontschuldig\\p{L}*', 'spijt', 'sorry', 'apolog\\p{L}*']);
+export const APOLOGY = words([
+  'excuses',
+  'excuus',
+  'verontschuldig\\p{L}*',
+  'spijt',
+  'sorry',
+  'apolog\\p{L}*',
+]);
 /** LET-04: an apology with a qualifier ("als u zich gekwetst voelde") is no apology. */
 export const CONDITIONAL_APOLOGY =
   /(?:excuses|excuus|sorry|apolog\p{L}*)[^.!?]{0,40}(?:als|indien|voor zover|mocht|if|in case|to the extent)\s[^.!?]{0,40}(?:voel|ervaar|ervar|felt|feel|experienc)/iu;
@@ -157,7 +174,13 @@ export const LESSON = words([
 ]);
 /** NO-05 / ISO-08: ask whether the complainant is satisfied. */
 export const SATISFACTION = words(['tevreden\\p{L}*', 'tevredenheid', 'satisf\\p{L}*']);
-export const OMBUDSMAN = words(['ombudsm\\p{L}*', 'ombudscommissie', 'ombudsvoorziening', 'ombudsfunctie', 'ombuds\\p{L}*']);
+export const OMBUDSMAN = words([
+  'ombudsm\\p{L}*',
+  'ombudscommissie',
+  'ombudsvoorziening',
+  'ombudsfunctie',
+  'ombuds\\p{L}*',
+]);
 /** WKKGZ-08: the disputes body. */
 export const DISPUTES_BODY = words([
   'geschilleninstantie',
@@ -176,12 +199,37 @@ export const EXTERNAL_ROUTE = words([
   'adr',
 ]);
 /** AWB-51, WKKGZ-11: the one-year term. */
-export const ONE_YEAR = words(['binnen (?:een|één|1) jaar', 'within (?:one|a|1) year', 'één jaar', 'een jaar', 'one year', 'a year']);
-export const WITHIN_ONE_YEAR_OF_REPORT = /(?:binnen (?:een|één|1) jaar na (?:het (?:melden|indienen)|de melding|uw melding)|within (?:one|a|1) year (?:of|after) (?:reporting|submitting|making|filing))/iu;
+export const ONE_YEAR = words([
+  'binnen (?:een|één|1) jaar',
+  'within (?:one|a|1) year',
+  'één jaar',
+  'een jaar',
+  'one year',
+  'a year',
+]);
+export const WITHIN_ONE_YEAR_OF_REPORT =
+  /(?:binnen (?:een|één|1) jaar na (?:het (?:melden|indienen)|de melding|uw melding)|within (?:one|a|1) year (?:of|after) (?:reporting|submitting|making|filing))/iu;
 /** AWB-13: the offer of a hearing. */
-export const HEARING = words(['hoorgesprek\\p{L}*', 'gehoord', 'horen', 'hoorzitting', 'hearing', 'be heard']);
+export const HEARING = words([
+  'hoorgesprek\\p{L}*',
+  'gehoord',
+  'horen',
+  'hoorzitting',
+  'hearing',
+  'be heard',
+]);
 export const RECEIPT = words(['ontvangen', 'ontvangst', 'binnengekomen', 'received', 'receipt']);
-export const ANSWER_BY = words(['uiterlijk', 'antwoord', 'beslissing', 'reactie', 'answer', 'reply', 'decision', 'no later than', 'response']);
+export const ANSWER_BY = words([
+  'uiterlijk',
+  'antwoord',
+  'beslissing',
+  'reactie',
+  'answer',
+  'reply',
+  'decision',
+  'no later than',
+  'response',
+]);
 /** AWB-14: an advisory person or committee will advise. */
 export const ADVISORY = words([
   'adviescommissie',
@@ -198,7 +246,20 @@ export const ADVISORY = words([
   'will advise',
 ]);
 /** LET-10: why more time is needed. */
-export const EXTENSION_REASON = words(['omdat', 'want', 'doordat', 'vanwege', 'reden', 'nodig', 'because', 'due to', 'reason', 'since', 'as we need', 'need']);
+export const EXTENSION_REASON = words([
+  'omdat',
+  'want',
+  'doordat',
+  'vanwege',
+  'reden',
+  'nodig',
+  'because',
+  'due to',
+  'reason',
+  'since',
+  'as we need',
+  'need',
+]);
 /** LET-09, AWB-20: a 9:8 ground. */
 export const DECLINE_GROUND = words([
   '9:8',
@@ -225,11 +286,35 @@ export const DECLINE_GROUND = words([
   'insufficient',
 ]);
 /** AWB-11: a way to say "not satisfied after all". */
-export const LET_US_KNOW = words(['laat (?:het )?(?:ons|mij) (?:dan )?weten', 'neem(?:t)? (?:dan )?contact', 'bel (?:dan )?', 'let (?:us|me) know', 'contact (?:us|me)', 'call']);
+export const LET_US_KNOW = words([
+  'laat (?:het )?(?:ons|mij) (?:dan )?weten',
+  'neem(?:t)? (?:dan )?contact',
+  'bel (?:dan )?',
+  'let (?:us|me) know',
+  'contact (?:us|me)',
+  'call',
+]);
 /** AWB-07. */
-export const FORWARDED = words(['doorgestuurd', 'doorgezonden', 'doorsturen', 'doorgeven', 'forwarded', 'passed on', 'sent (?:it|your complaint) (?:on )?to']);
+export const FORWARDED = words([
+  'doorgestuurd',
+  'doorgezonden',
+  'doorsturen',
+  'doorgeven',
+  'forwarded',
+  'passed on',
+  'sent (?:it|your complaint) (?:on )?to',
+]);
 /** NO-14. */
-export const DONE = words(['afgerond', 'gereed', 'uitgevoerd', 'klaar', 'done', 'completed', 'in place', 'carried out']);
+export const DONE = words([
+  'afgerond',
+  'gereed',
+  'uitgevoerd',
+  'klaar',
+  'done',
+  'completed',
+  'in place',
+  'carried out',
+]);
 
 /** A Dutch or international phone number (10+ digits), a 14-number or an 0800/0900 number. */
 export function hasPhoneNumber(text: string): boolean {
@@ -313,7 +398,12 @@ export const NON_COMMITTING = words([
   'perhaps',
   'maybe',
 ]);
-export const AS_SOON_AS_POSSIBLE = words(['zo (?:snel|spoedig) mogelijk', 'zsm', 'as soon as possible', 'asap']);
+export const AS_SOON_AS_POSSIBLE = words([
+  'zo (?:snel|spoedig) mogelijk',
+  'zsm',
+  'as soon as possible',
+  'asap',
+]);
 
 /** LET-08: officialese and a B1 alternative. */
 export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (

@@ -7,4 +7,8 @@ export interface Blocker {
   message: { nl: string; en: string };
 }
 
-export const blocker = (code: string, rule: string, nl: string, en: string): Blocker => ({ code, rule, message: { nl, en } });
+export const blocker = (code: string, rule: string, nl: string, en: string): Blocker => ({
+  code,
+  rule,
+  message: { nl, en },
+});

@@ -11,7 +11,9 @@ export interface HandlerCandidate {
   departmentId: string | null;
 }
 
-export type ConflictCheck = { ok: true; warning?: { rule: 'AWB-16'; respondent: string; kind: string } } | { ok: false; blocker: Blocker };
+export type ConflictCheck =
+  | { ok: true; warning?: { rule: 'AWB-16'; respondent: string; kind: string } }
+  | { ok: false; blocker: Blocker };
 
 const ORGAN_KINDS = ['body', 'chair', 'member'];
 
@@ -20,7 +22,10 @@ const ORGAN_KINDS = ['body', 'chair', 'member'];
  * AWB-16: unless the complaint concerns the administrative body itself, its chair or a member;
  * then it is allowed, with a warning recorded.
  */
-export function checkHandlerConflict(handlerId: string, respondents: readonly RespondentSnapshot[]): ConflictCheck {
+export function checkHandlerConflict(
+  handlerId: string,
+  respondents: readonly RespondentSnapshot[],
+): ConflictCheck {
   const involved = respondents.filter((r) => r.userId === handlerId);
   const personal = involved.find((r) => !ORGAN_KINDS.includes(r.kind));
   if (personal) {
@@ -40,8 +45,12 @@ export function checkHandlerConflict(handlerId: string, respondents: readonly Re
 }
 
 /** Who can be made handler at all: an active handler or manager (WKKGZ-03: never the complaints officer). */
-export function checkHandlerEligible(h: HandlerCandidate, caseDepartmentId: string | null): Blocker | undefined {
-  if (!h.active) return blocker('HANDLER_NOT_ELIGIBLE', 'NO-13', `${h.name} is niet actief.`, `${h.name} is not active.`);
+export function checkHandlerEligible(
+  h: HandlerCandidate,
+  caseDepartmentId: string | null,
+): Blocker | undefined {
+  if (!h.active)
+    return blocker('HANDLER_NOT_ELIGIBLE', 'NO-13', `${h.name} is niet actief.`, `${h.name} is not active.`);
   if (h.role === 'complaints-officer') {
     return blocker(
       'HANDLER_NOT_ELIGIBLE',
@@ -51,7 +60,12 @@ export function checkHandlerEligible(h: HandlerCandidate, caseDepartmentId: stri
     );
   }
   if (h.role !== 'handler' && h.role !== 'manager') {
-    return blocker('HANDLER_NOT_ELIGIBLE', 'NO-13', `${h.name} heeft geen behandelaarsrol.`, `${h.name} does not have a handler role.`);
+    return blocker(
+      'HANDLER_NOT_ELIGIBLE',
+      'NO-13',
+      `${h.name} heeft geen behandelaarsrol.`,
+      `${h.name} does not have a handler role.`,
+    );
   }
   if (caseDepartmentId && h.departmentId && h.departmentId !== caseDepartmentId) {
     return blocker(

@@ -9,13 +9,25 @@ export const DECLINE_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'lid2'] as const;
 export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
 
 export const DECLINE_GROUND_LABELS: Record<DeclineGround, { nl: string; en: string }> = {
-  a: { nl: 'Awb 9:8 lid 1 sub a: eerder als klacht behandeld', en: 'Awb 9:8(1)(a): dealt with in an earlier complaint' },
-  b: { nl: 'Awb 9:8 lid 1 sub b: langer dan een jaar voor indiening', en: 'Awb 9:8(1)(b): more than one year before filing' },
+  a: {
+    nl: 'Awb 9:8 lid 1 sub a: eerder als klacht behandeld',
+    en: 'Awb 9:8(1)(a): dealt with in an earlier complaint',
+  },
+  b: {
+    nl: 'Awb 9:8 lid 1 sub b: langer dan een jaar voor indiening',
+    en: 'Awb 9:8(1)(b): more than one year before filing',
+  },
   c: { nl: 'Awb 9:8 lid 1 sub c: bezwaar stond open', en: 'Awb 9:8(1)(c): an objection was possible' },
   d: { nl: 'Awb 9:8 lid 1 sub d: beroep staat of stond open', en: 'Awb 9:8(1)(d): an appeal lies or lay' },
   e: { nl: 'Awb 9:8 lid 1 sub e: voorgelegd aan de rechter', en: 'Awb 9:8(1)(e): before a court' },
-  f: { nl: 'Awb 9:8 lid 1 sub f: strafrechtelijk onderzoek of vervolging', en: 'Awb 9:8(1)(f): criminal investigation or prosecution' },
-  lid2: { nl: 'Awb 9:8 lid 2: belang of gewicht kennelijk onvoldoende', en: 'Awb 9:8(2): interest or weight manifestly insufficient' },
+  f: {
+    nl: 'Awb 9:8 lid 1 sub f: strafrechtelijk onderzoek of vervolging',
+    en: 'Awb 9:8(1)(f): criminal investigation or prosecution',
+  },
+  lid2: {
+    nl: 'Awb 9:8 lid 2: belang of gewicht kennelijk onvoldoende',
+    en: 'Awb 9:8(2): interest or weight manifestly insufficient',
+  },
 };
 
 export interface DeclineInput {
@@ -28,12 +40,19 @@ export interface DeclineInput {
 /** AWB-21 / NO-10: a motivation of at least one real sentence. */
 export function isSentence(text: string | null | undefined): boolean {
   if (!text) return false;
-  const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   return words.length >= 3;
 }
 
 /** AWB-23: the notice is due within four weeks after receipt (Atw applies). */
-export function declineNoticeDeadline(regime: RegimeId, receiptDate: LocalDate, extraHolidays: LocalDate[] = []): Deadline {
+export function declineNoticeDeadline(
+  regime: RegimeId,
+  receiptDate: LocalDate,
+  extraHolidays: LocalDate[] = [],
+): Deadline {
   return computeDeadline({ regime, term: 'decline-notice', start: receiptDate, extraHolidays });
 }
 
@@ -45,12 +64,26 @@ export function declineBlockers(
 ): Blocker[] {
   const out: Blocker[] = [];
   if (!isSentence(input.motivation)) {
-    out.push(blocker('MOTIVATION_REQUIRED', input.ground === 'lid2' ? 'AWB-21' : 'AWB-20', 'Motiveer het besluit in ten minste één zin.', 'Give the reasons in at least one sentence.'));
+    out.push(
+      blocker(
+        'MOTIVATION_REQUIRED',
+        input.ground === 'lid2' ? 'AWB-21' : 'AWB-20',
+        'Motiveer het besluit in ten minste één zin.',
+        'Give the reasons in at least one sentence.',
+      ),
+    );
   }
   if (input.ground === 'b') {
     const behaviour = input.behaviourDate ?? c.incidentDate;
     if (!behaviour) {
-      out.push(blocker('BEHAVIOUR_DATE_REQUIRED', 'AWB-22', 'Vul de datum van de gedraging in.', 'Enter the date of the behaviour.'));
+      out.push(
+        blocker(
+          'BEHAVIOUR_DATE_REQUIRED',
+          'AWB-22',
+          'Vul de datum van de gedraging in.',
+          'Enter the date of the behaviour.',
+        ),
+      );
     } else if (!oneYearGroundAvailable(behaviour, c.filingDate)) {
       // AWB-22: strictly more than one calendar year; the anniversary itself is not enough.
       out.push(

@@ -10,7 +10,8 @@ export interface FormalChecks {
   hasDescription: boolean;
 }
 
-export type FormalDefect = 'signature' | 'name' | 'address' | 'date' | 'description' | 'behaviour_towards_other';
+export type FormalDefect =
+  'signature' | 'name' | 'address' | 'date' | 'description' | 'behaviour_towards_other';
 
 export interface FormalAssessment {
   /** AWB-03: formalProcedureApplies. */
@@ -29,7 +30,11 @@ export function isSigned(method: SignatureMethod): boolean {
   return method !== 'none';
 }
 
-export function assessFormal(channel: string, checks: FormalChecks, behaviourTowards: 'complainant' | 'other'): FormalAssessment {
+export function assessFormal(
+  channel: string,
+  checks: FormalChecks,
+  behaviourTowards: 'complainant' | 'other',
+): FormalAssessment {
   if (ORAL_CHANNELS.includes(channel)) return { applies: false, oral: true, defects: [], repairable: [] };
   const defects: FormalDefect[] = [];
   if (!isSigned(checks.signature)) defects.push('signature');
@@ -40,20 +45,35 @@ export function assessFormal(channel: string, checks: FormalChecks, behaviourTow
   // AWB-01/03: a complaint about behaviour towards someone else is registered and handled,
   // but outside the formal procedure; that is not something to repair.
   if (behaviourTowards === 'other') defects.push('behaviour_towards_other');
-  return { applies: defects.length === 0, oral: false, defects, repairable: defects.filter((d) => d !== 'behaviour_towards_other') };
+  return {
+    applies: defects.length === 0,
+    oral: false,
+    defects,
+    repairable: defects.filter((d) => d !== 'behaviour_towards_other'),
+  };
 }
 
 export const DEFECT_LABELS: Record<FormalDefect, { nl: string; en: string }> = {
-  signature: { nl: 'uw handtekening (of bevestiging via DigiD)', en: 'your signature (or confirmation through DigiD)' },
+  signature: {
+    nl: 'uw handtekening (of bevestiging via DigiD)',
+    en: 'your signature (or confirmation through DigiD)',
+  },
   name: { nl: 'uw naam', en: 'your name' },
   address: { nl: 'uw adres', en: 'your address' },
   date: { nl: 'de datum van uw klacht', en: 'the date of your complaint' },
-  description: { nl: 'een omschrijving van de gedraging waarover u klaagt', en: 'a description of the behaviour you complain about' },
+  description: {
+    nl: 'een omschrijving van de gedraging waarover u klaagt',
+    en: 'a description of the behaviour you complain about',
+  },
   behaviour_towards_other: { nl: 'gedraging jegens een ander', en: 'behaviour towards someone else' },
 };
 
 /** The request for repair: asks for what is missing and says the complaint stays registered. */
-export function repairRequestText(defects: FormalDefect[], lang: 'nl' | 'en', reference: string): { subject: string; text: string } {
+export function repairRequestText(
+  defects: FormalDefect[],
+  lang: 'nl' | 'en',
+  reference: string,
+): { subject: string; text: string } {
   const list = defects.map((d) => `- ${DEFECT_LABELS[d][lang]}`).join('\n');
   return lang === 'en'
     ? {

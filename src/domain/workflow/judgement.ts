@@ -27,11 +27,23 @@ export function anyUpheld(items: readonly Pick<ItemSnapshot, 'judgement'>[]): bo
 /** NO-10: every item judged, with reasons of at least one sentence. */
 export function judgementBlockers(items: readonly ItemSnapshot[]): Blocker[] {
   if (items.length === 0) {
-    return [blocker('ITEMS_MISSING', 'AWB-50', 'Leg ten minste één klachtonderdeel vast.', 'Record at least one complaint item.')];
+    return [
+      blocker(
+        'ITEMS_MISSING',
+        'AWB-50',
+        'Leg ten minste één klachtonderdeel vast.',
+        'Record at least one complaint item.',
+      ),
+    ];
   }
   return items
     .filter((i) => !i.judgement || !isSentence(i.reasons))
     .map((i) =>
-      blocker('ITEMS_NOT_JUDGED', 'NO-10', `Beoordeel klachtonderdeel ${i.position} ("${i.summary}") met een motivering.`, `Judge complaint item ${i.position} ("${i.summary}") with reasons.`),
+      blocker(
+        'ITEMS_NOT_JUDGED',
+        'NO-10',
+        `Beoordeel klachtonderdeel ${i.position} ("${i.summary}") met een motivering.`,
+        `Judge complaint item ${i.position} ("${i.summary}") with reasons.`,
+      ),
     );
 }

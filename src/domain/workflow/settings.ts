@@ -46,8 +46,13 @@ export const DEFAULT_WORKFLOW_SETTINGS: Readonly<WorkflowSettings> = {
   hearingsRequiredOutsideAwb: false,
 };
 
-export function resolveWorkflowSettings(overrides: Partial<WorkflowSettings> | undefined, contactWorkingDays?: number): WorkflowSettings {
-  const defined = Object.fromEntries(Object.entries(overrides ?? {}).filter(([, v]) => v !== undefined)) as Partial<WorkflowSettings>;
+export function resolveWorkflowSettings(
+  overrides: Partial<WorkflowSettings> | undefined,
+  contactWorkingDays?: number,
+): WorkflowSettings {
+  const defined = Object.fromEntries(
+    Object.entries(overrides ?? {}).filter(([, v]) => v !== undefined),
+  ) as Partial<WorkflowSettings>;
   return {
     ...DEFAULT_WORKFLOW_SETTINGS,
     ...(contactWorkingDays !== undefined ? { contactWorkingDays } : {}),

@@ -31,19 +31,36 @@ function word(issue: core.$ZodIssue, lang: Lang): string {
     case 'too_small':
       if (issue.origin === 'string') {
         return Number(issue.minimum) <= 1
-          ? nlMsg ? 'Dit veld mag niet leeg zijn.' : 'This field must not be empty.'
-          : nlMsg ? `Gebruik minstens ${issue.minimum} tekens.` : `Use at least ${issue.minimum} characters.`;
+          ? nlMsg
+            ? 'Dit veld mag niet leeg zijn.'
+            : 'This field must not be empty.'
+          : nlMsg
+            ? `Gebruik minstens ${issue.minimum} tekens.`
+            : `Use at least ${issue.minimum} characters.`;
       }
-      return nlMsg ? `De waarde moet minstens ${issue.minimum} zijn.` : `The value must be at least ${issue.minimum}.`;
+      return nlMsg
+        ? `De waarde moet minstens ${issue.minimum} zijn.`
+        : `The value must be at least ${issue.minimum}.`;
     case 'too_big':
       if (issue.origin === 'string') {
-        return nlMsg ? `Gebruik hoogstens ${issue.maximum} tekens.` : `Use at most ${issue.maximum} characters.`;
+        return nlMsg
+          ? `Gebruik hoogstens ${issue.maximum} tekens.`
+          : `Use at most ${issue.maximum} characters.`;
       }
-      return nlMsg ? `De waarde mag hoogstens ${issue.maximum} zijn.` : `The value must be at most ${issue.maximum}.`;
+      return nlMsg
+        ? `De waarde mag hoogstens ${issue.maximum} zijn.`
+        : `The value must be at most ${issue.maximum}.`;
     case 'invalid_format':
-      if (issue.format === 'email') return nlMsg ? 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.' : 'Enter a valid e-mail address, like name@example.com.';
-      if (issue.format === 'date') return nlMsg ? 'Vul een geldige datum in als JJJJ-MM-DD.' : 'Enter a valid date as YYYY-MM-DD.';
-      if (issue.format === 'datetime') return nlMsg ? 'Vul een geldig tijdstip in (ISO 8601, met tijdzone).' : 'Enter a valid ISO 8601 date-time with a time zone.';
+      if (issue.format === 'email')
+        return nlMsg
+          ? 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.'
+          : 'Enter a valid e-mail address, like name@example.com.';
+      if (issue.format === 'date')
+        return nlMsg ? 'Vul een geldige datum in als JJJJ-MM-DD.' : 'Enter a valid date as YYYY-MM-DD.';
+      if (issue.format === 'datetime')
+        return nlMsg
+          ? 'Vul een geldig tijdstip in (ISO 8601, met tijdzone).'
+          : 'Enter a valid ISO 8601 date-time with a time zone.';
       if (issue.format === 'uuid') return nlMsg ? 'Ongeldige id.' : 'Invalid id.';
       break;
     case 'invalid_value':
@@ -66,7 +83,14 @@ function word(issue: core.$ZodIssue, lang: Lang): string {
 }
 
 function typeNl(expected: string): string {
-  return ({ string: 'tekst', number: 'getal', boolean: 'ja of nee', object: 'object', array: 'lijst' } as Record<string, string>)[expected] ?? expected;
+  return (
+    (
+      { string: 'tekst', number: 'getal', boolean: 'ja of nee', object: 'object', array: 'lijst' } as Record<
+        string,
+        string
+      >
+    )[expected] ?? expected
+  );
 }
 
 /** One entry per field: unknown keys are reported at their own path. */
@@ -75,7 +99,8 @@ export function fieldErrors(issues: core.$ZodIssue[], lang: Lang, prefix = ''): 
   for (const issue of issues) {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: [prefix, ...base, key].filter(Boolean).join('.'), message: word(issue, lang) });
+      for (const key of issue.keys)
+        out.push({ path: [prefix, ...base, key].filter(Boolean).join('.'), message: word(issue, lang) });
       continue;
     }
     out.push({ path: [prefix, ...base].filter(Boolean).join('.') || '(body)', message: word(issue, lang) });

@@ -52,12 +52,29 @@ export class DeadlineMonitor {
       .execute();
     for (const c of overdue) {
       const flagged = await this.db.transaction().execute(async (trx) => {
-        const row = await trx.updateTable('complaint_case').set({ overdue: true }).where('id', '=', c.id).where('overdue', '=', false).returning('id').executeTakeFirst();
-        if (row) await CaseEvents.append(trx, c.id, null, { type: 'case.overdue', data: { decisionDue: c.decision_due, rule: 'AWB-44' } });
+        const row = await trx
+          .updateTable('complaint_case')
+          .set({ overdue: true })
+          .where('id', '=', c.id)
+          .where('overdue', '=', false)
+          .returning('id')
+          .executeTakeFirst();
+        if (row)
+          await CaseEvents.append(trx, c.id, null, {
+            type: 'case.overdue',
+            data: { decisionDue: c.decision_due, rule: 'AWB-44' },
+          });
         return Boolean(row);
       });
       if (flagged) result.markedOverdue += 1;
-      await this.alert(result, target(c), 'decision-overdue', c.decision_due, `Termijn verstreken: klacht ${c.reference}`, `De afhandeltermijn van klacht ${c.reference} is op ${c.decision_due} verstreken zonder eindbericht (Awb 9:11, AWB-44). De klacht telt als termijnoverschrijding.`);
+      await this.alert(
+        result,
+        target(c),
+        'decision-overdue',
+        c.decision_due,
+        `Termijn verstreken: klacht ${c.reference}`,
+        `De afhandeltermijn van klacht ${c.reference} is op ${c.decision_due} verstreken zonder eindbericht (Awb 9:11, AWB-44). De klacht telt als termijnoverschrijding.`,
+      );
     }
 
     // NO-12: remind at T-5 and T-1 working days (configurable); only the nearest one is sent.
@@ -78,7 +95,14 @@ export class DeadlineMonitor {
         if (nearest === undefined) continue;
         // Reminders already overtaken (T-5 when T-1 is due) are recorded so they never fire late.
         for (const n of due.slice(1)) await this.record(c.id, `decision-reminder-T${n}`, c.decision_due);
-        await this.alert(result, target(c), `decision-reminder-T${nearest}`, c.decision_due, `Herinnering: klacht ${c.reference} uiterlijk ${c.decision_due}`, `Klacht ${c.reference} moet uiterlijk ${c.decision_due} zijn afgehandeld; nog ${left} werkdag(en) (NO-12).`);
+        await this.alert(
+          result,
+          target(c),
+          `decision-reminder-T${nearest}`,
+          c.decision_due,
+          `Herinnering: klacht ${c.reference} uiterlijk ${c.decision_due}`,
+          `Klacht ${c.reference} moet uiterlijk ${c.decision_due} zijn afgehandeld; nog ${left} werkdag(en) (NO-12).`,
+        );
       }
     }
 
@@ -90,7 +114,14 @@ export class DeadlineMonitor {
       .where('acknowledgement_due', '<', today)
       .execute();
     for (const c of unacknowledged) {
-      await this.alert(result, target(c), 'acknowledgement-overdue', c.acknowledgement_due, `Ontvangstbevestiging ontbreekt: klacht ${c.reference}`, `Klacht ${c.reference} had uiterlijk ${c.acknowledgement_due} schriftelijk bevestigd moeten zijn (Awb 9:6, AWB-12).`);
+      await this.alert(
+        result,
+        target(c),
+        'acknowledgement-overdue',
+        c.acknowledgement_due,
+        `Ontvangstbevestiging ontbreekt: klacht ${c.reference}`,
+        `Klacht ${c.reference} had uiterlijk ${c.acknowledgement_due} schriftelijk bevestigd moeten zijn (Awb 9:6, AWB-12).`,
+      );
     }
 
     // NO-02: no personal contact within N working days.
@@ -104,14 +135,29 @@ export class DeadlineMonitor {
     for (const c of noContact) {
       const due = addWorkingDays('NL-ATW', c.receipt_date, settings.contactWorkingDays, extra);
       if (due >= today) continue;
-      await this.alert(result, target(c), 'first-contact-overdue', due, `Nog geen contact: klacht ${c.reference}`, `Met de klager van ${c.reference} had uiterlijk ${due} persoonlijk contact moeten zijn (NO-02).`);
+      await this.alert(
+        result,
+        target(c),
+        'first-contact-overdue',
+        due,
+        `Nog geen contact: klacht ${c.reference}`,
+        `Met de klager van ${c.reference} had uiterlijk ${due} persoonlijk contact moeten zijn (NO-02).`,
+      );
     }
 
     // NO-14: promised measures: a reminder before the realisation date and an alert after it.
     const measures = await this.db
       .selectFrom('remedy')
       .innerJoin('complaint_case', 'complaint_case.id', 'remedy.case_id')
-      .select(['remedy.id as remedyId', 'remedy.realisation_date', 'remedy.description', 'complaint_case.id', 'complaint_case.reference', 'complaint_case.assignee_id', 'complaint_case.department_id'])
+      .select([
+        'remedy.id as remedyId',
+        'remedy.realisation_date',
+        'remedy.description',
+        'complaint_case.id',
+        'complaint_case.reference',
+        'complaint_case.assignee_id',
+        'complaint_case.department_id',
+      ])
       .where('remedy.kind', '=', 'measure')
       .where('remedy.completed_at', 'is', null)
       .where('remedy.realisation_date', 'is not', null)
@@ -119,9 +165,26 @@ export class DeadlineMonitor {
     for (const m of measures) {
       const date = m.realisation_date!;
       if (date < today) {
-        await this.alert(result, target(m), 'measure-overdue', m.remedyId, `Toegezegde maatregel niet gerealiseerd: ${m.reference}`, `De maatregel "${m.description}" (klacht ${m.reference}) had op ${date} gerealiseerd moeten zijn (NO-14).`);
-      } else if (settings.measureReminderWorkingDays > 0 && countWorkingDays('NL-ATW', today, date, extra) <= settings.measureReminderWorkingDays) {
-        await this.alert(result, target(m), 'measure-reminder', m.remedyId, `Herinnering maatregel: ${m.reference}`, `De maatregel "${m.description}" (klacht ${m.reference}) moet uiterlijk ${date} gerealiseerd zijn (NO-14).`);
+        await this.alert(
+          result,
+          target(m),
+          'measure-overdue',
+          m.remedyId,
+          `Toegezegde maatregel niet gerealiseerd: ${m.reference}`,
+          `De maatregel "${m.description}" (klacht ${m.reference}) had op ${date} gerealiseerd moeten zijn (NO-14).`,
+        );
+      } else if (
+        settings.measureReminderWorkingDays > 0 &&
+        countWorkingDays('NL-ATW', today, date, extra) <= settings.measureReminderWorkingDays
+      ) {
+        await this.alert(
+          result,
+          target(m),
+          'measure-reminder',
+          m.remedyId,
+          `Herinnering maatregel: ${m.reference}`,
+          `De maatregel "${m.description}" (klacht ${m.reference}) moet uiterlijk ${date} gerealiseerd zijn (NO-14).`,
+        );
       }
     }
 
@@ -137,7 +200,14 @@ export class DeadlineMonitor {
         const since = amsterdamDate(c.last_progress_update_at ?? c.received_at);
         const dueOn = addDays(since, settings.progressUpdateWeeks * 7);
         if (dueOn > today) continue;
-        await this.alert(result, target(c), 'progress-update', dueOn, `Voortgangsbericht nodig: ${c.reference}`, `De klager van ${c.reference} heeft sinds ${since} geen voortgangsbericht gehad (Wkkgz art. 16, WKKGZ-04).`);
+        await this.alert(
+          result,
+          target(c),
+          'progress-update',
+          dueOn,
+          `Voortgangsbericht nodig: ${c.reference}`,
+          `De klager van ${c.reference} heeft sinds ${since} geen voortgangsbericht gehad (Wkkgz art. 16, WKKGZ-04).`,
+        );
       }
     }
 
@@ -145,55 +215,114 @@ export class DeadlineMonitor {
     const disputes = await this.db
       .selectFrom('escalation')
       .innerJoin('complaint_case', 'complaint_case.id', 'escalation.case_id')
-      .select(['escalation.id as escalationId', 'escalation.submitted_on', 'escalation.body_name', 'complaint_case.id', 'complaint_case.reference', 'complaint_case.assignee_id', 'complaint_case.department_id'])
+      .select([
+        'escalation.id as escalationId',
+        'escalation.submitted_on',
+        'escalation.body_name',
+        'complaint_case.id',
+        'complaint_case.reference',
+        'complaint_case.assignee_id',
+        'complaint_case.department_id',
+      ])
       .where('escalation.body_kind', '=', 'disputes_body')
       .where('escalation.outcome', 'is', null)
       .execute();
     for (const e of disputes) {
       const limit = addMonthsEu(e.submitted_on, settings.disputesBodyAlertMonths);
       if (limit >= today) continue;
-      await this.alert(result, target(e), 'disputes-body-overdue', e.escalationId, `Geen uitspraak geschilleninstantie: ${e.reference}`, `${e.body_name} heeft ${settings.disputesBodyAlertMonths} maanden na ${e.submitted_on} nog geen uitspraak gedaan in ${e.reference} (WKKGZ-10).`);
+      await this.alert(
+        result,
+        target(e),
+        'disputes-body-overdue',
+        e.escalationId,
+        `Geen uitspraak geschilleninstantie: ${e.reference}`,
+        `${e.body_name} heeft ${settings.disputesBodyAlertMonths} maanden na ${e.submitted_on} nog geen uitspraak gedaan in ${e.reference} (WKKGZ-10).`,
+      );
     }
     return result;
   }
 
   private async record(caseId: string, kind: string, key: string): Promise<boolean> {
-    const row = await this.db.insertInto('case_alert').values({ case_id: caseId, kind, key }).onConflict((oc) => oc.doNothing()).returning('kind').executeTakeFirst();
+    const row = await this.db
+      .insertInto('case_alert')
+      .values({ case_id: caseId, kind, key })
+      .onConflict((oc) => oc.doNothing())
+      .returning('kind')
+      .executeTakeFirst();
     return Boolean(row);
   }
 
   /** Records the alert and, only when it is new, writes the messages and a history event in the same transaction. */
-  private async alert(result: MonitorResult, c: AlertTarget, kind: string, key: string, subject: string, text: string): Promise<void> {
+  private async alert(
+    result: MonitorResult,
+    c: AlertTarget,
+    kind: string,
+    key: string,
+    subject: string,
+    text: string,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const fresh = await trx.insertInto('case_alert').values({ case_id: c.caseId, kind, key }).onConflict((oc) => oc.doNothing()).returning('kind').executeTakeFirst();
+      const fresh = await trx
+        .insertInto('case_alert')
+        .values({ case_id: c.caseId, kind, key })
+        .onConflict((oc) => oc.doNothing())
+        .returning('kind')
+        .executeTakeFirst();
       if (!fresh) return;
       const recipients = await recipientsFor(trx, c);
       for (const r of recipients) {
         const row = await trx
           .insertInto('outbox')
-          .values({ case_id: c.caseId, kind: 'staff-alert', recipient: r.email, status: 'pending', subject, body_text: `Beste ${r.name},\n\n${text}\n\nRedress` })
+          .values({
+            case_id: c.caseId,
+            kind: 'staff-alert',
+            recipient: r.email,
+            status: 'pending',
+            subject,
+            body_text: `Beste ${r.name},\n\n${text}\n\nRedress`,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         result.outboxIds.push(row.id);
       }
-      await CaseEvents.append(trx, c.caseId, null, { type: 'case.alert_sent', data: { kind, key, recipients: recipients.length } });
+      await CaseEvents.append(trx, c.caseId, null, {
+        type: 'case.alert_sent',
+        data: { kind, key, recipients: recipients.length },
+      });
       result.alerts.push({ caseId: c.caseId, kind, key, recipients: recipients.length });
     });
   }
 }
 
-function target(c: { id: string; reference: string; assignee_id: string | null; department_id: string | null }): AlertTarget {
+function target(c: {
+  id: string;
+  reference: string;
+  assignee_id: string | null;
+  department_id: string | null;
+}): AlertTarget {
   return { caseId: c.id, reference: c.reference, assigneeId: c.assignee_id, departmentId: c.department_id };
 }
 
 /** The handler when there is one; otherwise the managers of the department (or all managers). */
-async function recipientsFor(db: Kysely<Database>, c: AlertTarget): Promise<{ email: string; name: string }[]> {
+async function recipientsFor(
+  db: Kysely<Database>,
+  c: AlertTarget,
+): Promise<{ email: string; name: string }[]> {
   if (c.assigneeId) {
-    const h = await db.selectFrom('app_user').select(['email', 'name']).where('id', '=', c.assigneeId).where('active', '=', true).executeTakeFirst();
+    const h = await db
+      .selectFrom('app_user')
+      .select(['email', 'name'])
+      .where('id', '=', c.assigneeId)
+      .where('active', '=', true)
+      .executeTakeFirst();
     if (h) return [h];
   }
-  let q = db.selectFrom('app_user').select(['email', 'name']).where('role', '=', 'manager').where('active', '=', true);
-  if (c.departmentId) q = q.where((eb) => eb.or([eb('department_id', '=', c.departmentId), eb('department_id', 'is', null)]));
+  let q = db
+    .selectFrom('app_user')
+    .select(['email', 'name'])
+    .where('role', '=', 'manager')
+    .where('active', '=', true);
+  if (c.departmentId)
+    q = q.where((eb) => eb.or([eb('department_id', '=', c.departmentId), eb('department_id', 'is', null)]));
   return q.orderBy(sql`lower(email)`).execute();
 }
-

@@ -61,7 +61,10 @@ export class JobRunner implements JobQueue {
     // AWB-44, NO-12, NO-14: deadline monitoring (src/server/jobs/deadlines.ts); idempotent per alert.
     const monitor = new DeadlineMonitor(this.handle.db, this.organisation);
     const { deadlineMonitor } = DEADLINE_JOBS;
-    await boss.createQueue(deadlineMonitor.name, { name: deadlineMonitor.name, retryLimit: deadlineMonitor.retryLimit });
+    await boss.createQueue(deadlineMonitor.name, {
+      name: deadlineMonitor.name,
+      retryLimit: deadlineMonitor.retryLimit,
+    });
     await boss.work(deadlineMonitor.name, { pollingIntervalSeconds: 30 }, async () => {
       const result = await monitor.run();
       this.outboxCreated(result.outboxIds);
@@ -70,7 +73,10 @@ export class JobRunner implements JobQueue {
     await boss.schedule(deadlineMonitor.name, deadlineMonitor.cron);
     // The category classifier learns from the day's closed cases every night (src/server/modules/insight).
     const insight = new InsightService(this.handle.db);
-    await boss.createQueue(INSIGHT_RETRAIN.name, { name: INSIGHT_RETRAIN.name, retryLimit: INSIGHT_RETRAIN.retryLimit });
+    await boss.createQueue(INSIGHT_RETRAIN.name, {
+      name: INSIGHT_RETRAIN.name,
+      retryLimit: INSIGHT_RETRAIN.retryLimit,
+    });
     await boss.work(INSIGHT_RETRAIN.name, { pollingIntervalSeconds: 60 }, async () => {
       const r = await insight.retrain();
       return { status: r.status, examples: r.examples, categories: r.categories };
@@ -86,10 +92,14 @@ export class JobRunner implements JobQueue {
       await boss.schedule(name, cron, undefined, { tz: 'Europe/Amsterdam' });
     }
     if (this.delivery.enabled) {
-      await boss.work<OutboxDeliverPayload>(JOBS.outboxDeliver.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-        if (job) return this.delivery.deliver(job.data.id);
-        return 'skipped';
-      });
+      await boss.work<OutboxDeliverPayload>(
+        JOBS.outboxDeliver.name,
+        { batchSize: 1, pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          if (job) return this.delivery.deliver(job.data.id);
+          return 'skipped';
+        },
+      );
       await boss.work(JOBS.outboxSweep.name, { pollingIntervalSeconds: 5 }, async () => {
         for (const id of await this.delivery.pendingIds()) await this.enqueue(id);
       });
@@ -111,7 +121,9 @@ export class JobRunner implements JobQueue {
   outboxCreated(ids: string[]): void {
     if (!this.boss || !this.delivery.enabled) return;
     for (const id of ids) {
-      this.enqueue(id).catch((err) => this.log.warn({ err, id }, 'could not queue outbox message; the sweep will'));
+      this.enqueue(id).catch((err) =>
+        this.log.warn({ err, id }, 'could not queue outbox message; the sweep will'),
+      );
     }
   }
 

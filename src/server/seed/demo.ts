@@ -7,7 +7,9 @@ import type { Services } from '../services.js';
  * The demo users get one random password, returned once so that `serve` and `seed-demo` can print
  * it (no password is ever stored in the repository); `redress tokens create` gives API access.
  */
-export async function seedDemo(s: Services): Promise<{ created: boolean; logins?: { emails: string[]; password: string } }> {
+export async function seedDemo(
+  s: Services,
+): Promise<{ created: boolean; logins?: { emails: string[]; password: string } }> {
   const db = s.database.db;
   const existing = await db.selectFrom('organisation').select('id').executeTakeFirst();
   if (existing) return { created: false };
@@ -29,7 +31,12 @@ export async function seedDemo(s: Services): Promise<{ created: boolean; logins?
 
   const departments = await db
     .insertInto('department')
-    .values([{ name: 'Burgerzaken' }, { name: 'Belastingen' }, { name: 'Openbare Ruimte' }, { name: 'Sociaal Domein' }])
+    .values([
+      { name: 'Burgerzaken' },
+      { name: 'Belastingen' },
+      { name: 'Openbare Ruimte' },
+      { name: 'Sociaal Domein' },
+    ])
     .returning(['id', 'name'])
     .execute();
   const dept = (name: string) => departments.find((d) => d.name === name)!.id;
@@ -51,8 +58,18 @@ export async function seedDemo(s: Services): Promise<{ created: boolean; logins?
   const password = `demo-${crypto.randomBytes(9).toString('base64url')}`;
   const demoUsers = [
     { email: 'beheer@voorbeeldstad.example', name: 'Bea Beheer', role: 'admin' as const },
-    { email: 'manager@voorbeeldstad.example', name: 'Mo Manager', role: 'manager' as const, departmentId: dept('Burgerzaken') },
-    { email: 'behandelaar@voorbeeldstad.example', name: 'Henk Behandelaar', role: 'handler' as const, departmentId: dept('Burgerzaken') },
+    {
+      email: 'manager@voorbeeldstad.example',
+      name: 'Mo Manager',
+      role: 'manager' as const,
+      departmentId: dept('Burgerzaken'),
+    },
+    {
+      email: 'behandelaar@voorbeeldstad.example',
+      name: 'Henk Behandelaar',
+      role: 'handler' as const,
+      departmentId: dept('Burgerzaken'),
+    },
     { email: 'intake@voorbeeldstad.example', name: 'Ilse Intake', role: 'intake' as const },
   ];
   for (const u of demoUsers) await s.users.add({ ...u, password });

@@ -99,15 +99,29 @@ export function App() {
               <NavItem to="/" current={loc.path === '/'} label={t('navInbox')} />
               <NavItem to="/cases/new" current={loc.path === '/cases/new'} label={t('navNewCase')} />
               <NavItem to="/letters" current={loc.path.startsWith('/letters')} label={t('navLetters')} />
-              {isManager(me) ? <NavItem to="/dashboard" current={loc.path === '/dashboard'} label={t('navDashboard')} /> : null}
-              {me.role === 'admin' ? <NavItem to="/admin" current={loc.path.startsWith('/admin')} label={t('navAdmin')} /> : null}
+              {isManager(me) ? (
+                <NavItem to="/dashboard" current={loc.path === '/dashboard'} label={t('navDashboard')} />
+              ) : null}
+              {me.role === 'admin' ? (
+                <NavItem to="/admin" current={loc.path.startsWith('/admin')} label={t('navAdmin')} />
+              ) : null}
               <NavItem to="/password" current={loc.path === '/password'} label={t('navPassword')} />
             </ul>
           </nav>
         ) : null}
         <div className="bo-header__tools">
-          {me ? <span className="bo-user">{t('signedInAs', { name: me.name, role: translateMaybe(lang, `role_${me.role}`, me.role) })}</span> : null}
-          <button type="button" className="bo-button--secondary" lang={lang === 'nl' ? 'en' : 'nl'} aria-label={t('switchLanguageLabel')} onClick={() => i18n.setLang(lang === 'nl' ? 'en' : 'nl')}>
+          {me ? (
+            <span className="bo-user">
+              {t('signedInAs', { name: me.name, role: translateMaybe(lang, `role_${me.role}`, me.role) })}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="bo-button--secondary"
+            lang={lang === 'nl' ? 'en' : 'nl'}
+            aria-label={t('switchLanguageLabel')}
+            onClick={() => i18n.setLang(lang === 'nl' ? 'en' : 'nl')}
+          >
             {t('switchLanguage')}
           </button>
           {me ? (
@@ -169,4 +183,3 @@ function NotFound() {
     </>
   );
 }
-

@@ -35,14 +35,18 @@ const humanise = (name: string) =>
     .replace(/_/g, ' ')
     .replace(/^./, (c) => c.toUpperCase());
 
-function nonNull(doc: OpenApiDoc, s: JsonSchema | undefined): { schema: JsonSchema | undefined; nullable: boolean } {
+function nonNull(
+  doc: OpenApiDoc,
+  s: JsonSchema | undefined,
+): { schema: JsonSchema | undefined; nullable: boolean } {
   const r = resolve(doc, s);
   const alts = r?.anyOf ?? r?.oneOf;
   if (alts) {
     const rest = alts.filter((a) => resolve(doc, a)?.type !== 'null');
     return { schema: resolve(doc, rest[0]), nullable: rest.length < alts.length };
   }
-  if (Array.isArray(r?.type)) return { schema: { ...r, type: r.type.find((x) => x !== 'null') }, nullable: r.type.includes('null') };
+  if (Array.isArray(r?.type))
+    return { schema: { ...r, type: r.type.find((x) => x !== 'null') }, nullable: r.type.includes('null') };
   return { schema: r, nullable: false };
 }
 
@@ -56,7 +60,17 @@ function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, fixed = {}, onSubmit, onCancel, children }: SchemaFormProps) {
+export function SchemaForm({
+  doc,
+  schema,
+  idPrefix,
+  submitLabel,
+  choices = {},
+  fixed = {},
+  onSubmit,
+  onCancel,
+  children,
+}: SchemaFormProps) {
   const { t, tm } = useI18n();
   const lookups = useLookups();
   const [values, setValues] = useState<Values>({});
@@ -67,9 +81,13 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
   const idChoices = (name: string): Choice[] | undefined => {
     if (choices[name]) return choices[name];
     if (/^(assignee|user|handler|conductedBy|decidedBy|resolvedBy)(Id)?$/.test(name) && lookups.users)
-      return lookups.users.filter((u) => u.active).map((u) => ({ value: u.id, label: `${u.name} (${tm(`role_${u.role}`, u.role)})` }));
-    if (/^departmentId$/.test(name)) return lookups.departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
-    if (/^categoryId$/.test(name)) return lookups.categories.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }));
+      return lookups.users
+        .filter((u) => u.active)
+        .map((u) => ({ value: u.id, label: `${u.name} (${tm(`role_${u.role}`, u.role)})` }));
+    if (/^departmentId$/.test(name))
+      return lookups.departments.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }));
+    if (/^categoryId$/.test(name))
+      return lookups.categories.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name }));
     return undefined;
   };
 
@@ -103,7 +121,10 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
       const str = String(v);
       if (ty === 'integer' || ty === 'number') out[name] = Number(str);
       else if (ty === 'array') {
-        const lines = str.split('\n').map((x) => x.trim()).filter(Boolean);
+        const lines = str
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean);
         const it = nonNull(doc, f.items).schema;
         out[name] = typeOf(it ?? {}) === 'object' ? safeJson(str) : lines;
       } else if (isInstant(f)) out[name] = new Date(str).toISOString();
@@ -126,7 +147,8 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
     }
   }
 
-  const set = (path: string, v: string | boolean) => setValues((old) => ({ ...old, [path]: v, [`${path}.__touched`]: true }));
+  const set = (path: string, v: string | boolean) =>
+    setValues((old) => ({ ...old, [path]: v, [`${path}.__touched`]: true }));
 
   function renderFields(s: JsonSchema | undefined, prefix: string): ReactNode[] {
     const required = new Set(s?.required ?? []);
@@ -142,7 +164,12 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
       const optional = !required.has(name);
       const ty = typeOf(f);
       const v = values[path];
-      const common = { id, name: path, 'aria-invalid': !!err, 'aria-describedby': describedBy(id, hint, err) };
+      const common = {
+        id,
+        name: path,
+        'aria-invalid': !!err,
+        'aria-describedby': describedBy(id, hint, err),
+      };
       if (ty === 'object' && f.properties) {
         return (
           <fieldset key={path} className="bo-fieldset">
@@ -154,18 +181,37 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
       if (ty === 'boolean') {
         return (
           <div key={path} className="bo-field bo-field--checkbox">
-            <input type="checkbox" {...common} checked={v === true} onChange={(e) => set(path, e.target.checked)} />
+            <input
+              type="checkbox"
+              {...common}
+              checked={v === true}
+              onChange={(e) => set(path, e.target.checked)}
+            />
             <label htmlFor={id}>{label}</label>
-            {hint ? <p className="bo-hint" id={`${id}-hint`}>{hint}</p> : null}
-            {err ? <p className="bo-field-error" id={`${id}-error`}>{err}</p> : null}
+            {hint ? (
+              <p className="bo-hint" id={`${id}-hint`}>
+                {hint}
+              </p>
+            ) : null}
+            {err ? (
+              <p className="bo-field-error" id={`${id}-error`}>
+                {err}
+              </p>
+            ) : null}
           </div>
         );
       }
       let control: ReactNode;
-      const opts = f.enum ? f.enum.map((x) => ({ value: String(x), label: tm(`enum_${String(x)}`, humanise(String(x))) })) : idChoices(name);
+      const opts = f.enum
+        ? f.enum.map((x) => ({ value: String(x), label: tm(`enum_${String(x)}`, humanise(String(x))) }))
+        : idChoices(name);
       if (opts) {
         control = (
-          <select {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)}>
+          <select
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          >
             <option value="">—</option>
             {opts.map((o) => (
               <option key={o.value} value={o.value}>
@@ -175,17 +221,62 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
           </select>
         );
       } else if (ty === 'integer' || ty === 'number') {
-        control = <input type="number" inputMode="numeric" min={f.minimum} max={f.maximum} {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)} />;
+        control = (
+          <input
+            type="number"
+            inputMode="numeric"
+            min={f.minimum}
+            max={f.maximum}
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          />
+        );
       } else if (ty === 'array') {
-        control = <textarea rows={3} {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)} />;
+        control = (
+          <textarea
+            rows={3}
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          />
+        );
       } else if (isInstant(f)) {
-        control = <input type="datetime-local" {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)} />;
+        control = (
+          <input
+            type="datetime-local"
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          />
+        );
       } else if (isDate(f)) {
-        control = <input type="date" {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)} />;
+        control = (
+          <input
+            type="date"
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          />
+        );
       } else if ((f.maxLength ?? 10_000) > 300) {
-        control = <textarea rows={4} {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)} />;
+        control = (
+          <textarea
+            rows={4}
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          />
+        );
       } else {
-        control = <input type="text" {...common} value={typeof v === 'string' ? v : ''} onChange={(e) => set(path, e.target.value)} />;
+        control = (
+          <input
+            type="text"
+            {...common}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(e) => set(path, e.target.value)}
+          />
+        );
       }
       return (
         <div key={path} className={`bo-field${err ? ' bo-field--invalid' : ''}`}>
@@ -193,8 +284,16 @@ export function SchemaForm({ doc, schema, idPrefix, submitLabel, choices = {}, f
             {label}
             {optional ? <span className="bo-optional"> {t('optional')}</span> : null}
           </label>
-          {hint ? <p className="bo-hint" id={`${id}-hint`}>{hint}</p> : null}
-          {err ? <p className="bo-field-error" id={`${id}-error`}>{err}</p> : null}
+          {hint ? (
+            <p className="bo-hint" id={`${id}-hint`}>
+              {hint}
+            </p>
+          ) : null}
+          {err ? (
+            <p className="bo-field-error" id={`${id}-error`}>
+              {err}
+            </p>
+          ) : null}
           {control}
         </div>
       );

@@ -34,7 +34,12 @@ export function setUnauthenticatedHandler(fn: () => void): void {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function api<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { quiet401?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method)) headers['x-csrf-token'] = csrfToken;
@@ -53,9 +58,26 @@ export async function api<T>(method: string, path: string, body?: unknown, opts:
     json = undefined;
   }
   if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string; fields?: FieldError[]; details?: Record<string, unknown> } } | undefined)?.error;
+    const e = (
+      json as
+        | {
+            error?: {
+              code?: string;
+              message?: string;
+              fields?: FieldError[];
+              details?: Record<string, unknown>;
+            };
+          }
+        | undefined
+    )?.error;
     if (res.status === 401 && !opts.quiet401) onUnauthenticated();
-    throw new ApiError(res.status, e?.code ?? `HTTP_${res.status}`, e?.message ?? res.statusText, e?.fields ?? [], e?.details);
+    throw new ApiError(
+      res.status,
+      e?.code ?? `HTTP_${res.status}`,
+      e?.message ?? res.statusText,
+      e?.fields ?? [],
+      e?.details,
+    );
   }
   return json as T;
 }
@@ -65,7 +87,8 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, bo
 
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -36,16 +36,27 @@ export function ErrorSummary({ error, idPrefix = '' }: { error: unknown; idPrefi
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   const fields: FieldError[] = error instanceof ApiError ? error.fields : [];
-  const blockers = error instanceof ApiError && Array.isArray(error.details?.blockers) ? (error.details.blockers as { rule?: string; message?: string | { nl: string; en: string } }[]) : [];
+  const blockers =
+    error instanceof ApiError && Array.isArray(error.details?.blockers)
+      ? (error.details.blockers as { rule?: string; message?: string | { nl: string; en: string } }[])
+      : [];
   return (
-    <div className="bo-error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${idPrefix}error-title`}>
+    <div
+      className="bo-error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby={`${idPrefix}error-title`}
+    >
       <h2 id={`${idPrefix}error-title`}>{t('errorSummaryTitle')}</h2>
       <p>{message}</p>
       {fields.length > 0 && (
         <ul>
           {fields.map((f, i) => (
             <li key={i}>
-              <a href={`#${idPrefix}${fieldId(f.path)}`}>{f.path}: {f.message}</a>
+              <a href={`#${idPrefix}${fieldId(f.path)}`}>
+                {f.path}: {f.message}
+              </a>
             </li>
           ))}
         </ul>
@@ -158,7 +169,11 @@ export function LookupsProvider({ me, children }: { me: StaffUser; children: Rea
     };
   }, [lang, me.id, n]);
   if (!state) return <Loading />;
-  return <LookupsContext.Provider value={{ ...state, reload: () => setN((x) => x + 1) }}>{children}</LookupsContext.Provider>;
+  return (
+    <LookupsContext.Provider value={{ ...state, reload: () => setN((x) => x + 1) }}>
+      {children}
+    </LookupsContext.Provider>
+  );
 }
 
 export function useLookups(): Lookups {
@@ -167,7 +182,10 @@ export function useLookups(): Lookups {
   return l;
 }
 
-export function nameOf(list: { id: string; name: string }[] | undefined, id: string | null | undefined): string | undefined {
+export function nameOf(
+  list: { id: string; name: string }[] | undefined,
+  id: string | null | undefined,
+): string | undefined {
   if (!id || !list) return undefined;
   return list.find((x) => x.id === id)?.name;
 }

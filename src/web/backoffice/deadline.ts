@@ -5,7 +5,12 @@ import type { TextKey } from './i18n.js';
 
 /** Today's calendar date in Europe/Amsterdam as YYYY-MM-DD (the server computes deadlines there too). */
 export function amsterdamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function daysBetween(from: string, to: string): number {
@@ -22,7 +27,11 @@ export function endOfWeek(day: string): string {
 
 export type DeadlineTone = 'overdue' | 'soon' | 'ok' | 'done';
 
-export function deadlineState(status: string, due: string, today: string): { tone: DeadlineTone; key: TextKey; n: number } {
+export function deadlineState(
+  status: string,
+  due: string,
+  today: string,
+): { tone: DeadlineTone; key: TextKey; n: number } {
   if (!(OPEN_STATUSES as readonly string[]).includes(status)) return { tone: 'done', key: 'dueEnded', n: 0 };
   const n = daysBetween(today, due);
   if (n < 0) return { tone: 'overdue', key: n === -1 ? 'dueOverdueOne' : 'dueOverdue', n: -n };

@@ -44,8 +44,14 @@ const T = {
   newPassword: { nl: 'Nieuw wachtwoord', en: 'New password' },
   newPasswordHint: { nl: 'Minstens 12 tekens.', en: 'At least 12 characters.' },
   repeatPassword: { nl: 'Herhaal het nieuwe wachtwoord', en: 'Repeat the new password' },
-  passwordsDiffer: { nl: 'De twee nieuwe wachtwoorden zijn niet gelijk.', en: 'The two new passwords differ.' },
-  passwordChanged: { nl: 'Uw wachtwoord is gewijzigd. Log opnieuw in.', en: 'Your password has been changed. Please log in again.' },
+  passwordsDiffer: {
+    nl: 'De twee nieuwe wachtwoorden zijn niet gelijk.',
+    en: 'The two new passwords differ.',
+  },
+  passwordChanged: {
+    nl: 'Uw wachtwoord is gewijzigd. Log opnieuw in.',
+    en: 'Your password has been changed. Please log in again.',
+  },
   changePasswordButton: { nl: 'Wachtwoord wijzigen', en: 'Change password' },
 
   // inbox
@@ -59,7 +65,10 @@ const T = {
   viewClosed: { nl: 'Afgesloten', en: 'Closed' },
   viewAll: { nl: 'Alle dossiers', en: 'All cases' },
   search: { nl: 'Zoeken', en: 'Search' },
-  searchHint: { nl: 'Zoek in de tekst van de klacht of op kenmerk (KL-2026-000123).', en: 'Search the complaint text or by reference (KL-2026-000123).' },
+  searchHint: {
+    nl: 'Zoek in de tekst van de klacht of op kenmerk (KL-2026-000123).',
+    en: 'Search the complaint text or by reference (KL-2026-000123).',
+  },
   filters: { nl: 'Filters', en: 'Filters' },
   applyFilters: { nl: 'Toepassen', en: 'Apply' },
   clearFilters: { nl: 'Filters wissen', en: 'Clear filters' },
@@ -124,7 +133,10 @@ const T = {
   sectionMessages: { nl: 'Berichten en documenten', en: 'Messages and documents' },
   noMessages: { nl: 'Geen berichten of documenten.', en: 'No messages or documents.' },
   sectionActions: { nl: 'Acties', en: 'Actions' },
-  noActions: { nl: 'U kunt nu geen acties uitvoeren op dit dossier.', en: 'There are no actions you can take on this case now.' },
+  noActions: {
+    nl: 'U kunt nu geen acties uitvoeren op dit dossier.',
+    en: 'There are no actions you can take on this case now.',
+  },
   actionUnavailable: {
     nl: 'Deze stap mag nu, maar de API biedt er nog geen route voor.',
     en: 'This step is allowed now, but the API offers no route for it yet.',
@@ -136,7 +148,10 @@ const T = {
   system: { nl: 'systeem', en: 'system' },
 
   // new case
-  newCaseTitle: { nl: 'Klacht registreren (telefoon, brief, balie)', en: 'Register a complaint (phone, letter, counter)' },
+  newCaseTitle: {
+    nl: 'Klacht registreren (telefoon, brief, balie)',
+    en: 'Register a complaint (phone, letter, counter)',
+  },
   receivedAt: { nl: 'Moment van ontvangst', en: 'Moment of receipt' },
   category: { nl: 'Categorie', en: 'Category' },
   language: { nl: 'Taal van de klager', en: "Complainant's language" },
@@ -146,7 +161,10 @@ const T = {
   channel_counter: { nl: 'Balie', en: 'Counter' },
   channel_email: { nl: 'E-mail', en: 'E-mail' },
   channel_web: { nl: 'Webformulier', en: 'Web form' },
-  contactHint: { nl: 'Vul minstens een e-mailadres, telefoonnummer of adres in.', en: 'Enter at least an e-mail address, phone number or address.' },
+  contactHint: {
+    nl: 'Vul minstens een e-mailadres, telefoonnummer of adres in.',
+    en: 'Enter at least an e-mail address, phone number or address.',
+  },
 
   // dashboard
   dashboardTitle: { nl: 'Dashboard', en: 'Dashboard' },
@@ -157,7 +175,10 @@ const T = {
   days: { nl: '{n} dagen', en: '{n} days' },
   outcomeMix: { nl: 'Oordelen', en: 'Outcomes' },
   satisfaction: { nl: 'Tevredenheid', en: 'Satisfaction' },
-  volumeByCategory: { nl: 'Aantal klachten per categorie per maand', en: 'Complaints per category per month' },
+  volumeByCategory: {
+    nl: 'Aantal klachten per categorie per maand',
+    en: 'Complaints per category per month',
+  },
   overdueList: { nl: 'Termijn verstreken', en: 'Overdue cases' },
   measuresPastDate: { nl: 'Toegezegde maatregelen over de datum', en: 'Promised measures past their date' },
   showTable: { nl: 'Toon als tabel', en: 'Show as table' },
@@ -196,7 +217,10 @@ const T = {
   checkLetter: { nl: 'Brief controleren', en: 'Check letter' },
   pdfPreview: { nl: 'PDF-voorbeeld', en: 'PDF preview' },
   sendLetter: { nl: 'Brief verzenden', en: 'Send letter' },
-  sendBlocked: { nl: 'Verzenden kan pas als er geen fouten meer zijn ({n}).', en: 'Sending is possible once no errors remain ({n}).' },
+  sendBlocked: {
+    nl: 'Verzenden kan pas als er geen fouten meer zijn ({n}).',
+    en: 'Sending is possible once no errors remain ({n}).',
+  },
   letterSent: { nl: 'De brief is verzonden.', en: 'The letter has been sent.' },
   generateLetter: { nl: 'Brief genereren', en: 'Generate letter' },
   newLetter: { nl: 'Andere brief', en: 'Another letter' },
@@ -215,9 +239,15 @@ const T = {
   tabUsers: { nl: 'Gebruikers en rollen', en: 'Users and roles' },
   tabTokens: { nl: 'API-tokens', en: 'API tokens' },
   orgName: { nl: 'Naam van de organisatie', en: 'Name of the organisation' },
-  settingsJson: { nl: 'Instellingen (JSON: termijnen, ombudsman, briefhoofd)', en: 'Settings (JSON: terms, ombudsman, letterhead)' },
+  settingsJson: {
+    nl: 'Instellingen (JSON: termijnen, ombudsman, briefhoofd)',
+    en: 'Settings (JSON: terms, ombudsman, letterhead)',
+  },
   contactPhone: { nl: 'Telefoonnummer voor klagers', en: 'Phone number for complainants' },
-  externalBodyName: { nl: 'Externe instantie (ombudsman / geschilleninstantie)', en: 'External body (ombudsman / disputes body)' },
+  externalBodyName: {
+    nl: 'Externe instantie (ombudsman / geschilleninstantie)',
+    en: 'External body (ombudsman / disputes body)',
+  },
   externalBodyAddress: { nl: 'Adres externe instantie', en: 'Address of the external body' },
   externalBodyUrl: { nl: 'Website externe instantie', en: 'Website of the external body' },
   contactWorkingDays: { nl: 'Contact binnen (werkdagen)', en: 'Contact within (working days)' },
@@ -244,7 +274,10 @@ const T = {
   tokenLabel: { nl: 'Omschrijving', en: 'Label' },
   createToken: { nl: 'Token aanmaken', en: 'Create token' },
   revokeToken: { nl: 'Intrekken', en: 'Revoke' },
-  tokenCreated: { nl: 'Nieuw token (kopieer het nu, het wordt niet opnieuw getoond):', en: 'New token (copy it now, it will not be shown again):' },
+  tokenCreated: {
+    nl: 'Nieuw token (kopieer het nu, het wordt niet opnieuw getoond):',
+    en: 'New token (copy it now, it will not be shown again):',
+  },
   tokenCreatedAt: { nl: 'Aangemaakt', en: 'Created' },
   tokenLastUsed: { nl: 'Laatst gebruikt', en: 'Last used' },
   tokenRevoked: { nl: 'Ingetrokken', en: 'Revoked' },
@@ -285,11 +318,19 @@ export function formatDate(lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return d.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 }
 
 export function formatDateTime(lang: Lang, iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  return d.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  });
 }

@@ -80,7 +80,8 @@ export function findActionRoute(doc: OpenApiDoc, action: string): ActionRoute | 
           filled = path.replace(last, action);
         }
       } else if (norm(last) === action && segs.length >= 4) score = 2;
-      if (score) candidates.push({ score, route: { method: method.toUpperCase(), path: filled, schema: body } });
+      if (score)
+        candidates.push({ score, route: { method: method.toUpperCase(), path: filled, schema: body } });
     }
   }
   candidates.sort((a, b) => b.score - a.score);

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const login = (email: string, pw: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
+const login = (email: string, pw: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
 
 function cookieOf(res: Awaited<ReturnType<typeof login>>) {
   const c = res.cookies.find((x) => x.name === 'redress_session');
@@ -20,7 +21,11 @@ function cookieOf(res: Awaited<ReturnType<typeof login>>) {
 
 describe('staff login with a session cookie', () => {
   it('stores passwords as argon2id hashes', async () => {
-    const row = await t.database.db.selectFrom('app_user').select('password_hash').where('email', '=', 'henk@example.nl').executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('email', '=', 'henk@example.nl')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain(password);
   });
@@ -34,9 +39,17 @@ describe('staff login with a session cookie', () => {
     expect(cookie.secure).toBeFalsy(); // plain HTTP in tests; Secure behind TLS
     const { csrfToken, user } = res.json();
     expect(user.role).toBe('handler');
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { redress_session: cookie.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { redress_session: cookie.value },
+    });
     expect(me.json()).toMatchObject({ user: { email: 'henk@example.nl' }, csrfToken });
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/cases', cookies: { redress_session: cookie.value } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/cases',
+      cookies: { redress_session: cookie.value },
+    });
     expect(list.statusCode).toBe(200);
   });
 
@@ -49,12 +62,29 @@ describe('staff login with a session cookie', () => {
       channel: 'phone',
       receivedAt: new Date().toISOString(),
     };
-    const without = await t.app.inject({ method: 'POST', url: '/api/v1/cases', cookies: { redress_session: cookie.value }, payload });
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      cookies: { redress_session: cookie.value },
+      payload,
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('CSRF_FAILED');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/cases', cookies: { redress_session: cookie.value }, headers: { 'x-csrf-token': 'nope' }, payload });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      cookies: { redress_session: cookie.value },
+      headers: { 'x-csrf-token': 'nope' },
+      payload,
+    });
     expect(wrong.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/cases', cookies: { redress_session: cookie.value }, headers: { 'x-csrf-token': res.json().csrfToken }, payload });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      cookies: { redress_session: cookie.value },
+      headers: { 'x-csrf-token': res.json().csrfToken },
+      payload,
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -76,9 +106,17 @@ describe('staff login with a session cookie', () => {
   it('logout ends the session; changing the password ends every session', async () => {
     const first = await login('henk@example.nl', password);
     const c1 = cookieOf(first).value;
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { redress_session: c1 }, headers: { 'x-csrf-token': first.json().csrfToken } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      cookies: { redress_session: c1 },
+      headers: { 'x-csrf-token': first.json().csrfToken },
+    });
     expect(out.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { redress_session: c1 } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { redress_session: c1 } }))
+        .statusCode,
+    ).toBe(401);
 
     const a = await login('henk@example.nl', password);
     const b = await login('henk@example.nl', password);
@@ -90,7 +128,15 @@ describe('staff login with a session cookie', () => {
       payload: { currentPassword: password, newPassword: 'a new and longer secret' },
     });
     expect(change.statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { redress_session: cookieOf(b).value } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/auth/me',
+          cookies: { redress_session: cookieOf(b).value },
+        })
+      ).statusCode,
+    ).toBe(401);
     expect((await login('henk@example.nl', password)).statusCode).toBe(401);
     expect((await login('henk@example.nl', 'a new and longer secret')).statusCode).toBe(200);
   });

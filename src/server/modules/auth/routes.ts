@@ -8,7 +8,13 @@ import { ROLES } from '../users/service.js';
 import { SessionService } from './session.service.js';
 
 const meSchema = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES), departmentId: z.uuid().nullable() }),
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    departmentId: z.uuid().nullable(),
+  }),
   csrfToken: z.string(),
 });
 
@@ -17,65 +23,85 @@ function cookieOptions(req: FastifyRequest) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: req.protocol === 'https' };
 }
 
+export const authRoutes =
+  (s: Services): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const sessions = new SessionService(s.database.db);
+    const errors = {
+      401: errorResponseSchema,
+      403: errorResponseSchema,
+      422: errorResponseSchema,
+      429: errorResponseSchema,
+    };
 
-export const authRoutes = (s: Services): FastifyPluginAsync => async (app) => {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const sessions = new SessionService(s.database.db);
-  const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 422: errorResponseSchema, 429: errorResponseSchema };
-
-  r.post(
-    '/api/v1/auth/login',
-    {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Staff login: sets an HttpOnly session cookie and returns the CSRF token for unsafe requests',
-        body: z.strictObject({ email: z.email(), password: z.string().min(1).max(1024) }),
-        response: { 200: meSchema, ...errors },
+    r.post(
+      '/api/v1/auth/login',
+      {
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Staff login: sets an HttpOnly session cookie and returns the CSRF token for unsafe requests',
+          body: z.strictObject({ email: z.email(), password: z.string().min(1).max(1024) }),
+          response: { 200: meSchema, ...errors },
+        },
       },
-    },
-    async (req, reply) => {
-      const session = await sessions.login(req.body.email, req.body.password);
-      void reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(req));
-      await s.audit.record(session.user.id, 'auth.login', null);
-      return { user: session.user, csrfToken: session.csrfToken };
-    },
-  );
-
-  r.get(
-    '/api/v1/auth/me',
-    { onRequest: requireStaff(s.users, 'any'), schema: { tags: ['auth'], summary: 'The signed-in staff user', response: { 200: meSchema, ...errors } } },
-    // A bearer-token client has no CSRF token: it needs none.
-    async (req) => ({ user: req.staff!, csrfToken: req.csrfToken ?? '' }),
-  );
-
-  r.post(
-    '/api/v1/auth/logout',
-    { onRequest: requireStaff(s.users, 'any'), schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null(), ...errors } } },
-    async (req, reply: FastifyReply) => {
-      const cookie = sessionCookie(req);
-      if (cookie) await sessions.logout(cookie);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.post(
-    '/api/v1/auth/password',
-    {
-      onRequest: requireStaff(s.users, 'any'),
-      schema: {
-        tags: ['auth'],
-        summary: 'Change your password (ends your other sessions)',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(12).max(1024) }),
-        response: { 204: z.null(), ...errors },
+      async (req, reply) => {
+        const session = await sessions.login(req.body.email, req.body.password);
+        void reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(req));
+        await s.audit.record(session.user.id, 'auth.login', null);
+        return { user: session.user, csrfToken: session.csrfToken };
       },
-    },
-    async (req, reply) => {
-      await sessions.changePassword(req.staff!.id, req.body.currentPassword, req.body.newPassword);
-      await s.audit.record(req.staff!.id, 'auth.password_changed', null);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
-    },
-  );
-};
+    );
+
+    r.get(
+      '/api/v1/auth/me',
+      {
+        onRequest: requireStaff(s.users, 'any'),
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in staff user',
+          response: { 200: meSchema, ...errors },
+        },
+      },
+      // A bearer-token client has no CSRF token: it needs none.
+      async (req) => ({ user: req.staff!, csrfToken: req.csrfToken ?? '' }),
+    );
+
+    r.post(
+      '/api/v1/auth/logout',
+      {
+        onRequest: requireStaff(s.users, 'any'),
+        schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null(), ...errors } },
+      },
+      async (req, reply: FastifyReply) => {
+        const cookie = sessionCookie(req);
+        if (cookie) await sessions.logout(cookie);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
+
+    r.post(
+      '/api/v1/auth/password',
+      {
+        onRequest: requireStaff(s.users, 'any'),
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your password (ends your other sessions)',
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(1024),
+            newPassword: z.string().min(12).max(1024),
+          }),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await sessions.changePassword(req.staff!.id, req.body.currentPassword, req.body.newPassword);
+        await s.audit.record(req.staff!.id, 'auth.password_changed', null);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
+  };

@@ -52,12 +52,21 @@ export class SessionService {
         .execute();
       throw invalid;
     }
-    await this.db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
+    await this.db
+      .updateTable('app_user')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', row.id)
+      .execute();
     const token = crypto.randomBytes(32).toString('base64url');
     const csrfToken = crypto.randomBytes(24).toString('base64url');
     await this.db
       .insertInto('staff_session')
-      .values({ id_hash: hashSecret(token), user_id: row.id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000) })
+      .values({
+        id_hash: hashSecret(token),
+        user_id: row.id,
+        csrf_token: csrfToken,
+        expires_at: new Date(Date.now() + SESSION_HOURS * 3_600_000),
+      })
       .execute();
     return { token, csrfToken, user: toStaffUser(row) };
   }
@@ -67,13 +76,23 @@ export class SessionService {
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
-    const row = await this.db.selectFrom('app_user').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('app_user')
+      .select(['password_hash'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     if (!row.password_hash || !(await verify(row.password_hash, current))) {
-      throw new AppError('VALIDATION_FAILED', { nl: 'Het huidige wachtwoord klopt niet.', en: 'The current password is incorrect.' }, [
-        { path: 'currentPassword', message: 'Incorrect / onjuist' },
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { nl: 'Het huidige wachtwoord klopt niet.', en: 'The current password is incorrect.' },
+        [{ path: 'currentPassword', message: 'Incorrect / onjuist' }],
+      );
     }
-    await this.db.updateTable('app_user').set({ password_hash: await hash(next) }).where('id', '=', userId).execute();
+    await this.db
+      .updateTable('app_user')
+      .set({ password_hash: await hash(next) })
+      .where('id', '=', userId)
+      .execute();
     // Other sessions of this user end: a changed password must lock out whoever had the old one.
     await this.db.deleteFrom('staff_session').where('user_id', '=', userId).execute();
   }

@@ -38,40 +38,44 @@ const CSP = [
  * Serves the built back office (a single-page app) under /app: hashed assets with a year's cache,
  * every other path the app's index.html, so deep links like /app/cases/<id> work on reload.
  */
-export const backofficeRoutes = (dist: string = BACKOFFICE_DIST): FastifyPluginAsync => async (app) => {
-  const root = path.resolve(dist);
+export const backofficeRoutes =
+  (dist: string = BACKOFFICE_DIST): FastifyPluginAsync =>
+  async (app) => {
+    const root = path.resolve(dist);
 
-  const sendIndex = (reply: FastifyReply) => {
-    const file = path.join(root, 'index.html');
-    if (!fs.existsSync(file)) {
-      throw new AppError('NOT_FOUND', {
-        nl: 'De backoffice is nog niet gebouwd: voer `npm run build:web` uit.',
-        en: 'The back office has not been built yet: run `npm run build:web`.',
-      });
-    }
-    return reply
-      .header('content-type', TYPES['.html']!)
-      .header('cache-control', 'no-cache')
-      .header('content-security-policy', CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      .send(fs.readFileSync(file));
-  };
-
-  app.get(BACKOFFICE_BASE, { schema: { hide: true } }, async (_req, reply) => reply.redirect(`${BACKOFFICE_BASE}/`));
-  app.get(`${BACKOFFICE_BASE}/*`, { schema: { hide: true } }, async (req, reply) => {
-    const rest = (req.params as { '*': string })['*'] ?? '';
-    if (rest.startsWith('assets/')) {
-      const file = path.resolve(root, rest);
-      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        throw new AppError('NOT_FOUND', { nl: 'Bestand niet gevonden.', en: 'File not found.' });
+    const sendIndex = (reply: FastifyReply) => {
+      const file = path.join(root, 'index.html');
+      if (!fs.existsSync(file)) {
+        throw new AppError('NOT_FOUND', {
+          nl: 'De backoffice is nog niet gebouwd: voer `npm run build:web` uit.',
+          en: 'The back office has not been built yet: run `npm run build:web`.',
+        });
       }
       return reply
-        .header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream')
-        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('content-type', TYPES['.html']!)
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', CSP)
         .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'same-origin')
         .send(fs.readFileSync(file));
-    }
-    return sendIndex(reply);
-  });
-};
+    };
+
+    app.get(BACKOFFICE_BASE, { schema: { hide: true } }, async (_req, reply) =>
+      reply.redirect(`${BACKOFFICE_BASE}/`),
+    );
+    app.get(`${BACKOFFICE_BASE}/*`, { schema: { hide: true } }, async (req, reply) => {
+      const rest = (req.params as { '*': string })['*'] ?? '';
+      if (rest.startsWith('assets/')) {
+        const file = path.resolve(root, rest);
+        if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+          throw new AppError('NOT_FOUND', { nl: 'Bestand niet gevonden.', en: 'File not found.' });
+        }
+        return reply
+          .header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream')
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(fs.readFileSync(file));
+      }
+      return sendIndex(reply);
+    });
+  };

@@ -8,13 +8,30 @@ import type { Database } from '../../db/schema.js';
  * what changed, the case holds the content (NO-16, PRIV-09).
  */
 export interface CaseEventMap {
-  'case.received': { reference: string; channel: string; receiptDate: string; regime: string; deadlines: { acknowledgement: string; decision: string } };
+  'case.received': {
+    reference: string;
+    channel: string;
+    receiptDate: string;
+    regime: string;
+    deadlines: { acknowledgement: string; decision: string };
+  };
   // A case from a historical register (`redress import cases`): where it came from.
   'case.imported': { reference: string; line: number; source: 'csv' };
   'case.status_changed': { from: string; to: string; action: string };
-  'case.intake_completed': { fields: string[]; formalProcedureApplies?: boolean | null; defects?: string[]; oral?: boolean };
+  'case.intake_completed': {
+    fields: string[];
+    formalProcedureApplies?: boolean | null;
+    defects?: string[];
+    oral?: boolean;
+  };
   'case.repair_requested': { defects: string[]; rule: 'AWB-03'; sentTo: string | null };
-  'case.priority_set': { priority: string; from: string; safety: boolean; managerAlerts: number; rule: 'ISO-04' };
+  'case.priority_set': {
+    priority: string;
+    from: string;
+    safety: boolean;
+    managerAlerts: number;
+    rule: 'ISO-04';
+  };
   'case.item_added': { itemId: string; position: number; severity: string };
   'case.respondent_added': { respondentId: string; kind: string; userId: string | null; warning?: string };
   'case.representative_added': { representativeId: string; relation: string; authorisationRequired: boolean };
@@ -36,17 +53,33 @@ export interface CaseEventMap {
   'case.withdrawn': { withdrawnOn: string; channel: string };
   'case.hearing_invited': { party: string; respondentId: string | null; responseDeadline: string | null };
   'case.hearing_waived': { ground: string; decidedBy: string };
-  'case.hearing_recorded': { party: string; respondentId: string | null; heldAt: string; conductedBy: string; reportAttached: boolean };
+  'case.hearing_recorded': {
+    party: string;
+    respondentId: string | null;
+    heldAt: string;
+    conductedBy: string;
+    reportAttached: boolean;
+  };
   'case.extended': { weeks: number; originalDue: string; newDue: string; late: boolean; notices: number };
   'case.delay_agreed': { previousDue: string; agreedDate: string };
   'case.advice_requested': { committee: string };
   'case.advice_recorded': { advisedJudgement: string; reportReceivedOn: string };
   'case.item_judged': { itemId: string; judgement: string; previous: string | null };
-  'case.remedy_added': { remedyId: string; kind: string; itemId: string | null; realisationDate: string | null };
+  'case.remedy_added': {
+    remedyId: string;
+    kind: string;
+    itemId: string | null;
+    realisationDate: string | null;
+  };
   'case.learning_recorded': { fields: string[] };
   'case.decided': { outcome: string; decisionDue: string; onTime: boolean; deviatesFromAdvice: boolean };
   'case.closed': { complainantReaction: string; externalBody: string | null };
-  'case.reopened': { reason: string; previousStatus: string; keptReceiptDate: string; keptDecisionDue: string };
+  'case.reopened': {
+    reason: string;
+    previousStatus: string;
+    keptReceiptDate: string;
+    keptDecisionDue: string;
+  };
   'case.escalated': { escalationId: string; bodyKind: string; bodyName: string; submittedOn: string };
   'case.escalation_outcome': { escalationId: string; outcome: string; outcomeOn: string };
   'case.measure_completed': { remedyId: string; completedAt: string; realisationDate: string | null };
@@ -55,20 +88,45 @@ export interface CaseEventMap {
   // The complainant's side (public pages, issue 5); actor is null (the complainant via the status link).
   'complainant.attachments_added': { attachmentCount: number; source: 'intake' };
   'complainant.information_added': { submissionId: string; attachmentCount: number; hasMessage: boolean };
-  'survey.answered': { surveyId: string; outcomeSatisfied: 'yes' | 'partly' | 'no'; handlingSatisfied: 'yes' | 'partly' | 'no' };
+  'survey.answered': {
+    surveyId: string;
+    outcomeSatisfied: 'yes' | 'partly' | 'no';
+    handlingSatisfied: 'yes' | 'partly' | 'no';
+  };
   'status_link.resent': { expiresAt: string };
   // Letters (issue 4): every letter is a history event; sending is the one that counts (AWB-12, AWB-50).
-  'letter.drafted': { letterId: string; kind: string; lang: string; recipientRole: string; errors: number; warnings: number };
+  'letter.drafted': {
+    letterId: string;
+    kind: string;
+    lang: string;
+    recipientRole: string;
+    errors: number;
+    warnings: number;
+  };
   'letter.edited': { letterId: string; version: number; errors: number; warnings: number };
   'letter.rendered': { letterId: string; version: number; sha256: string };
-  'letter.sent': { letterId: string; kind: string; lang: string; recipientRole: string; respondentId: string | null; outboxId: string; channel: 'email' | 'post'; tasksCompleted: number };
+  'letter.sent': {
+    letterId: string;
+    kind: string;
+    lang: string;
+    recipientRole: string;
+    respondentId: string | null;
+    outboxId: string;
+    channel: 'email' | 'post';
+    tasksCompleted: number;
+  };
 }
 
 export type CaseEventType = keyof CaseEventMap;
 export type CaseEvent = { [K in CaseEventType]: { type: K; data: CaseEventMap[K] } }[CaseEventType];
 
 export const CaseEvents = {
-  async append(db: Kysely<Database> | Transaction<Database>, caseId: string, actorId: string | null, event: CaseEvent): Promise<void> {
+  async append(
+    db: Kysely<Database> | Transaction<Database>,
+    caseId: string,
+    actorId: string | null,
+    event: CaseEvent,
+  ): Promise<void> {
     await db
       .insertInto('case_event')
       .values({ case_id: caseId, actor_id: actorId, type: event.type, data: JSON.stringify(event.data) })

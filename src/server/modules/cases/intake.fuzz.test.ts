@@ -17,13 +17,43 @@ function rng(seed: number) {
 }
 
 const junk: unknown[] = [
-  null, true, 0, -1, 1e308, '', ' ', 'x'.repeat(30_000), '2026-13-45', '\u0000', '<script>alert(1)</script>',
-  "'; DROP TABLE complaint_case; --", [], [1, 2], {}, { $ne: 1 }, '😀'.repeat(100), 'NaN', '2026-02-29T25:00:00Z',
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  '',
+  ' ',
+  'x'.repeat(30_000),
+  '2026-13-45',
+  '\u0000',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE complaint_case; --",
+  [],
+  [1, 2],
+  {},
+  { $ne: 1 },
+  '😀'.repeat(100),
+  'NaN',
+  '2026-02-29T25:00:00Z',
 ];
 
 function mutate(random: () => number): unknown {
   const body = structuredClone(exampleComplaint) as Record<string, unknown>;
-  const paths = ['complainant', 'complainant.name', 'complainant.email', 'complainant.phone', 'complainant.address', 'description', 'desiredOutcome', 'incidentDate', 'language', 'categoryId', '__proto__', 'constructor'];
+  const paths = [
+    'complainant',
+    'complainant.name',
+    'complainant.email',
+    'complainant.phone',
+    'complainant.address',
+    'description',
+    'desiredOutcome',
+    'incidentDate',
+    'language',
+    'categoryId',
+    '__proto__',
+    'constructor',
+  ];
   const n = 1 + Math.floor(random() * 3);
   for (let i = 0; i < n; i++) {
     const path = paths[Math.floor(random() * paths.length)]!.split('.');
@@ -45,7 +75,12 @@ describe('public intake never answers 500', () => {
     const statuses = new Map<number, number>();
     for (let i = 0; i < 300; i++) {
       const payload = JSON.stringify(mutate(random));
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/complaints', payload, headers: { 'content-type': 'application/json' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        payload,
+        headers: { 'content-type': 'application/json' },
+      });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       expect([201, 400, 422], payload.slice(0, 300)).toContain(res.statusCode);
       if (res.statusCode !== 201) expect(res.json().error.fields.length).toBeGreaterThan(0);
@@ -60,14 +95,24 @@ describe('public intake never answers 500', () => {
     ['application/json', '"tekst"'],
     ['application/json', '[]'],
   ])('content type %s with %s is refused with 4xx', async (type, payload) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/complaints', payload, headers: { 'content-type': type } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload,
+      headers: { 'content-type': type },
+    });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(res.json().error.code).toBeDefined();
   });
 
   it('an over-long Idempotency-Key is a field error', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/complaints', payload: exampleComplaint, headers: { 'idempotency-key': 'k'.repeat(500) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload: exampleComplaint,
+      headers: { 'idempotency-key': 'k'.repeat(500) },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields[0].path).toBe('idempotency-key');
   });

@@ -24,7 +24,8 @@ export interface IntakeResult {
   outboxIds: string[];
 }
 
-type IntakeInput = (PublicIntake & { channel?: undefined; receivedAt?: undefined; submittedAt?: undefined }) | StaffIntake;
+type IntakeInput =
+  (PublicIntake & { channel?: undefined; receivedAt?: undefined; submittedAt?: undefined }) | StaffIntake;
 
 export class IntakeService {
   constructor(
@@ -52,7 +53,12 @@ export class IntakeService {
     const receiptDate = amsterdamDate(receivedAt);
     const start = deadlineStartFor(org.regime, { receivedAt, submittedAt }); // CONV-03
     const extraHolidays = org.settings.extraHolidays ?? [];
-    const acknowledgement = computeDeadline({ regime: org.regime, term: 'acknowledgement', start: receiptDate, extraHolidays });
+    const acknowledgement = computeDeadline({
+      regime: org.regime,
+      term: 'acknowledgement',
+      start: receiptDate,
+      extraHolidays,
+    });
     const decision = computeDeadline({ regime: org.regime, term: 'decision', start, extraHolidays });
 
     const year = Number(receiptDate.slice(0, 4));
@@ -152,7 +158,8 @@ export class IntakeService {
     if (!row) {
       // Another request with this key committed first (our insert waited for it): replay it.
       const replayed = await this.replay(key!, requestHash);
-      if (!replayed) throw new AppError('CONFLICT', 'Concurrent request with the same Idempotency-Key; retry.');
+      if (!replayed)
+        throw new AppError('CONFLICT', 'Concurrent request with the same Idempotency-Key; retry.');
       return replayed;
     }
     return {
@@ -163,7 +170,11 @@ export class IntakeService {
   }
 
   private async replay(key: string, requestHash: string): Promise<IntakeResult | undefined> {
-    const row = await this.db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('idempotency_key')
+      .selectAll()
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return undefined;
     if (row.request_hash !== requestHash) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', {

@@ -23,7 +23,12 @@ beforeAll(async () => {
       method: 'POST',
       url: '/api/v1/cases',
       headers: handler.auth,
-      payload: { ...exampleComplaint, description: texts[i % texts.length], channel: i % 2 ? 'phone' : 'letter', receivedAt },
+      payload: {
+        ...exampleComplaint,
+        description: texts[i % texts.length],
+        channel: i % 2 ? 'phone' : 'letter',
+        receivedAt,
+      },
     });
     expect(res.statusCode).toBe(201);
     created.push({ ...res.json(), receivedAt });
@@ -31,7 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const list = (query: string, auth = handler.auth) => t.app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: auth });
+const list = (query: string, auth = handler.auth) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/cases?${query}`, headers: auth });
 
 describe('staff intake POST /api/v1/cases (AWB-02: oral complaints too)', () => {
   it('keeps its own receivedAt and channel, and dates the receipt in Europe/Amsterdam (CONV-01)', async () => {
@@ -44,7 +50,9 @@ describe('staff intake POST /api/v1/cases (AWB-02: oral complaints too)', () => 
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.deadlines.decision).toBe('2026-08-12'); // rules.md E19
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${body.id}`, headers: handler.auth })).json();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/cases/${body.id}`, headers: handler.auth })
+    ).json();
     expect(detail.receiptDate).toBe('2026-07-01');
     expect(detail.channel).toBe('email');
   });
@@ -57,7 +65,12 @@ describe('staff intake POST /api/v1/cases (AWB-02: oral complaints too)', () => 
       payload: { ...exampleComplaint, channel: 'pigeon', receivedAt: '2999-01-01T10:00:00Z' },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['channel', 'receivedAt']);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['channel', 'receivedAt']);
   });
 });
 
@@ -67,8 +80,12 @@ describe('authorisation on staff routes', () => {
     const wrong = await list('', { authorization: 'Bearer rdr_not-a-real-token' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('UNAUTHENTICATED');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: exampleComplaint })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cases/${created[0]!.id}` })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: exampleComplaint })).statusCode,
+    ).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cases/${created[0]!.id}` })).statusCode).toBe(
+      401,
+    );
   });
 
   it('403 for a role that may not use the route', async () => {
@@ -76,13 +93,19 @@ describe('authorisation on staff routes', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('FORBIDDEN');
     const manager = await t.staff('manager');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: manager.auth })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: manager.auth })).statusCode,
+    ).toBe(200);
   });
 
   it('a revoked token no longer works', async () => {
     const u = await t.staff('intake');
     expect((await list('', u.auth)).statusCode).toBe(200);
-    await t.database.db.updateTable('api_token').set({ revoked_at: new Date() }).where('user_id', '=', u.id).execute();
+    await t.database.db
+      .updateTable('api_token')
+      .set({ revoked_at: new Date() })
+      .where('user_id', '=', u.id)
+      .execute();
     expect((await list('', u.auth)).statusCode).toBe(401);
   });
 });
@@ -119,21 +142,39 @@ describe('GET /api/v1/cases', () => {
   });
 
   it('filters by status, channel dates, assignee and overdue', async () => {
-    expect((await list('status=received&from=2026-10-01&to=2026-10-31&limit=100')).json().items).toHaveLength(12);
+    expect((await list('status=received&from=2026-10-01&to=2026-10-31&limit=100')).json().items).toHaveLength(
+      12,
+    );
     expect((await list('status=closed')).json().items).toHaveLength(0);
     expect((await list('from=2026-10-05&to=2026-10-06')).json().items).toHaveLength(2);
     expect((await list('assignee=me')).json().items).toHaveLength(0);
     // Received in October 2026 with a six-week term: all overdue on today's date (2026-11-22 or later)
     // only if their deadline has passed; compare with the deadlines the API itself reports.
-    const all = (await list('from=2026-10-01&to=2026-10-31&limit=100')).json().items as { decisionDue: string; overdue: boolean; id: string }[];
-    const overdue = (await list('overdue=true&from=2026-10-01&to=2026-10-31&limit=100')).json().items as { id: string }[];
-    expect(overdue.map((i) => i.id).sort()).toEqual(all.filter((i) => i.overdue).map((i) => i.id).sort());
+    const all = (await list('from=2026-10-01&to=2026-10-31&limit=100')).json().items as {
+      decisionDue: string;
+      overdue: boolean;
+      id: string;
+    }[];
+    const overdue = (await list('overdue=true&from=2026-10-01&to=2026-10-31&limit=100')).json().items as {
+      id: string;
+    }[];
+    expect(overdue.map((i) => i.id).sort()).toEqual(
+      all
+        .filter((i) => i.overdue)
+        .map((i) => i.id)
+        .sort(),
+    );
   });
 
   it('rejects bad filters with field errors', async () => {
     const res = await list('status=lost&limit=1000&cursor=%%%&from=2026-13-01');
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['from', 'limit', 'status']);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['from', 'limit', 'status']);
     const badCursor = await list('cursor=bm9wZQ');
     expect(badCursor.statusCode).toBe(422);
     expect(badCursor.json().error.fields[0].path).toBe('cursor');
@@ -142,7 +183,11 @@ describe('GET /api/v1/cases', () => {
 
 describe('GET /api/v1/cases/{id}', () => {
   it('returns the case with deadlines (raw, due, rulesApplied), history and allowedActions', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${created[0]!.id}`, headers: handler.auth });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases/${created[0]!.id}`,
+      headers: handler.auth,
+    });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.reference).toBe(created[0]!.reference);
@@ -156,19 +201,32 @@ describe('GET /api/v1/cases/{id}', () => {
   it('logs every read in the audit log (PRIV-09)', async () => {
     const id = created[1]!.id;
     await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: handler.auth });
-    const rows = await t.database.db.selectFrom('audit_log').selectAll().where('case_id', '=', id).where('user_id', '=', handler.id).execute();
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('case_id', '=', id)
+      .where('user_id', '=', handler.id)
+      .execute();
     expect(rows.map((r) => r.action)).toContain('case.read');
   });
 
   it('404 for an unknown case, 422 for a malformed id', async () => {
-    const missing = await t.app.inject({ method: 'GET', url: '/api/v1/cases/00000000-0000-4000-8000-000000000000', headers: handler.auth });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/cases/00000000-0000-4000-8000-000000000000',
+      headers: handler.auth,
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('CASE_NOT_FOUND');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/cases/abc', headers: handler.auth })).statusCode).toBe(422);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/cases/abc', headers: handler.auth })).statusCode,
+    ).toBe(422);
   });
 
   it('the history is append-only in the database itself', async () => {
     await expect(t.database.db.deleteFrom('case_event').execute()).rejects.toThrow(/append-only/);
-    await expect(t.database.db.updateTable('case_event').set({ type: 'x' }).execute()).rejects.toThrow(/append-only/);
+    await expect(t.database.db.updateTable('case_event').set({ type: 'x' }).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

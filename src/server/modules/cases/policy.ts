@@ -1,5 +1,11 @@
 import type { RegimeId } from '../../../domain/deadlines.js';
-import { CASE_ACTIONS, STATUS_LABELS, transitionFor, type CaseAction, type CaseStatus } from '../../../domain/lifecycle.js';
+import {
+  CASE_ACTIONS,
+  STATUS_LABELS,
+  transitionFor,
+  type CaseAction,
+  type CaseStatus,
+} from '../../../domain/lifecycle.js';
 import type { Role, StaffUser } from '../users/service.js';
 
 // Who may take which step on which case: role × department × state (GUIDE habit 1). The same
@@ -14,7 +20,13 @@ export interface CaseAccessInfo {
   respondentUserIds: readonly string[];
 }
 
-const INTAKE_STEPS: CaseAction[] = ['complete_intake', 'add_item', 'add_respondent', 'add_representative', 'record_authorisation'];
+const INTAKE_STEPS: CaseAction[] = [
+  'complete_intake',
+  'add_item',
+  'add_respondent',
+  'add_representative',
+  'record_authorisation',
+];
 // A handler also takes an unassigned case of their department for themselves ('assign' to self only,
 // enforced in the assign step itself); routing to others stays with intake and managers.
 const HANDLING_STEPS: CaseAction[] = [...CASE_ACTIONS];
@@ -29,12 +41,23 @@ export const ACTION_ROLES: Record<Role, readonly CaseAction[]> = {
   admin: ['assign', 'acknowledge'],
   // WKKGZ-03: the complaints officer helps the complainant formulate the complaint and explores
   // solutions, but never judges or signs the provider's answer.
-  'complaints-officer': ['complete_intake', 'add_item', 'add_representative', 'record_first_contact', 'record_progress_update', 'withdraw'],
+  'complaints-officer': [
+    'complete_intake',
+    'add_item',
+    'add_representative',
+    'record_first_contact',
+    'record_progress_update',
+    'withdraw',
+  ],
 };
 
 export type Authorisation =
   | { ok: true }
-  | { ok: false; code: 'FORBIDDEN' | 'HANDLER_IS_RESPONDENT' | 'CASE_STATE_CONFLICT'; message: { nl: string; en: string } };
+  | {
+      ok: false;
+      code: 'FORBIDDEN' | 'HANDLER_IS_RESPONDENT' | 'CASE_STATE_CONFLICT';
+      message: { nl: string; en: string };
+    };
 
 /** Organisation-wide roles; handlers and managers work within their department. */
 function inScope(user: StaffUser, c: CaseAccessInfo): boolean {
@@ -49,21 +72,45 @@ function inScope(user: StaffUser, c: CaseAccessInfo): boolean {
 
 export function authorise(user: StaffUser, c: CaseAccessInfo, action: CaseAction): Authorisation {
   if (!ACTION_ROLES[user.role].includes(action)) {
-    return { ok: false, code: 'FORBIDDEN', message: { nl: `Uw rol (${user.role}) mag deze stap niet zetten.`, en: `Your role (${user.role}) may not take this step.` } };
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: {
+        nl: `Uw rol (${user.role}) mag deze stap niet zetten.`,
+        en: `Your role (${user.role}) may not take this step.`,
+      },
+    };
   }
   // AWB-15 / NO-13: a respondent takes no part in handling the complaint about them.
   if (c.respondentUserIds.includes(user.id)) {
     return {
       ok: false,
       code: 'HANDLER_IS_RESPONDENT',
-      message: { nl: 'U bent beklaagde in deze klacht en mag er daarom niet aan werken (Awb 9:7).', en: 'You are a respondent in this complaint and so may not work on it (Awb 9:7).' },
+      message: {
+        nl: 'U bent beklaagde in deze klacht en mag er daarom niet aan werken (Awb 9:7).',
+        en: 'You are a respondent in this complaint and so may not work on it (Awb 9:7).',
+      },
     };
   }
   if (action === 'assign' && user.role === 'handler' && c.assigneeId !== null) {
-    return { ok: false, code: 'FORBIDDEN', message: { nl: 'Alleen een nog niet toegewezen dossier kunt u zelf oppakken.', en: 'You can only take a case that is not yet assigned.' } };
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: {
+        nl: 'Alleen een nog niet toegewezen dossier kunt u zelf oppakken.',
+        en: 'You can only take a case that is not yet assigned.',
+      },
+    };
   }
   if (!inScope(user, c)) {
-    return { ok: false, code: 'FORBIDDEN', message: { nl: 'Dit dossier hoort bij een andere afdeling.', en: 'This case belongs to another department.' } };
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: {
+        nl: 'Dit dossier hoort bij een andere afdeling.',
+        en: 'This case belongs to another department.',
+      },
+    };
   }
   if (!transitionFor(c.status, action, c.regime)) {
     return {
@@ -95,5 +142,8 @@ export function maySeeRestricted(user: StaffUser, c: CaseAccessInfo): boolean {
   if (c.respondentUserIds.includes(user.id)) return false;
   if (user.role === 'complaints-officer' || user.role === 'intake') return true;
   if (c.assigneeId === user.id) return true;
-  return user.role === 'manager' && (user.departmentId === null || c.departmentId === null || c.departmentId === user.departmentId);
+  return (
+    user.role === 'manager' &&
+    (user.departmentId === null || c.departmentId === null || c.departmentId === user.departmentId)
+  );
 }

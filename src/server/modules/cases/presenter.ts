@@ -1,6 +1,12 @@
 import { eventLabel } from './events.js';
 import type { CaseRow } from '../../db/schema.js';
-import { ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, type CaseAction, type CaseStatus } from '../../../domain/lifecycle.js';
+import {
+  ACTION_LABELS,
+  OPEN_STATUSES,
+  STATUS_LABELS,
+  type CaseAction,
+  type CaseStatus,
+} from '../../../domain/lifecycle.js';
 import type { LocalDate } from '../../../domain/dates.js';
 import type { Blocker } from '../../../domain/workflow/blockers.js';
 import { declineNoticeDeadline } from '../../../domain/workflow/decline.js';
@@ -18,9 +24,15 @@ const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Dat
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 type Json = Record<string, unknown>;
 
-export function isOverdue(row: { status: string; decision_due: string; overdue?: boolean }, today: string): boolean {
+export function isOverdue(
+  row: { status: string; decision_due: string; overdue?: boolean },
+  today: string,
+): boolean {
   // AWB-44: a deadline that passed without a final letter (or flagged by the monitoring job).
-  return (OPEN_STATUSES as readonly string[]).includes(row.status) && (row.decision_due < today || row.overdue === true);
+  return (
+    (OPEN_STATUSES as readonly string[]).includes(row.status) &&
+    (row.decision_due < today || row.overdue === true)
+  );
 }
 
 export function presentSummary(row: CaseListRow, lang: Lang, today: string) {
@@ -55,7 +67,13 @@ export interface PresentOptions {
 /** The full case: intake, decision data (for the letters), tasks, history and allowed actions. */
 export function presentCase(
   full: FullCase,
-  history: { id: string; type: string; actor_id: string | null; created_at: Date; data: Record<string, unknown> }[],
+  history: {
+    id: string;
+    type: string;
+    actor_id: string | null;
+    created_at: Date;
+    data: Record<string, unknown>;
+  }[],
   allowed: { action: CaseAction; blockers: Blocker[] }[],
   o: PresentOptions,
 ) {
@@ -63,7 +81,10 @@ export function presentCase(
   const lang = o.lang;
   const d = storedDeadlines(full);
   const regime = row.regime as RegimeId;
-  const declineNotice = regime === 'awb' || regime === 'awb-advisory' ? declineNoticeDeadline(regime, row.receipt_date, o.extraHolidays) : null;
+  const declineNotice =
+    regime === 'awb' || regime === 'awb-advisory'
+      ? declineNoticeDeadline(regime, row.receipt_date, o.extraHolidays)
+      : null;
   const items = full.items.map((i) => ({
     id: i.id,
     position: i.position,
@@ -78,7 +99,12 @@ export function presentCase(
   return {
     ...presentSummary(row, lang, o.today),
     submittedAt: iso(row.submitted_at),
-    complainant: { name: row.complainant_name, email: row.complainant_email, phone: row.complainant_phone, address: row.complainant_address },
+    complainant: {
+      name: row.complainant_name,
+      email: row.complainant_email,
+      phone: row.complainant_phone,
+      address: row.complainant_address,
+    },
     description: row.description,
     desiredOutcome: row.desired_outcome,
     incidentDate: row.incident_date,
@@ -195,7 +221,14 @@ export function presentCase(
     })),
     closedAt: isoOrNull(row.closed_at),
     reopenCount: row.reopen_count,
-    history: history.map((e) => ({ id: String(e.id), type: e.type, label: eventLabel(e.type, lang), actorId: e.actor_id, at: iso(e.created_at), data: e.data })),
+    history: history.map((e) => ({
+      id: String(e.id),
+      type: e.type,
+      label: eventLabel(e.type, lang),
+      actorId: e.actor_id,
+      at: iso(e.created_at),
+      data: e.data,
+    })),
     allowedActions: allowed.map((a) => ({
       action: a.action,
       label: ACTION_LABELS[a.action][lang],

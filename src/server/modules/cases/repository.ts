@@ -15,7 +15,8 @@ export function encodeCursor(c: Cursor): string {
 
 export function decodeCursor(s: string): Cursor | undefined {
   const [receivedAt, id] = Buffer.from(s, 'base64url').toString().split('|');
-  if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt)) || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt)) || !/^[0-9a-f-]{36}$/i.test(id))
+    return undefined;
   return { receivedAt, id };
 }
 
@@ -43,10 +44,19 @@ export class CaseRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Keyset pagination on (received_at, id) descending: page 200 costs what page 1 costs. */
-  async list(q: Omit<ListQuery, 'cursor'> & { cursor?: Cursor | undefined; assigneeId?: string | null | undefined; today: string }): Promise<CaseListRow[]> {
+  async list(
+    q: Omit<ListQuery, 'cursor'> & {
+      cursor?: Cursor | undefined;
+      assigneeId?: string | null | undefined;
+      today: string;
+    },
+  ): Promise<CaseListRow[]> {
     let query = this.db
       .selectFrom('complaint_case')
-      .select([...LIST_COLUMNS.filter((c) => c !== 'description'), sql<string>`left(description, 160)`.as('description')]);
+      .select([
+        ...LIST_COLUMNS.filter((c) => c !== 'description'),
+        sql<string>`left(description, 160)`.as('description'),
+      ]);
     if (q.status) query = query.where('status', '=', q.status);
     if (q.category) query = query.where('category_id', '=', q.category);
     if (q.department) query = query.where('department_id', '=', q.department);
@@ -54,7 +64,8 @@ export class CaseRepository {
     else if (q.assigneeId) query = query.where('assignee_id', '=', q.assigneeId);
     if (q.from) query = query.where('receipt_date', '>=', q.from);
     if (q.to) query = query.where('receipt_date', '<=', q.to);
-    if (q.dueBefore) query = query.where('status', 'in', [...OPEN_STATUSES]).where('decision_due', '<=', q.dueBefore);
+    if (q.dueBefore)
+      query = query.where('status', 'in', [...OPEN_STATUSES]).where('decision_due', '<=', q.dueBefore);
     if (q.overdue !== undefined) {
       const open = [...OPEN_STATUSES];
       query = q.overdue
@@ -79,21 +90,65 @@ export class CaseRepository {
   }
 
   history(caseId: string, db: Kysely<Database> | Transaction<Database> = this.db) {
-    return db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('id', 'asc').execute();
+    return db
+      .selectFrom('case_event')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id', 'asc')
+      .execute();
   }
 
   /** The case with everything the workflow rules and the detail view need, read in one go. */
-  async loadFull(id: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<FullCase | undefined> {
+  async loadFull(
+    id: string,
+    db: Kysely<Database> | Transaction<Database> = this.db,
+  ): Promise<FullCase | undefined> {
     const row = await db.selectFrom('complaint_case').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const [items, respondents, representatives, hearings, remedies, escalations, tasks] = await Promise.all([
       db.selectFrom('complaint_item').selectAll().where('case_id', '=', id).orderBy('position').execute(),
-      db.selectFrom('respondent').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-      db.selectFrom('representative').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-      db.selectFrom('hearing').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-      db.selectFrom('remedy').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-      db.selectFrom('escalation').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
-      db.selectFrom('case_task').selectAll().where('case_id', '=', id).orderBy('created_at').orderBy('id').execute(),
+      db
+        .selectFrom('respondent')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('representative')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('hearing')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('remedy')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('escalation')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('case_task')
+        .selectAll()
+        .where('case_id', '=', id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
     ]);
     return { row, items, respondents, representatives, hearings, remedies, escalations, tasks };
   }

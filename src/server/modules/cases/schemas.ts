@@ -18,7 +18,10 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((v) => !CONTROL_CHARS.test(v), bilingual('Bevat ongeldige (stuur)tekens.', 'Contains invalid (control) characters.'));
+    .refine(
+      (v) => !CONTROL_CHARS.test(v),
+      bilingual('Bevat ongeldige (stuur)tekens.', 'Contains invalid (control) characters.'),
+    );
 
 export const complainantSchema = z.strictObject({
   name: text(200),
@@ -26,13 +29,19 @@ export const complainantSchema = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'))
+    .regex(
+      /^\+?[0-9 ()-]{6,20}$/,
+      bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'),
+    )
     .optional(),
   address: text(500).optional(),
 });
 
 const notFuture = (today: () => string) =>
-  localDate.refine((d) => d <= today(), bilingual('De datum van het voorval ligt in de toekomst.', 'The date of the incident is in the future.'));
+  localDate.refine(
+    (d) => d <= today(),
+    bilingual('De datum van het voorval ligt in de toekomst.', 'The date of the incident is in the future.'),
+  );
 
 const intakeFields = (today: () => string) => ({
   complainant: complainantSchema,
@@ -43,7 +52,12 @@ const intakeFields = (today: () => string) => ({
   categoryId: z.uuid().optional(),
 });
 
-function contactRequired(value: { complainant: { email?: string | undefined; phone?: string | undefined; address?: string | undefined } }, ctx: z.RefinementCtx) {
+function contactRequired(
+  value: {
+    complainant: { email?: string | undefined; phone?: string | undefined; address?: string | undefined };
+  },
+  ctx: z.RefinementCtx,
+) {
   const c = value.complainant;
   if (!c.email && !c.phone && !c.address) {
     ctx.addIssue({
@@ -68,7 +82,13 @@ export function staffIntakeSchema(today: () => string) {
       channel: z.enum(CHANNELS),
       receivedAt: z.iso
         .datetime({ offset: true })
-        .refine((v) => Date.parse(v) <= Date.now() + 60_000, bilingual('Het moment van ontvangst ligt in de toekomst.', 'The moment of receipt is in the future.')),
+        .refine(
+          (v) => Date.parse(v) <= Date.now() + 60_000,
+          bilingual(
+            'Het moment van ontvangst ligt in de toekomst.',
+            'The moment of receipt is in the future.',
+          ),
+        ),
       submittedAt: z.iso.datetime({ offset: true }).optional(),
     })
     .superRefine(contactRequired)
@@ -144,7 +164,10 @@ export const caseSummarySchema = z.object({
   overdue: z.boolean(),
 });
 
-export const caseListSchema = z.object({ items: z.array(caseSummarySchema), nextCursor: z.string().nullable() });
+export const caseListSchema = z.object({
+  items: z.array(caseSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 
 export const caseEventSchema = z.object({
   id: z.string(),
@@ -190,7 +213,14 @@ export const caseDetailSchema = caseSummarySchema.extend({
     acknowledgement: deadlineSchema,
     decision: deadlineSchema,
     originalDecision: deadlineSchema.nullable(),
-    agreed: z.object({ due: z.string(), raw: z.string(), termType: z.literal('AGREED'), rulesApplied: z.array(z.string()) }).nullable(),
+    agreed: z
+      .object({
+        due: z.string(),
+        raw: z.string(),
+        termType: z.literal('AGREED'),
+        rulesApplied: z.array(z.string()),
+      })
+      .nullable(),
     firstContact: z.string(),
     declineNotice: nullableString,
   }),

@@ -31,10 +31,14 @@ export function blockersError(blockers: Blocker[]): AppError {
     nl: blockers.map((b) => b.message.nl).join(' '),
     en: blockers.map((b) => b.message.en).join(' '),
   };
-  return new AppError(code, message, undefined, { rule: first.rule, blockers: blockers.map((b) => ({ code: b.code, rule: b.rule, message: b.message })) });
+  return new AppError(code, message, undefined, {
+    rule: first.rule,
+    blockers: blockers.map((b) => ({ code: b.code, rule: b.rule, message: b.message })),
+  });
 }
 
-const conflict = (nl: string, en: string, details?: Record<string, unknown>) => new AppError('CASE_STATE_CONFLICT', { nl, en }, undefined, details);
+const conflict = (nl: string, en: string, details?: Record<string, unknown>) =>
+  new AppError('CASE_STATE_CONFLICT', { nl, en }, undefined, details);
 
 /**
  * Takes one step on a case: policy (role × department × state), the step's preconditions, its
@@ -49,7 +53,13 @@ export class WorkflowService {
     private readonly audit: AuditService,
   ) {}
 
-  async perform(user: StaffUser, caseId: string, action: CaseAction, input: unknown, opts: PerformOptions = {}): Promise<{ outboxIds: string[] }> {
+  async perform(
+    user: StaffUser,
+    caseId: string,
+    action: CaseAction,
+    input: unknown,
+    opts: PerformOptions = {},
+  ): Promise<{ outboxIds: string[] }> {
     const def = ACTION_DEFINITIONS[action];
     const org = await this.organisation.get();
     const settings = await this.organisation.workflow();
@@ -62,14 +72,23 @@ export class WorkflowService {
       const full = await this.repo.loadFull(caseId, trx);
       if (!full) throw notFound('case');
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== full.row.version) {
-        throw conflict('Het dossier is intussen gewijzigd. Laad het opnieuw.', 'The case changed in the meantime. Reload it.', { currentVersion: full.row.version });
+        throw conflict(
+          'Het dossier is intussen gewijzigd. Laad het opnieuw.',
+          'The case changed in the meantime. Reload it.',
+          { currentVersion: full.row.version },
+        );
       }
       const auth = authorise(user, accessInfo(full), action);
-      if (!auth.ok) throw new AppError(auth.code, auth.message, undefined, { action, status: full.row.status });
+      if (!auth.ok)
+        throw new AppError(auth.code, auth.message, undefined, { action, status: full.row.status });
       // Who and when first (403/409), then what (422): a refused role learns nothing about the input.
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
-        throw new AppError('VALIDATION_FAILED', { nl: 'De invoer is niet geldig.', en: 'The input is not valid.' }, parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { nl: 'De invoer is niet geldig.', en: 'The input is not valid.' },
+          parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+        );
       }
       const c = toSnapshot(full);
       const blockers = stateBlockers(action, c, { today, settings, extraHolidays });
@@ -83,7 +102,11 @@ export class WorkflowService {
         .where('version', '=', c.version)
         .returning('version')
         .executeTakeFirst();
-      if (!locked) throw conflict('Iemand anders wijzigde het dossier tegelijk. Laad het opnieuw.', 'Someone else changed the case at the same time. Reload it.');
+      if (!locked)
+        throw conflict(
+          'Iemand anders wijzigde het dossier tegelijk. Laad het opnieuw.',
+          'Someone else changed the case at the same time. Reload it.',
+        );
 
       const events: CaseEvent[] = [];
       const ctx: ActionContext<Record<string, unknown>> = {
@@ -101,7 +124,8 @@ export class WorkflowService {
           throw blockersError(b);
         },
         update: async (values) => {
-          if (Object.keys(values).length) await trx.updateTable('complaint_case').set(values).where('id', '=', caseId).execute();
+          if (Object.keys(values).length)
+            await trx.updateTable('complaint_case').set(values).where('id', '=', caseId).execute();
         },
         task: async (t) => {
           const row = await trx
@@ -121,13 +145,26 @@ export class WorkflowService {
           return row.id;
         },
         cancelTasks: async (kinds, reason) => {
-          let q = trx.updateTable('case_task').set({ status: 'cancelled', completed_at: now, data: sql`data || ${JSON.stringify({ cancelReason: reason })}::jsonb` }).where('case_id', '=', caseId).where('status', '=', 'open');
+          let q = trx
+            .updateTable('case_task')
+            .set({
+              status: 'cancelled',
+              completed_at: now,
+              data: sql`data || ${JSON.stringify({ cancelReason: reason })}::jsonb`,
+            })
+            .where('case_id', '=', caseId)
+            .where('status', '=', 'open');
           if (kinds !== 'all') q = q.where('kind', 'in', kinds);
           const res = await q.executeTakeFirst();
           return Number(res.numUpdatedRows);
         },
         completeTasks: async (w) => {
-          let q = trx.updateTable('case_task').set({ status: 'done', completed_at: now }).where('case_id', '=', caseId).where('status', '=', 'open').where('kind', '=', w.kind);
+          let q = trx
+            .updateTable('case_task')
+            .set({ status: 'done', completed_at: now })
+            .where('case_id', '=', caseId)
+            .where('status', '=', 'open')
+            .where('kind', '=', w.kind);
           if (w.respondentId) q = q.where('respondent_id', '=', w.respondentId);
           if (w.remedyId) q = q.where('remedy_id', '=', w.remedyId);
           const res = await q.executeTakeFirst();
@@ -136,7 +173,14 @@ export class WorkflowService {
         message: async (m) => {
           const row = await trx
             .insertInto('outbox')
-            .values({ case_id: caseId, kind: m.kind, recipient: m.recipient, status: m.recipient ? 'pending' : 'no-recipient', subject: m.subject, body_text: m.text })
+            .values({
+              case_id: caseId,
+              kind: m.kind,
+              recipient: m.recipient,
+              status: m.recipient ? 'pending' : 'no-recipient',
+              subject: m.subject,
+              body_text: m.text,
+            })
             .returning('id')
             .executeTakeFirstOrThrow();
           if (m.recipient) outboxIds.push(row.id);
@@ -166,14 +210,29 @@ export class WorkflowService {
     return this.present(user, full, history, lang, opts.now ?? new Date());
   }
 
-  private async present(user: StaffUser, full: FullCase, history: Awaited<ReturnType<CaseRepository['history']>>, lang: Lang, now: Date) {
+  private async present(
+    user: StaffUser,
+    full: FullCase,
+    history: Awaited<ReturnType<CaseRepository['history']>>,
+    lang: Lang,
+    now: Date,
+  ) {
     const settings = await this.organisation.workflow();
     const org = await this.organisation.get();
     const today = amsterdamDate(now);
     const access = accessInfo(full);
     const c = toSnapshot(full);
     const ctx = { today, settings, extraHolidays: org.settings.extraHolidays ?? [] };
-    const allowed = allowedActions(user, access).map((action) => ({ action, blockers: stateBlockers(action, c, ctx) }));
-    return presentCase(full, history, allowed, { lang, today, settings, restricted: !maySeeRestricted(user, access), extraHolidays: ctx.extraHolidays });
+    const allowed = allowedActions(user, access).map((action) => ({
+      action,
+      blockers: stateBlockers(action, c, ctx),
+    }));
+    return presentCase(full, history, allowed, {
+      lang,
+      today,
+      settings,
+      restricted: !maySeeRestricted(user, access),
+      extraHolidays: ctx.extraHolidays,
+    });
   }
 }

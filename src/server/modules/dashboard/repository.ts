@@ -18,8 +18,21 @@ export interface DashboardFigures {
   itemJudgements: { judgement: Judgement; count: number }[];
   satisfaction: { responses: number; outcome: Record<Answer, number>; handling: Record<Answer, number> };
   volume: { month: string; categoryId: string | null; name: string | null; count: number }[];
-  overdue: { id: string; reference: string; status: string; decisionDue: string; departmentId: string | null; assigneeId: string | null }[];
-  measuresPastDate: { remedyId: string; caseId: string; reference: string; description: string; realisationDate: string }[];
+  overdue: {
+    id: string;
+    reference: string;
+    status: string;
+    decisionDue: string;
+    departmentId: string | null;
+    assigneeId: string | null;
+  }[];
+  measuresPastDate: {
+    remedyId: string;
+    caseId: string;
+    reference: string;
+    description: string;
+    realisationDate: string;
+  }[];
 }
 
 // Aggregate first, join names after (fewer rows to join). Period filters compare the column itself with the start of the Amsterdam day, so the range indexes
@@ -47,7 +60,9 @@ export class DashboardRepository {
                count(*) FILTER (WHERE (decided_at AT TIME ZONE 'Europe/Amsterdam')::date <= decision_due) AS on_time,
                avg(EXTRACT(EPOCH FROM (decided_at - received_at)) / 86400.0) AS avg_days
         FROM complaint_case
-        WHERE decided_at IS NOT NULL AND decided_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam'`.execute(db),
+        WHERE decided_at IS NOT NULL AND decided_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam'`.execute(
+        db,
+      ),
       sql<{ outcome: Judgement; count: string }>`
         SELECT outcome, count(*) AS count FROM complaint_case
         WHERE outcome IN ('upheld', 'partly_upheld', 'not_upheld')
@@ -62,7 +77,9 @@ export class DashboardRepository {
         WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' GROUP BY outcome_satisfied
         UNION ALL
         SELECT 'handling' AS kind, handling_satisfied AS answer, count(*) AS count FROM satisfaction_survey
-        WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' GROUP BY handling_satisfied`.execute(db),
+        WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' GROUP BY handling_satisfied`.execute(
+        db,
+      ),
       sql<{ month: string; category_id: string | null; name: string | null; count: string }>`
         SELECT to_char(a.month, 'YYYY-MM') AS month, a.category_id, k.name, a.count
         FROM (SELECT date_trunc('month', receipt_date) AS month, category_id, count(*) AS count
@@ -92,22 +109,36 @@ export class DashboardRepository {
         .execute(),
     ]);
 
-    const sat = { responses: 0, outcome: { yes: 0, partly: 0, no: 0 }, handling: { yes: 0, partly: 0, no: 0 } };
+    const sat = {
+      responses: 0,
+      outcome: { yes: 0, partly: 0, no: 0 },
+      handling: { yes: 0, partly: 0, no: 0 },
+    };
     for (const r of survey.rows) {
       sat[r.kind][r.answer] = Number(r.count);
       if (r.kind === 'outcome') sat.responses += Number(r.count);
     }
     const t = onTime.rows[0];
-    const count = (rows: { count: string }[], key: string, v: string) => Number((rows as Record<string, string>[]).find((r) => r[key] === v)?.count ?? 0);
+    const count = (rows: { count: string }[], key: string, v: string) =>
+      Number((rows as Record<string, string>[]).find((r) => r[key] === v)?.count ?? 0);
     return {
       openByStatus: byStatus.rows.map((r) => ({ status: r.status, count: Number(r.count) })),
-      openByDepartment: byDept.rows.map((r) => ({ departmentId: r.department_id, name: r.name, count: Number(r.count) })),
+      openByDepartment: byDept.rows.map((r) => ({
+        departmentId: r.department_id,
+        name: r.name,
+        count: Number(r.count),
+      })),
       onTime: { decided: Number(t?.decided ?? 0), onTime: Number(t?.on_time ?? 0) },
       averageLeadTimeDays: t?.avg_days == null ? null : Math.round(Number(t.avg_days) * 10) / 10,
       outcomes: JUDGEMENTS.map((j) => ({ outcome: j, count: count(outcomes.rows, 'outcome', j) })),
       itemJudgements: JUDGEMENTS.map((j) => ({ judgement: j, count: count(items.rows, 'judgement', j) })),
       satisfaction: sat,
-      volume: volume.rows.map((r) => ({ month: r.month, categoryId: r.category_id, name: r.name, count: Number(r.count) })),
+      volume: volume.rows.map((r) => ({
+        month: r.month,
+        categoryId: r.category_id,
+        name: r.name,
+        count: Number(r.count),
+      })),
       overdue: overdue.map((r) => ({
         id: r.id,
         reference: r.reference,

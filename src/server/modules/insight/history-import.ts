@@ -11,7 +11,15 @@ import { CaseEvents } from '../cases/events.js';
 // classifier does not need it).
 
 export const IMPORT_CHANNELS = ['web', 'email', 'phone', 'letter', 'counter'] as const;
-export const IMPORT_OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld', 'informally_resolved', 'declined', 'forwarded', 'withdrawn'] as const;
+export const IMPORT_OUTCOMES = [
+  'upheld',
+  'partly_upheld',
+  'not_upheld',
+  'informally_resolved',
+  'declined',
+  'forwarded',
+  'withdrawn',
+] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
 export interface ImportCase {
@@ -34,7 +42,13 @@ export interface ImportResult {
 
 /** The status an imported case ends in: its final state when known, otherwise still received. */
 function statusFor(c: ImportCase): string {
-  if (c.outcome === 'informally_resolved' || c.outcome === 'declined' || c.outcome === 'forwarded' || c.outcome === 'withdrawn') return c.outcome;
+  if (
+    c.outcome === 'informally_resolved' ||
+    c.outcome === 'declined' ||
+    c.outcome === 'forwarded' ||
+    c.outcome === 'withdrawn'
+  )
+    return c.outcome;
   if (c.closedOn) return 'closed';
   return c.outcome ? 'decided' : 'received';
 }
@@ -47,7 +61,11 @@ export class HistoryImport {
 
   async existingReferences(references: string[]): Promise<Set<string>> {
     if (references.length === 0) return new Set();
-    const rows = await this.db.selectFrom('complaint_case').select('reference').where('reference', 'in', references).execute();
+    const rows = await this.db
+      .selectFrom('complaint_case')
+      .select('reference')
+      .where('reference', 'in', references)
+      .execute();
     return new Set(rows.map((r) => r.reference));
   }
 
@@ -62,17 +80,36 @@ export class HistoryImport {
     const extraHolidays = org.settings.extraHolidays ?? [];
     return this.db.transaction().execute(async (trx) => {
       const result: ImportResult = { imported: [], existing: [], categoriesCreated: [] };
-      const cats = new Map((await trx.selectFrom('category').select(['id', 'name', 'department_id']).execute()).map((r) => [r.name.toLowerCase(), r]));
+      const cats = new Map(
+        (await trx.selectFrom('category').select(['id', 'name', 'department_id']).execute()).map((r) => [
+          r.name.toLowerCase(),
+          r,
+        ]),
+      );
       for (const c of cases) {
         let category = c.category ? cats.get(c.category.toLowerCase()) : undefined;
         if (c.category && !category) {
           if (!opts.createCategories) throw new Error(`line ${c.line}: unknown category ${c.category}`);
-          category = await trx.insertInto('category').values({ name: c.category }).returning(['id', 'name', 'department_id']).executeTakeFirstOrThrow();
+          category = await trx
+            .insertInto('category')
+            .values({ name: c.category })
+            .returning(['id', 'name', 'department_id'])
+            .executeTakeFirstOrThrow();
           cats.set(c.category.toLowerCase(), category);
           result.categoriesCreated.push(c.category);
         }
-        const acknowledgement = computeDeadline({ regime: org.regime, term: 'acknowledgement', start: c.receiptDate, extraHolidays });
-        const decision = computeDeadline({ regime: org.regime, term: 'decision', start: c.receiptDate, extraHolidays });
+        const acknowledgement = computeDeadline({
+          regime: org.regime,
+          term: 'acknowledgement',
+          start: c.receiptDate,
+          extraHolidays,
+        });
+        const decision = computeDeadline({
+          regime: org.regime,
+          term: 'decision',
+          start: c.receiptDate,
+          extraHolidays,
+        });
         const receivedAt = new Date(`${c.receiptDate}T12:00:00Z`);
         const closedAt = c.closedOn ? new Date(`${c.closedOn}T12:00:00Z`) : null;
         const judged = c.outcome === 'upheld' || c.outcome === 'partly_upheld' || c.outcome === 'not_upheld';
@@ -107,7 +144,10 @@ export class HistoryImport {
           result.existing.push({ line: c.line, reference: c.reference });
           continue;
         }
-        await CaseEvents.append(trx, row.id, null, { type: 'case.imported', data: { reference: c.reference, line: c.line, source: 'csv' } });
+        await CaseEvents.append(trx, row.id, null, {
+          type: 'case.imported',
+          data: { reference: c.reference, line: c.line, source: 'csv' },
+        });
         result.imported.push({ line: c.line, reference: c.reference });
         await this.advanceReferenceSequence(trx, c.reference);
       }
@@ -121,6 +161,8 @@ export class HistoryImport {
     if (!m) return;
     const seq = `case_reference_${m[1]}`;
     await sql`CREATE SEQUENCE IF NOT EXISTS ${sql.id(seq)} START 1`.execute(trx);
-    await sql`SELECT setval(${seq}::regclass, greatest(${Number(m[2])}, (SELECT last_value FROM ${sql.id(seq)})))`.execute(trx);
+    await sql`SELECT setval(${seq}::regclass, greatest(${Number(m[2])}, (SELECT last_value FROM ${sql.id(seq)})))`.execute(
+      trx,
+    );
   }
 }

@@ -41,7 +41,11 @@ export class InsightRepository {
   }
 
   caseForSuggestion(id: string) {
-    return this.db.selectFrom('complaint_case').select(['id', 'reference', caseText.as('text'), 'language', 'category_id']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('complaint_case')
+      .select(['id', 'reference', caseText.as('text'), 'language', 'category_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** The most recent other cases, the pool for "similar complaints". */
@@ -73,23 +77,43 @@ export class InsightRepository {
   }
 
   latestModelId(): Promise<{ id: string } | undefined> {
-    return this.db.selectFrom('insight_model').select('id').where('kind', '=', 'category').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return this.db
+      .selectFrom('insight_model')
+      .select('id')
+      .where('kind', '=', 'category')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   model(id: string) {
     return this.db.selectFrom('insight_model').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async saveModel(row: { status: 'trained' | 'insufficient_history'; model: unknown; examples: number; classes: number; metrics: Record<string, unknown> }) {
+  async saveModel(row: {
+    status: 'trained' | 'insufficient_history';
+    model: unknown;
+    examples: number;
+    classes: number;
+    metrics: Record<string, unknown>;
+  }) {
     return this.db
       .insertInto('insight_model')
-      .values({ status: row.status, model: row.model === null ? null : JSON.stringify(row.model), examples: row.examples, classes: row.classes, metrics: JSON.stringify(row.metrics) })
+      .values({
+        status: row.status,
+        model: row.model === null ? null : JSON.stringify(row.model),
+        examples: row.examples,
+        classes: row.classes,
+        metrics: JSON.stringify(row.metrics),
+      })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
   }
 
   /** Keep the last few runs; a model is large and the newest is the one used. */
   async pruneModels(keep: number): Promise<void> {
-    await sql`DELETE FROM insight_model WHERE id NOT IN (SELECT id FROM insight_model ORDER BY id DESC LIMIT ${keep})`.execute(this.db);
+    await sql`DELETE FROM insight_model WHERE id NOT IN (SELECT id FROM insight_model ORDER BY id DESC LIMIT ${keep})`.execute(
+      this.db,
+    );
   }
 }

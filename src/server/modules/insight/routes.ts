@@ -13,7 +13,10 @@ const modelSchema = z.object({
   trainedAt: z.string().optional(),
   categories: z.number().int().optional(),
   validationMacroF1: z.number().nullable().optional(),
-  message: z.string().optional().meta({ description: 'Why there is no suggestion (too little history, no model yet)' }),
+  message: z
+    .string()
+    .optional()
+    .meta({ description: 'Why there is no suggestion (too little history, no model yet)' }),
 });
 
 const suggestionsSchema = z.object({
@@ -22,8 +25,17 @@ const suggestionsSchema = z.object({
   currentCategoryId: z.uuid().nullable(),
   model: modelSchema,
   categories: z
-    .array(z.object({ categoryId: z.uuid(), name: z.string(), confidence: z.number().meta({ description: '0..1' }) }))
-    .meta({ description: 'Up to three categories, most likely first; empty when no category is likely enough or there is no model' }),
+    .array(
+      z.object({
+        categoryId: z.uuid(),
+        name: z.string(),
+        confidence: z.number().meta({ description: '0..1' }),
+      }),
+    )
+    .meta({
+      description:
+        'Up to three categories, most likely first; empty when no category is likely enough or there is no model',
+    }),
   similar: z.array(
     z.object({
       id: z.uuid(),
@@ -49,7 +61,9 @@ const spikesSchema = z.object({
       baseline: z.number().meta({ description: 'Mean count of the previous periods' }),
       ratio: z.number().nullable(),
       pValue: z.number().meta({ description: 'Chance of this many or more under a Poisson baseline' }),
-      counts: z.array(z.number().int()).meta({ description: 'Counts per period, oldest first; the last is the current period' }),
+      counts: z
+        .array(z.number().int())
+        .meta({ description: 'Counts per period, oldest first; the last is the current period' }),
     }),
   ),
 });
@@ -64,62 +78,70 @@ const retrainSchema = z.object({
 });
 
 /** Category suggestions and similar cases for handlers; spike alerts and retraining for managers. */
-export const insightRoutes = (s: Services): FastifyPluginAsync => async (app) => {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 422: errorResponseSchema };
+export const insightRoutes =
+  (s: Services): FastifyPluginAsync =>
+  async (app) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const errors = { 401: errorResponseSchema, 403: errorResponseSchema, 422: errorResponseSchema };
 
-  r.get(
-    '/api/v1/cases/:id/suggestions',
-    {
-      onRequest: requireStaff(s.users, 'any'),
-      schema: {
-        tags: ['insight'],
-        summary: "Suggested categories (top 3 with confidence, learned from this organisation's closed cases) and similar cases",
-        security: [{ bearer: [] }],
-        params: z.object({ id: z.uuid() }),
-        querystring: z.strictObject({ lang: z.enum(['nl', 'en']).optional(), similar: z.coerce.number().int().min(0).max(20).default(5) }),
-        response: { 200: suggestionsSchema, 404: errorResponseSchema, ...errors },
+    r.get(
+      '/api/v1/cases/:id/suggestions',
+      {
+        onRequest: requireStaff(s.users, 'any'),
+        schema: {
+          tags: ['insight'],
+          summary:
+            "Suggested categories (top 3 with confidence, learned from this organisation's closed cases) and similar cases",
+          security: [{ bearer: [] }],
+          params: z.object({ id: z.uuid() }),
+          querystring: z.strictObject({
+            lang: z.enum(['nl', 'en']).optional(),
+            similar: z.coerce.number().int().min(0).max(20).default(5),
+          }),
+          response: { 200: suggestionsSchema, 404: errorResponseSchema, ...errors },
+        },
       },
-    },
-    async (req) => {
-      const lang = requestLang(req);
-      const res = await s.insight.suggestions(req.params.id, { similar: req.query.similar });
-      const m = res.model;
-      return { ...res, model: 'message' in m ? { ...m, message: m.message[lang] } : m };
-    },
-  );
+      async (req) => {
+        const lang = requestLang(req);
+        const res = await s.insight.suggestions(req.params.id, { similar: req.query.similar });
+        const m = res.model;
+        return { ...res, model: 'message' in m ? { ...m, message: m.message[lang] } : m };
+      },
+    );
 
-  r.get(
-    '/api/v1/insight/spikes',
-    {
-      onRequest: requireStaff(s.users, ['manager', 'admin']),
-      schema: {
-        tags: ['insight'],
-        summary: 'Categories with clearly more complaints in the current day or week than their recent baseline',
-        security: [{ bearer: [] }],
-        querystring: z.strictObject({
-          unit: z.enum(['day', 'week']).default('week'),
-          baselinePeriods: z.coerce.number().int().min(2).max(52).default(8),
-          minCount: z.coerce.number().int().min(1).max(1000).default(5),
-          lang: z.enum(['nl', 'en']).optional(),
-        }),
-        response: { 200: spikesSchema, ...errors },
+    r.get(
+      '/api/v1/insight/spikes',
+      {
+        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        schema: {
+          tags: ['insight'],
+          summary:
+            'Categories with clearly more complaints in the current day or week than their recent baseline',
+          security: [{ bearer: [] }],
+          querystring: z.strictObject({
+            unit: z.enum(['day', 'week']).default('week'),
+            baselinePeriods: z.coerce.number().int().min(2).max(52).default(8),
+            minCount: z.coerce.number().int().min(1).max(1000).default(5),
+            lang: z.enum(['nl', 'en']).optional(),
+          }),
+          response: { 200: spikesSchema, ...errors },
+        },
       },
-    },
-    async (req) => s.insight.spikes(req.query),
-  );
+      async (req) => s.insight.spikes(req.query),
+    );
 
-  r.post(
-    '/api/v1/insight/retrain',
-    {
-      onRequest: requireStaff(s.users, ['manager', 'admin']),
-      schema: {
-        tags: ['insight'],
-        summary: "Retrain the category classifier now on the organisation's closed, categorised cases (it also runs nightly)",
-        security: [{ bearer: [] }],
-        response: { 200: retrainSchema, ...errors },
+    r.post(
+      '/api/v1/insight/retrain',
+      {
+        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        schema: {
+          tags: ['insight'],
+          summary:
+            "Retrain the category classifier now on the organisation's closed, categorised cases (it also runs nightly)",
+          security: [{ bearer: [] }],
+          response: { 200: retrainSchema, ...errors },
+        },
       },
-    },
-    async () => s.insight.retrain(),
-  );
-};
+      async () => s.insight.retrain(),
+    );
+  };

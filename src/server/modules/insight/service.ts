@@ -27,8 +27,20 @@ const SIMILARITY_POOL = 2_000;
 export const MIN_CONFIDENCE = 0.4;
 
 export type ModelState =
-  | { status: 'trained'; id: string; trainedAt: string; examples: number; categories: number; validationMacroF1: number | null }
-  | { status: 'insufficient_history' | 'none'; id: string | null; examples: number; message: { nl: string; en: string } };
+  | {
+      status: 'trained';
+      id: string;
+      trainedAt: string;
+      examples: number;
+      categories: number;
+      validationMacroF1: number | null;
+    }
+  | {
+      status: 'insufficient_history' | 'none';
+      id: string | null;
+      examples: number;
+      message: { nl: string; en: string };
+    };
 
 export interface RetrainResult {
   status: 'trained' | 'insufficient_history';
@@ -59,10 +71,14 @@ export class InsightService {
     const history = await this.repo.trainingHistory(MAX_HISTORY);
     const active = new Set((await this.repo.activeCategories()).map((c) => c.id));
     const perCategory = new Map<string, number>();
-    for (const h of history) if (active.has(h.category_id)) perCategory.set(h.category_id, (perCategory.get(h.category_id) ?? 0) + 1);
+    for (const h of history)
+      if (active.has(h.category_id))
+        perCategory.set(h.category_id, (perCategory.get(h.category_id) ?? 0) + 1);
     // Only categories that are still in use and have enough examples to learn from.
     const learnable = new Set([...perCategory].filter(([, n]) => n >= MIN_PER_CATEGORY).map(([id]) => id));
-    const examples = history.filter((h) => learnable.has(h.category_id)).map((h) => ({ text: h.text, label: h.category_id, lang: lang(h.language) }));
+    const examples = history
+      .filter((h) => learnable.has(h.category_id))
+      .map((h) => ({ text: h.text, label: h.category_id, lang: lang(h.language) }));
     if (examples.length < MIN_EXAMPLES || learnable.size < 2) {
       const saved = await this.repo.saveModel({
         status: 'insufficient_history',
@@ -72,7 +88,14 @@ export class InsightService {
         metrics: { history: history.length, minExamples: MIN_EXAMPLES, minPerCategory: MIN_PER_CATEGORY },
       });
       await this.repo.pruneModels(5);
-      return { status: 'insufficient_history', id: saved.id, examples: examples.length, categories: learnable.size, seconds: (performance.now() - t0) / 1000, validation: null };
+      return {
+        status: 'insufficient_history',
+        id: saved.id,
+        examples: examples.length,
+        categories: learnable.size,
+        seconds: (performance.now() - t0) / 1000,
+        validation: null,
+      };
     }
     const classifier = train(examples);
     const validation = classifier.model.validation;
@@ -85,7 +108,14 @@ export class InsightService {
     });
     await this.repo.pruneModels(5);
     this.cached = { id: saved.id, classifier };
-    return { status: 'trained', id: saved.id, examples: examples.length, categories: learnable.size, seconds: (performance.now() - t0) / 1000, validation };
+    return {
+      status: 'trained',
+      id: saved.id,
+      examples: examples.length,
+      categories: learnable.size,
+      seconds: (performance.now() - t0) / 1000,
+      validation,
+    };
   }
 
   /** The newest training run; its classifier is kept in memory until a newer run appears. */
@@ -149,12 +179,21 @@ export class InsightService {
       ? classifier
           .suggest(kase.text, lang(kase.language), { top: opts.top ?? 3, minConfidence: MIN_CONFIDENCE })
           .filter((s) => categories.get(s.label)?.active)
-          .map((s) => ({ categoryId: s.label, name: categories.get(s.label)!.name, confidence: s.confidence }))
+          .map((s) => ({
+            categoryId: s.label,
+            name: categories.get(s.label)!.name,
+            confidence: s.confidence,
+          }))
       : [];
 
     const pool = await this.repo.candidates(caseId, SIMILARITY_POOL);
     // With a model, its vocabulary and weights; without one, a vocabulary fitted on the pool itself.
-    const vectorizer = classifier?.vectorizer ?? Vectorizer.fit([kase, ...pool].map((r) => terms(r.text, lang(r.language), 1)), { ngrams: 1, minDf: 1, maxFeatures: 50_000 });
+    const vectorizer =
+      classifier?.vectorizer ??
+      Vectorizer.fit(
+        [kase, ...pool].map((r) => terms(r.text, lang(r.language), 1)),
+        { ngrams: 1, minDf: 1, maxFeatures: 50_000 },
+      );
     const modelKey = classifier ? `m${this.cached?.id}` : 'adhoc';
     const vectorOf = (r: { id: string; text: string; language: string; updated_at: Date }) => {
       if (!classifier) return vectorizer.transform(r.text, lang(r.language));
@@ -178,7 +217,14 @@ export class InsightService {
       category: item.category_id ? (categories.get(item.category_id)?.name ?? null) : null,
       similarity,
     }));
-    return { caseId: kase.id, reference: kase.reference, currentCategoryId: kase.category_id, model: state, categories: suggested, similar };
+    return {
+      caseId: kase.id,
+      reference: kase.reference,
+      currentCategoryId: kase.category_id,
+      model: state,
+      categories: suggested,
+      similar,
+    };
   }
 
   /** Categories whose count in the current period is far above their recent baseline. */

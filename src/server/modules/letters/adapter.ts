@@ -3,7 +3,13 @@
 
 import { amsterdamDate, type LocalDate } from '../../../domain/dates.js';
 import type { RegimeId } from '../../../domain/deadlines.js';
-import { type DecisionInput, type DecisionItem, type LetterContext, composeDecisionLetter, orderItems } from '../../../domain/letters/compose.js';
+import {
+  type DecisionInput,
+  type DecisionItem,
+  type LetterContext,
+  composeDecisionLetter,
+  orderItems,
+} from '../../../domain/letters/compose.js';
 import type { Judgement, Letter, LetterKind, LetterLang, Severity } from '../../../domain/letters/model.js';
 import {
   DECLINE_GROUNDS,
@@ -77,11 +83,24 @@ export function recipientFor(full: FullCase, req: ComposeRequest): Recipient {
   const role = req.recipientRole ?? 'complainant';
   if (role === 'respondent') {
     const r = full.respondents.find((x) => x.id === req.respondentId);
-    if (!r) throw missing([{ path: 'respondentId', nl: 'Kies een beklaagde van dit dossier', en: 'Choose a respondent of this case' }]);
+    if (!r)
+      throw missing([
+        {
+          path: 'respondentId',
+          nl: 'Kies een beklaagde van dit dossier',
+          en: 'Choose a respondent of this case',
+        },
+      ]);
     return { role, respondentId: r.id, name: r.name, email: r.email, address: null };
   }
   const row = full.row;
-  return { role, respondentId: null, name: row.complainant_name, email: row.complainant_email, address: row.complainant_address };
+  return {
+    role,
+    respondentId: null,
+    name: row.complainant_name,
+    email: row.complainant_email,
+    address: row.complainant_address,
+  };
 }
 
 /** Which recipients a kind of letter may have (AWB-41: extension notices also to each respondent; AWB-30: both parties are heard). */
@@ -103,11 +122,18 @@ export const RECIPIENTS: Record<LetterKind, readonly RecipientRole[]> = {
  * remedies (apology text, compensation amount, measure with realisation date), lessons and
  * improvement action (NO-05), the advice and any deviation (AWB-54), the external body.
  */
-export function decisionInputFromCase(ctx: ComposeContext, lang: LetterLang, base: LetterContext): DecisionInput {
+export function decisionInputFromCase(
+  ctx: ComposeContext,
+  lang: LetterLang,
+  base: LetterContext,
+): DecisionInput {
   const { full } = ctx;
   const row = full.row;
   const judged = full.items.filter((i) => i.judgement);
-  if (judged.length === 0) throw missing([{ path: 'items', nl: 'Beoordeel eerst de klachtonderdelen', en: 'Judge the complaint items first' }]);
+  if (judged.length === 0)
+    throw missing([
+      { path: 'items', nl: 'Beoordeel eerst de klachtonderdelen', en: 'Judge the complaint items first' },
+    ]);
   const items: (DecisionItem & { id: string })[] = judged.map((i) => {
     const remedies = full.remedies.filter((r) => r.item_id === i.id);
     const apology = remedies.find((r) => r.kind === 'apology');
@@ -121,16 +147,27 @@ export function decisionInputFromCase(ctx: ComposeContext, lang: LetterLang, bas
       ...(apology ? { apology: apology.description } : {}),
       remedies: remedies
         .filter((r) => r.kind !== 'apology')
-        .map((r) => ({ description: r.description, dueDate: r.realisation_date, amount: r.amount === null ? null : Number(r.amount) })),
+        .map((r) => ({
+          description: r.description,
+          dueDate: r.realisation_date,
+          amount: r.amount === null ? null : Number(r.amount),
+        })),
     };
   });
   // Remedies not tied to an item go with the heaviest upheld item, where the letter ends on remedy.
   const loose = full.remedies.filter((r) => !r.item_id);
-  const anchor = orderItems(items).filter((i) => i.judgement !== 'not_upheld').at(-1);
+  const anchor = orderItems(items)
+    .filter((i) => i.judgement !== 'not_upheld')
+    .at(-1);
   if (anchor) {
     for (const r of loose) {
       if (r.kind === 'apology') anchor.apology ??= r.description;
-      else anchor.remedies.push({ description: r.description, dueDate: r.realisation_date, amount: r.amount === null ? null : Number(r.amount) });
+      else
+        anchor.remedies.push({
+          description: r.description,
+          dueDate: r.realisation_date,
+          amount: r.amount === null ? null : Number(r.amount),
+        });
     }
   }
   const hearing = full.hearings.find((h) => h.party === 'complainant' && h.held_at);
@@ -146,7 +183,9 @@ export function decisionInputFromCase(ctx: ComposeContext, lang: LetterLang, bas
     items,
     lessons: [row.lessons, row.improvement_action].filter((x): x is string => Boolean(x?.trim())),
     consequences: row.conclusions,
-    ...(advice && str(advice.advice) ? { advice: { followed: !row.deviation_reason, deviationReason: row.deviation_reason } } : {}),
+    ...(advice && str(advice.advice)
+      ? { advice: { followed: !row.deviation_reason, deviationReason: row.deviation_reason } }
+      : {}),
   };
 }
 
@@ -156,14 +195,19 @@ function firstSentence(text: string): string {
 }
 
 /** Composes the letter of `req.kind` for this case, or explains what is missing. */
-export function composeForCase(ctx: ComposeContext, req: ComposeRequest): { letter: Letter; recipient: Recipient } {
+export function composeForCase(
+  ctx: ComposeContext,
+  req: ComposeRequest,
+): { letter: Letter; recipient: Recipient } {
   const { full, org } = ctx;
   const row = full.row;
   const lang: LetterLang = req.lang ?? (row.language === 'en' ? 'en' : 'nl');
   if (!RECIPIENTS[req.kind].includes(req.recipientRole ?? 'complainant')) {
-    throw new AppError('VALIDATION_FAILED', { nl: 'Ongeldige ontvanger voor deze brief.', en: 'Invalid recipient for this letter.' }, [
-      { path: 'recipientRole', message: `${RECIPIENTS[req.kind].join(', ')}` },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { nl: 'Ongeldige ontvanger voor deze brief.', en: 'Invalid recipient for this letter.' },
+      [{ path: 'recipientRole', message: `${RECIPIENTS[req.kind].join(', ')}` }],
+    );
   }
   const recipient = recipientFor(full, req);
   const regime = row.regime as RegimeId;
@@ -184,38 +228,90 @@ export function composeForCase(ctx: ComposeContext, req: ComposeRequest): { lett
     case 'acknowledgement':
       return {
         recipient,
-        letter: composeAcknowledgement({ ...base, receiptDate: row.receipt_date, decisionDue: row.decision_due, contactWorkingDays: org.settings.contactWorkingDays ?? 5 }),
+        letter: composeAcknowledgement({
+          ...base,
+          receiptDate: row.receipt_date,
+          decisionDue: row.decision_due,
+          contactWorkingDays: org.settings.contactWorkingDays ?? 5,
+        }),
       };
     case 'extension': {
       const ext = json(row.extension);
       const reason = str(ext?.reason);
       const weeks = num(ext?.weeks);
-      if (!ext || !reason || !weeks) throw missing([{ path: 'extension', nl: 'Leg eerst de verdaging vast (reden en aantal weken)', en: 'Record the extension first (reason and weeks)' }]);
+      if (!ext || !reason || !weeks)
+        throw missing([
+          {
+            path: 'extension',
+            nl: 'Leg eerst de verdaging vast (reden en aantal weken)',
+            en: 'Record the extension first (reason and weeks)',
+          },
+        ]);
       const originalDue = str(ext.originalDue) ?? row.decision_due;
-      return { recipient, letter: composeExtensionNotice({ ...base, recipientRole: recipient.role, receiptDate: row.receipt_date, originalDue, newDue: row.decision_due, weeks, reason }) };
+      return {
+        recipient,
+        letter: composeExtensionNotice({
+          ...base,
+          recipientRole: recipient.role,
+          receiptDate: row.receipt_date,
+          originalDue,
+          newDue: row.decision_due,
+          weeks,
+          reason,
+        }),
+      };
     }
     case 'decline': {
       const dec = json(row.decline);
       const ground = str(dec?.ground);
       if (!dec || !ground || !(DECLINE_GROUNDS as readonly string[]).includes(ground)) {
-        throw missing([{ path: 'decline', nl: 'Leg eerst vast op welke grond de klacht niet wordt behandeld', en: 'Record the decline ground first' }]);
+        throw missing([
+          {
+            path: 'decline',
+            nl: 'Leg eerst vast op welke grond de klacht niet wordt behandeld',
+            en: 'Record the decline ground first',
+          },
+        ]);
       }
       return {
         recipient,
-        letter: composeDeclineNotice({ ...base, complaintDate: row.receipt_date, core, ground: ground as DeclineGround, motivation: str(dec.motivation) ?? '' }),
+        letter: composeDeclineNotice({
+          ...base,
+          complaintDate: row.receipt_date,
+          core,
+          ground: ground as DeclineGround,
+          motivation: str(dec.motivation) ?? '',
+        }),
       };
     }
     case 'informal-resolution': {
       const inf = json(row.informal_resolution);
       const summary = str(inf?.summary);
       const confirmedOn = str(inf?.confirmedOn);
-      if (!summary || !confirmedOn) throw missing([{ path: 'informalResolution', nl: 'Leg eerst de informele afhandeling vast', en: 'Record the informal resolution first' }]);
-      return { recipient, letter: composeInformalResolution({ ...base, contactDate: confirmedOn, solution: summary }) };
+      if (!summary || !confirmedOn)
+        throw missing([
+          {
+            path: 'informalResolution',
+            nl: 'Leg eerst de informele afhandeling vast',
+            en: 'Record the informal resolution first',
+          },
+        ]);
+      return {
+        recipient,
+        letter: composeInformalResolution({ ...base, contactDate: confirmedOn, solution: summary }),
+      };
     }
     case 'forwarding': {
       const fwd = json(row.forwarding);
       const organisation = str(fwd?.organisation);
-      if (!fwd || !organisation) throw missing([{ path: 'forwarding', nl: 'Leg eerst vast naar wie de klacht is doorgestuurd', en: 'Record where the complaint was forwarded first' }]);
+      if (!fwd || !organisation)
+        throw missing([
+          {
+            path: 'forwarding',
+            nl: 'Leg eerst vast naar wie de klacht is doorgestuurd',
+            en: 'Record where the complaint was forwarded first',
+          },
+        ]);
       return {
         recipient,
         letter: composeForwardingNotice({
@@ -231,26 +327,57 @@ export function composeForCase(ctx: ComposeContext, req: ComposeRequest): { lett
     case 'hearing-invitation': {
       if (!d.hearingDate || !d.place) {
         throw missing([
-          ...(!d.hearingDate ? [{ path: 'data.hearingDate', nl: 'Vul de datum van het gesprek in', en: 'Enter the date of the conversation' }] : []),
-          ...(!d.place ? [{ path: 'data.place', nl: 'Vul de plaats van het gesprek in', en: 'Enter the place of the conversation' }] : []),
+          ...(!d.hearingDate
+            ? [
+                {
+                  path: 'data.hearingDate',
+                  nl: 'Vul de datum van het gesprek in',
+                  en: 'Enter the date of the conversation',
+                },
+              ]
+            : []),
+          ...(!d.place
+            ? [
+                {
+                  path: 'data.place',
+                  nl: 'Vul de plaats van het gesprek in',
+                  en: 'Enter the place of the conversation',
+                },
+              ]
+            : []),
         ]);
       }
       return {
         recipient,
-        letter: composeHearingInvitation({ ...base, recipientRole: recipient.role, complaintDate: row.receipt_date, hearingDate: d.hearingDate, time: d.time, place: d.place, respondBy: d.respondBy }),
+        letter: composeHearingInvitation({
+          ...base,
+          recipientRole: recipient.role,
+          complaintDate: row.receipt_date,
+          hearingDate: d.hearingDate,
+          time: d.time,
+          place: d.place,
+          respondBy: d.respondBy,
+        }),
       };
     }
     case 'decision':
       return { recipient, letter: composeDecisionLetter(decisionInputFromCase(ctx, lang, base)) };
     case 'decision-notice': {
       const judged = full.items.filter((i) => i.judgement);
-      if (judged.length === 0) throw missing([{ path: 'items', nl: 'Beoordeel eerst de klachtonderdelen', en: 'Judge the complaint items first' }]);
+      if (judged.length === 0)
+        throw missing([
+          { path: 'items', nl: 'Beoordeel eerst de klachtonderdelen', en: 'Judge the complaint items first' },
+        ]);
       return {
         recipient,
         letter: composeDecisionNotice({
           ...base,
           complaintDate: row.receipt_date,
-          items: judged.map((i) => ({ title: i.summary, judgement: i.judgement as Judgement, severity: i.severity as Severity })),
+          items: judged.map((i) => ({
+            title: i.summary,
+            judgement: i.judgement as Judgement,
+            severity: i.severity as Severity,
+          })),
           // Organisational measures only: compensation and apologies are the complainant's business.
           measures: full.remedies.filter((r) => r.kind === 'measure').map((r) => r.description),
         }),
@@ -258,12 +385,20 @@ export function composeForCase(ctx: ComposeContext, req: ComposeRequest): { lett
     }
     case 'follow-up': {
       const remedy = full.remedies.find((r) => r.id === d.remedyId);
-      if (!remedy || !remedy.realisation_date) throw missing([{ path: 'data.remedyId', nl: 'Kies een maatregel met een realisatiedatum', en: 'Choose a measure with a realisation date' }]);
+      if (!remedy || !remedy.realisation_date)
+        throw missing([
+          {
+            path: 'data.remedyId',
+            nl: 'Kies een maatregel met een realisatiedatum',
+            en: 'Choose a measure with a realisation date',
+          },
+        ]);
       return {
         recipient,
         letter: composeFollowUp({
           ...base,
-          decisionLetterDate: ctx.decisionLetterDate ?? (row.decided_at ? amsterdamDate(row.decided_at) : ctx.letterDate),
+          decisionLetterDate:
+            ctx.decisionLetterDate ?? (row.decided_at ? amsterdamDate(row.decided_at) : ctx.letterDate),
           measure: remedy.description,
           dueDate: remedy.realisation_date,
           completedOn: remedy.completed_at ? amsterdamDate(remedy.completed_at) : null,
@@ -298,12 +433,13 @@ export function taskKindFor(kind: LetterKind, role: RecipientRole): string | und
 }
 
 /** The other way round: which letter to compose for an open letter task. */
-export const LETTER_FOR_TASK: Record<string, { kind: LetterKind; recipientRole: RecipientRole } | undefined> = {
-  'letter.acknowledgement': { kind: 'acknowledgement', recipientRole: 'complainant' },
-  'letter.extension_notice': { kind: 'extension', recipientRole: 'complainant' },
-  'letter.decline_notice': { kind: 'decline', recipientRole: 'complainant' },
-  'letter.informal_confirmation': { kind: 'informal-resolution', recipientRole: 'complainant' },
-  'letter.forward_notice': { kind: 'forwarding', recipientRole: 'complainant' },
-  'letter.decision': { kind: 'decision', recipientRole: 'complainant' },
-  'letter.decision_notice': { kind: 'decision-notice', recipientRole: 'respondent' },
-};
+export const LETTER_FOR_TASK: Record<string, { kind: LetterKind; recipientRole: RecipientRole } | undefined> =
+  {
+    'letter.acknowledgement': { kind: 'acknowledgement', recipientRole: 'complainant' },
+    'letter.extension_notice': { kind: 'extension', recipientRole: 'complainant' },
+    'letter.decline_notice': { kind: 'decline', recipientRole: 'complainant' },
+    'letter.informal_confirmation': { kind: 'informal-resolution', recipientRole: 'complainant' },
+    'letter.forward_notice': { kind: 'forwarding', recipientRole: 'complainant' },
+    'letter.decision': { kind: 'decision', recipientRole: 'complainant' },
+    'letter.decision_notice': { kind: 'decision-notice', recipientRole: 'respondent' },
+  };

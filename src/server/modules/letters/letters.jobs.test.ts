@@ -25,20 +25,49 @@ describe('a sent letter is delivered by the pg-boss outbox job', () => {
 
   it('acknowledgement (AWB-12): render, send, delivered by the job; the message ID is on the letter', async () => {
     const handler = await t.staff('handler');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/complaints', payload: { ...exampleComplaint, complainant: { ...exampleComplaint.complainant, name: 'Zoë Ëlsa Émile' } } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload: {
+        ...exampleComplaint,
+        complainant: { ...exampleComplaint.complainant, name: 'Zoë Ëlsa Émile' },
+      },
+    });
     const caseId = res.json().id;
     await smtp.waitFor(1); // the intake's own acknowledgement e-mail
-    const draft = (await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/letters`, headers: handler.auth, payload: { kind: 'acknowledgement' } })).json();
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/letters/${draft.id}/render`, headers: handler.auth })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/letters/${draft.id}/send`, headers: handler.auth })).statusCode).toBe(200);
+    const draft = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${caseId}/letters`,
+        headers: handler.auth,
+        payload: { kind: 'acknowledgement' },
+      })
+    ).json();
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/letters/${draft.id}/render`,
+          headers: handler.auth,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/letters/${draft.id}/send`, headers: handler.auth }))
+        .statusCode,
+    ).toBe(200);
     const mail = (await smtp.waitFor(2)).find((m) => m.attachments.length > 0);
     expect(mail!.attachments).toHaveLength(1);
     expect(pdfText(mail!.attachments[0]!.content)).toContain('Geachte Zoë Ëlsa Émile,');
-    let letter = (await t.app.inject({ method: 'GET', url: `/api/v1/letters/${draft.id}`, headers: handler.auth })).json();
+    let letter = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/letters/${draft.id}`, headers: handler.auth })
+    ).json();
     // The job records the Message-ID just after the SMTP server accepted the mail: poll, no fixed sleep.
     for (let i = 0; i < 400 && letter.delivery?.messageId !== mail!.messageId; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      letter = (await t.app.inject({ method: 'GET', url: `/api/v1/letters/${draft.id}`, headers: handler.auth })).json();
+      letter = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/letters/${draft.id}`, headers: handler.auth })
+      ).json();
     }
     expect(letter.delivery).toMatchObject({ status: 'sent', messageId: mail!.messageId });
   });

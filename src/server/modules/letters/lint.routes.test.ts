@@ -23,18 +23,33 @@ describe('POST /api/v1/letters/lint (api.md)', () => {
     const res = await lint({ regime: 'awb', kind: 'decision', text: fixture('bad-LET-01.decision-awb.txt') });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      findings: [{ rule: 'LET-01', severity: 'error', message: expect.stringContaining('ongegrond'), paragraph: 4, suggestion: expect.any(String) }],
+      findings: [
+        {
+          rule: 'LET-01',
+          severity: 'error',
+          message: expect.stringContaining('ongegrond'),
+          paragraph: 4,
+          suggestion: expect.any(String),
+        },
+      ],
     });
   });
 
   it('a good letter has no findings; the regime matters (WKKGZ-08)', async () => {
-    expect((await lint({ regime: 'awb', kind: 'decision', text: fixture('decision-awb-nl.good.txt') })).json()).toEqual({ findings: [] });
-    const wkkgz = (await lint({ regime: 'wkkgz', kind: 'decision', text: fixture('decision-awb-nl.good.txt') })).json();
+    expect(
+      (await lint({ regime: 'awb', kind: 'decision', text: fixture('decision-awb-nl.good.txt') })).json(),
+    ).toEqual({ findings: [] });
+    const wkkgz = (
+      await lint({ regime: 'wkkgz', kind: 'decision', text: fixture('decision-awb-nl.good.txt') })
+    ).json();
     expect(wkkgz.findings.map((f: { rule: string }) => f.rule)).toContain('WKKGZ-08');
   });
 
   it('words the findings in English when asked', async () => {
-    const res = await lint({ regime: 'awb', kind: 'decision', text: fixture('bad-LET-07.decision-awb.txt') }, { ...auth, 'accept-language': 'en' });
+    const res = await lint(
+      { regime: 'awb', kind: 'decision', text: fixture('bad-LET-07.decision-awb.txt') },
+      { ...auth, 'accept-language': 'en' },
+    );
     expect(res.json().findings[0].message).toMatch(/phone number/);
   });
 

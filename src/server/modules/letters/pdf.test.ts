@@ -30,7 +30,11 @@ describe('letter PDF (pdfmake)', () => {
   it('is a real PDF whose text pdftotext reads back with €, ë and é intact', async () => {
     const pdf = await renderLetterPdf({
       letter,
-      letterhead: { organisationName: 'Gemeente Ergens', address: 'Markt 1, 1234 AB Ergens', phone: '14 030' },
+      letterhead: {
+        organisationName: 'Gemeente Ergens',
+        address: 'Markt 1, 1234 AB Ergens',
+        phone: '14 030',
+      },
       letterDate: '2027-01-04',
       reference: 'KL-2026-000123',
       recipient: { name: 'Zoë Ëlsa Émile', address: 'Dorpsstraat 1, 1234 AB Ergens' },
@@ -51,15 +55,29 @@ describe('letter PDF (pdfmake)', () => {
 
   it('prints the logo when one is configured, and ignores anything but a data URL', async () => {
     const base = { letter, letterDate: '2027-01-04', reference: 'KL-2026-000123', recipient: { name: 'A' } };
-    const withLogo = await renderLetterPdf({ ...base, letterhead: { organisationName: 'Gemeente Ergens', logo: TINY_PNG } });
+    const withLogo = await renderLetterPdf({
+      ...base,
+      letterhead: { organisationName: 'Gemeente Ergens', logo: TINY_PNG },
+    });
     expect(pdfImageCount(withLogo)).toBe(1);
-    const sneaky = await renderLetterPdf({ ...base, letterhead: { organisationName: 'Gemeente Ergens', logo: '/etc/passwd' } });
+    const sneaky = await renderLetterPdf({
+      ...base,
+      letterhead: { organisationName: 'Gemeente Ergens', logo: '/etc/passwd' },
+    });
     expect(pdfImageCount(sneaky)).toBe(0);
   });
 
   it('renders an English letter with English labels', async () => {
     const en = { ...letter, lang: 'en' as const, subject: 'Our decision' };
-    const text = pdfText(await renderLetterPdf({ letter: en, letterhead: { organisationName: 'Org' }, letterDate: '2027-01-04', reference: 'R-1', recipient: { name: null } }));
+    const text = pdfText(
+      await renderLetterPdf({
+        letter: en,
+        letterhead: { organisationName: 'Org' },
+        letterDate: '2027-01-04',
+        reference: 'R-1',
+        recipient: { name: null },
+      }),
+    );
     expect(text).toContain('Our reference');
     expect(text).toContain('4 January 2027');
   });

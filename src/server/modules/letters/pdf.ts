@@ -33,8 +33,18 @@ export interface RenderInput {
 }
 
 const LABELS = {
-  nl: { date: 'Datum', reference: 'Ons kenmerk', subject: 'Onderwerp', page: (n: number, of: number) => `Pagina ${n} van ${of}` },
-  en: { date: 'Date', reference: 'Our reference', subject: 'Subject', page: (n: number, of: number) => `Page ${n} of ${of}` },
+  nl: {
+    date: 'Datum',
+    reference: 'Ons kenmerk',
+    subject: 'Onderwerp',
+    page: (n: number, of: number) => `Pagina ${n} van ${of}`,
+  },
+  en: {
+    date: 'Date',
+    reference: 'Our reference',
+    subject: 'Subject',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+  },
 };
 
 const LOGO = /^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/=]+$/;
@@ -43,14 +53,23 @@ const LOGO = /^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/=]+$/;
 export async function renderLetterPdf(input: RenderInput): Promise<Buffer> {
   const { letter, letterhead: head } = input;
   const l = LABELS[letter.lang];
-  const headLines = [head.address, head.phone, head.website].filter((x): x is string => Boolean(x)).flatMap((x) => x.split(/\n|,\s*(?=\d{4}\s?[A-Z]{2})/));
-  const recipientLines = [input.recipient.name ?? '', ...(input.recipient.address ?? '').split(/\n|,\s*/)].filter(Boolean);
+  const headLines = [head.address, head.phone, head.website]
+    .filter((x): x is string => Boolean(x))
+    .flatMap((x) => x.split(/\n|,\s*(?=\d{4}\s?[A-Z]{2})/));
+  const recipientLines = [
+    input.recipient.name ?? '',
+    ...(input.recipient.address ?? '').split(/\n|,\s*/),
+  ].filter(Boolean);
 
   const body: Record<string, unknown>[] = [];
   for (const p of letter.paragraphs) {
     if (p.role === 'header') continue;
     if (p.heading) body.push({ text: p.heading, style: 'heading' });
-    body.push({ text: p.text, style: p.role === 'signoff' ? 'signoff' : 'paragraph', ...(p.heading ? { margin: [0, 0, 0, 10] } : {}) });
+    body.push({
+      text: p.text,
+      style: p.role === 'signoff' ? 'signoff' : 'paragraph',
+      ...(p.heading ? { margin: [0, 0, 0, 10] } : {}),
+    });
   }
 
   const docDefinition = {
@@ -72,15 +91,26 @@ export async function renderLetterPdf(input: RenderInput): Promise<Buffer> {
       paragraph: { margin: [0, 0, 0, 10] },
       signoff: { margin: [0, 6, 0, 0] },
     },
-    footer: (page: number, pages: number) => ({ text: l.page(page, pages), alignment: 'center', fontSize: 8, color: '#666666', margin: [0, 20, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: l.page(page, pages),
+      alignment: 'center',
+      fontSize: 8,
+      color: '#666666',
+      margin: [0, 20, 0, 0],
+    }),
     content: [
       {
         columns: [
-          head.logo && LOGO.test(head.logo) ? { image: head.logo, fit: [120, 60], width: 130 } : { text: '', width: 130 },
+          head.logo && LOGO.test(head.logo)
+            ? { image: head.logo, fit: [120, 60], width: 130 }
+            : { text: '', width: 130 },
           {
             width: '*',
             alignment: 'right',
-            stack: [{ text: head.organisationName, style: 'organisation' }, ...headLines.map((t) => ({ text: t.trim(), style: 'letterhead' }))],
+            stack: [
+              { text: head.organisationName, style: 'organisation' },
+              ...headLines.map((t) => ({ text: t.trim(), style: 'letterhead' })),
+            ],
           },
         ],
         margin: [0, 0, 0, 36],
@@ -90,9 +120,22 @@ export async function renderLetterPdf(input: RenderInput): Promise<Buffer> {
         table: {
           widths: [80, '*'],
           body: [
-            [{ text: `${l.date}:`, style: 'meta' }, { text: longDate(input.letterDate, letter.lang), style: 'meta' }],
-            [{ text: `${l.reference}:`, style: 'meta' }, { text: input.reference, style: 'meta' }],
-            ...(letter.subject ? [[{ text: `${l.subject}:`, style: 'meta' }, { text: letter.subject, style: 'meta' }]] : []),
+            [
+              { text: `${l.date}:`, style: 'meta' },
+              { text: longDate(input.letterDate, letter.lang), style: 'meta' },
+            ],
+            [
+              { text: `${l.reference}:`, style: 'meta' },
+              { text: input.reference, style: 'meta' },
+            ],
+            ...(letter.subject
+              ? [
+                  [
+                    { text: `${l.subject}:`, style: 'meta' },
+                    { text: letter.subject, style: 'meta' },
+                  ],
+                ]
+              : []),
           ],
         },
         layout: 'noBorders',

@@ -39,13 +39,20 @@ export function assertMayRead(user: StaffUser, c: LetterCaseAccess): void {
       en: 'You are a respondent in this complaint and so may not work on it (Awb 9:7).',
     });
   }
-  if (!inScope(user, c)) throw forbidden('Dit dossier hoort niet bij uw afdeling.', 'This case does not belong to your department.');
+  if (!inScope(user, c))
+    throw forbidden(
+      'Dit dossier hoort niet bij uw afdeling.',
+      'This case does not belong to your department.',
+    );
 }
 
 export function assertMayWrite(user: StaffUser, c: LetterCaseAccess, kind: LetterKind): void {
   assertMayRead(user, c);
   const allowed = WRITE[user.role];
   if (allowed !== 'all' && !allowed.includes(kind)) {
-    throw forbidden(`Uw rol (${user.role}) mag deze brief niet opstellen of versturen.`, `Your role (${user.role}) may not write or send this letter.`);
+    throw forbidden(
+      `Uw rol (${user.role}) mag deze brief niet opstellen of versturen.`,
+      `Your role (${user.role}) may not write or send this letter.`,
+    );
   }
 }

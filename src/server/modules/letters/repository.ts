@@ -60,16 +60,44 @@ export class LetterRepository {
   }
 
   forCase(caseId: string): Promise<LetterWithDelivery[]> {
-    return this.withDelivery(this.db).where('letter.case_id', '=', caseId).orderBy('letter.created_at').orderBy('letter.id').execute();
+    return this.withDelivery(this.db)
+      .where('letter.case_id', '=', caseId)
+      .orderBy('letter.created_at')
+      .orderBy('letter.id')
+      .execute();
   }
 
   /** Locks the row for a state change (send), so two requests cannot both send. */
   lock(id: string, trx: Transaction<Database>) {
-    return trx.selectFrom('letter').select(['id', 'case_id', 'status', 'version', 'kind', 'lang', 'regime', 'recipient_role', 'respondent_id', 'recipient_email', 'subject', 'paragraphs', 'task_id', 'outbox_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    return trx
+      .selectFrom('letter')
+      .select([
+        'id',
+        'case_id',
+        'status',
+        'version',
+        'kind',
+        'lang',
+        'regime',
+        'recipient_role',
+        'respondent_id',
+        'recipient_email',
+        'subject',
+        'paragraphs',
+        'task_id',
+        'outbox_id',
+      ])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   pdf(id: string): Promise<{ pdf: Buffer | null; subject: string; case_id: string } | undefined> {
-    return this.db.selectFrom('letter').select(['pdf', 'subject', 'case_id']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('letter')
+      .select(['pdf', 'subject', 'case_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   insert(values: Insertable<LetterTable>, db: Db) {
@@ -91,6 +119,13 @@ export class LetterRepository {
   }
 
   openLetterTasks(caseId: string) {
-    return this.db.selectFrom('case_task').selectAll().where('case_id', '=', caseId).where('kind', 'like', 'letter.%').orderBy('created_at').orderBy('id').execute();
+    return this.db
+      .selectFrom('case_task')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('kind', 'like', 'letter.%')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 }

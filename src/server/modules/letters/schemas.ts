@@ -6,7 +6,11 @@ export const findingSchema = z.object({
   rule: z.string().meta({ description: 'Rule ID from rules.md, e.g. LET-01, AWB-51' }),
   severity: z.enum(['error', 'warning']),
   message: z.string(),
-  paragraph: z.number().int().nullable().meta({ description: '1-based paragraph number; null for the whole letter' }),
+  paragraph: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: '1-based paragraph number; null for the whole letter' }),
   suggestion: z.string(),
 });
 
@@ -45,7 +49,13 @@ export const letterSchema = z.object({
   version: z.number().int(),
   subject: z.string(),
   letterDate: z.string(),
-  recipient: z.object({ role: z.string(), respondentId: nullable, name: nullable, email: nullable, address: nullable }),
+  recipient: z.object({
+    role: z.string(),
+    respondentId: nullable,
+    name: nullable,
+    email: nullable,
+    address: nullable,
+  }),
   paragraphs: z.array(z.unknown()),
   findings: z.array(findingSchema),
   errors: z.number().int(),

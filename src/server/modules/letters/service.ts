@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { lintLetter, type LintOptions } from '../../../domain/letters/lint.js';
-import { type Finding, type Letter, type LetterKind, type LetterLang, type Paragraph, hasErrors } from '../../../domain/letters/model.js';
+import {
+  type Finding,
+  type Letter,
+  type LetterKind,
+  type LetterLang,
+  type Paragraph,
+  hasErrors,
+} from '../../../domain/letters/model.js';
 import { letterToText } from '../../../domain/letters/parse.js';
 import type { RegimeId } from '../../../domain/deadlines.js';
 import type { Database } from '../../db/schema.js';
@@ -21,7 +28,8 @@ import { LetterRepository, type LetterWithDelivery } from './repository.js';
 /** Organisation settings the letters read (settings.letterhead, settings.letters). */
 interface LetterSettings {
   letterhead?: { address?: string; phone?: string; website?: string; logo?: string } | undefined;
-  letters?: { lint?: Pick<LintOptions, 'severity' | 'maxAverageSentenceWords' | 'maxSentenceWords'> } | undefined;
+  letters?:
+    { lint?: Pick<LintOptions, 'severity' | 'maxAverageSentenceWords' | 'maxSentenceWords'> } | undefined;
   contactPhone?: string | undefined;
 }
 
@@ -36,7 +44,8 @@ export interface LetterTask {
   status: string;
 }
 
-const letterNotFound = () => new AppError('LETTER_NOT_FOUND', { nl: 'Brief niet gevonden.', en: 'Letter not found.' });
+const letterNotFound = () =>
+  new AppError('LETTER_NOT_FOUND', { nl: 'Brief niet gevonden.', en: 'Letter not found.' });
 
 /**
  * Letters for a case: compose (draft) → edit → render (PDF, once per version) → send (outbox, once).
@@ -79,10 +88,16 @@ export class LetterService {
     return letter;
   }
 
-  async list(user: StaffUser, caseId: string): Promise<{ letters: LetterWithDelivery[]; tasks: LetterTask[] }> {
+  async list(
+    user: StaffUser,
+    caseId: string,
+  ): Promise<{ letters: LetterWithDelivery[]; tasks: LetterTask[] }> {
     const { access } = await this.loadCase(caseId);
     assertMayRead(user, access);
-    const [letters, tasks] = await Promise.all([this.repo.forCase(caseId), this.repo.openLetterTasks(caseId)]);
+    const [letters, tasks] = await Promise.all([
+      this.repo.forCase(caseId),
+      this.repo.openLetterTasks(caseId),
+    ]);
     return {
       letters,
       // The letters the case needs by law (created by the workflow) until they are sent.
@@ -104,20 +119,37 @@ export class LetterService {
   }
 
   /** A draft composed from the case data, linted; a history event in the same transaction. */
-  async compose(user: StaffUser, caseId: string, req: ComposeRequest & { taskId?: string | undefined }, now = new Date()): Promise<LetterWithDelivery> {
+  async compose(
+    user: StaffUser,
+    caseId: string,
+    req: ComposeRequest & { taskId?: string | undefined },
+    now = new Date(),
+  ): Promise<LetterWithDelivery> {
     const { full, access } = await this.loadCase(caseId);
     assertMayWrite(user, access, req.kind);
     const org = await this.organisation.get();
     const settings = org.settings as LetterSettings;
     const handlerRow = full.row.assignee_id
-      ? await this.db.selectFrom('app_user').select(['name']).where('id', '=', full.row.assignee_id).executeTakeFirst()
+      ? await this.db
+          .selectFrom('app_user')
+          .select(['name'])
+          .where('id', '=', full.row.assignee_id)
+          .executeTakeFirst()
       : undefined;
-    const task = req.taskId ? full.tasks.find((t) => t.id === req.taskId && t.kind.startsWith('letter.')) : undefined;
+    const task = req.taskId
+      ? full.tasks.find((t) => t.id === req.taskId && t.kind.startsWith('letter.'))
+      : undefined;
     if (req.taskId && !task) {
-      throw new AppError('VALIDATION_FAILED', { nl: 'Ongeldige invoer.', en: 'Invalid input.' }, [{ path: 'taskId', message: 'Unknown letter task / onbekende brieftaak' }]);
+      throw new AppError('VALIDATION_FAILED', { nl: 'Ongeldige invoer.', en: 'Invalid input.' }, [
+        { path: 'taskId', message: 'Unknown letter task / onbekende brieftaak' },
+      ]);
     }
     const request: ComposeRequest = task
-      ? { ...req, recipientRole: (task.recipient === 'respondent' ? 'respondent' : 'complainant'), respondentId: task.respondent_id ?? undefined }
+      ? {
+          ...req,
+          recipientRole: task.recipient === 'respondent' ? 'respondent' : 'complainant',
+          respondentId: task.respondent_id ?? undefined,
+        }
       : req;
     const letterDate = amsterdamDate(now);
     const sentDecision = req.kind === 'follow-up' ? await this.repo.latestSentDecision(caseId) : undefined;
@@ -156,7 +188,13 @@ export class LetterService {
       );
       await CaseEvents.append(trx, caseId, user.id, {
         type: 'letter.drafted',
-        data: { letterId: row.id, kind: letter.kind, lang: letter.lang, recipientRole: recipient.role, ...counts(findings) },
+        data: {
+          letterId: row.id,
+          kind: letter.kind,
+          lang: letter.lang,
+          recipientRole: recipient.role,
+          ...counts(findings),
+        },
       });
       return row.id;
     });
@@ -164,7 +202,11 @@ export class LetterService {
   }
 
   /** The handler edits paragraphs; the PDF of an earlier version is discarded and the letter re-linted. */
-  async update(user: StaffUser, letterId: string, input: { version: number; subject?: string | undefined; paragraphs: Paragraph[] }): Promise<LetterWithDelivery> {
+  async update(
+    user: StaffUser,
+    letterId: string,
+    input: { version: number; subject?: string | undefined; paragraphs: Paragraph[] },
+  ): Promise<LetterWithDelivery> {
     const current = await this.loadLetter(user, letterId, true);
     if (current.status === 'sent') throw alreadySent();
     const letter = toLetter({ ...current, paragraphs: input.paragraphs as unknown[] });
@@ -188,7 +230,10 @@ export class LetterService {
         .where('status', '<>', 'sent')
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) throw versionConflict();
-      await CaseEvents.append(trx, current.case_id, user.id, { type: 'letter.edited', data: { letterId, version: input.version + 1, ...counts(findings) } });
+      await CaseEvents.append(trx, current.case_id, user.id, {
+        type: 'letter.edited',
+        data: { letterId, version: input.version + 1, ...counts(findings) },
+      });
     });
     return (await this.repo.find(letterId))!;
   }
@@ -216,7 +261,11 @@ export class LetterService {
       website: settings.letterhead?.website,
       logo: settings.letterhead?.logo,
     };
-    const caseRow = await this.db.selectFrom('complaint_case').select('reference').where('id', '=', current.case_id).executeTakeFirstOrThrow();
+    const caseRow = await this.db
+      .selectFrom('complaint_case')
+      .select('reference')
+      .where('id', '=', current.case_id)
+      .executeTakeFirstOrThrow();
     const pdf = await renderLetterPdf({
       letter: toLetter(current),
       letterhead,
@@ -234,7 +283,10 @@ export class LetterService {
         .where('version', '=', current.version)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) return;
-      await CaseEvents.append(trx, current.case_id, user.id, { type: 'letter.rendered', data: { letterId, version: current.version, sha256 } });
+      await CaseEvents.append(trx, current.case_id, user.id, {
+        type: 'letter.rendered',
+        data: { letterId, version: current.version, sha256 },
+      });
     });
     const after = (await this.repo.find(letterId))!;
     if (after.version !== current.version) throw versionConflict();
@@ -246,7 +298,11 @@ export class LetterService {
    * the status change, the history event and the completed task. Refused while the linter reports
    * an error. Sending twice returns the letter already sent; the outbox holds one e-mail per letter.
    */
-  async send(user: StaffUser, letterId: string, now = new Date()): Promise<{ letter: LetterWithDelivery; outboxIds: string[] }> {
+  async send(
+    user: StaffUser,
+    letterId: string,
+    now = new Date(),
+  ): Promise<{ letter: LetterWithDelivery; outboxIds: string[] }> {
     const before = await this.loadLetter(user, letterId, true);
     const lintOpts = await this.lintOptions(before.lang as LetterLang);
     const outboxIds = await this.db.transaction().execute(async (trx) => {
@@ -289,7 +345,14 @@ export class LetterService {
         .executeTakeFirstOrThrow();
       await trx
         .updateTable('letter')
-        .set({ status: 'sent', sent_at: now, sent_by: user.id, outbox_id: outbox.id, findings: JSON.stringify(findings), updated_at: now })
+        .set({
+          status: 'sent',
+          sent_at: now,
+          sent_by: user.id,
+          outbox_id: outbox.id,
+          findings: JSON.stringify(findings),
+          updated_at: now,
+        })
         .where('id', '=', l.id)
         .where('status', '=', 'rendered')
         .execute();
@@ -297,17 +360,32 @@ export class LetterService {
       const taskKind = taskKindFor(l.kind as LetterKind, l.recipient_role as 'complainant' | 'respondent');
       let done = 0;
       if (l.task_id || taskKind) {
-        let q = trx.updateTable('case_task').set({ status: 'done', completed_at: now }).where('case_id', '=', l.case_id).where('status', '=', 'open');
+        let q = trx
+          .updateTable('case_task')
+          .set({ status: 'done', completed_at: now })
+          .where('case_id', '=', l.case_id)
+          .where('status', '=', 'open');
         if (l.task_id) q = q.where('id', '=', l.task_id);
         else {
           q = q.where('kind', '=', taskKind!);
-          q = l.respondent_id ? q.where('respondent_id', '=', l.respondent_id) : q.where('respondent_id', 'is', null);
+          q = l.respondent_id
+            ? q.where('respondent_id', '=', l.respondent_id)
+            : q.where('respondent_id', 'is', null);
         }
         done = Number((await q.executeTakeFirst()).numUpdatedRows);
       }
       await CaseEvents.append(trx, l.case_id, user.id, {
         type: 'letter.sent',
-        data: { letterId: l.id, kind: l.kind, lang: l.lang, recipientRole: l.recipient_role, respondentId: l.respondent_id, outboxId: outbox.id, channel, tasksCompleted: done },
+        data: {
+          letterId: l.id,
+          kind: l.kind,
+          lang: l.lang,
+          recipientRole: l.recipient_role,
+          respondentId: l.respondent_id,
+          outboxId: outbox.id,
+          channel,
+          tasksCompleted: done,
+        },
       });
       return l.recipient_email ? [outbox.id] : [];
     });
@@ -318,7 +396,10 @@ export class LetterService {
     await this.loadLetter(user, letterId, false);
     const row = await this.repo.pdf(letterId);
     if (!row?.pdf) {
-      throw new AppError('LETTER_NOT_RENDERED', { nl: 'Deze brief heeft nog geen PDF.', en: 'This letter has no PDF yet.' });
+      throw new AppError('LETTER_NOT_RENDERED', {
+        nl: 'Deze brief heeft nog geen PDF.',
+        en: 'This letter has no PDF yet.',
+      });
     }
     return { filename: letterFilename(row.subject), content: row.pdf };
   }
@@ -327,7 +408,9 @@ export class LetterService {
   readonly decisionLetters: DecisionLetterSource = {
     latestFor: async (caseId: string): Promise<DecisionLetterInfo | undefined> => {
       const row = await this.repo.latestSentDecision(caseId);
-      return row?.sent_at ? { id: row.id, filename: letterFilename(row.subject), sentAt: new Date(row.sent_at) } : undefined;
+      return row?.sent_at
+        ? { id: row.id, filename: letterFilename(row.subject), sentAt: new Date(row.sent_at) }
+        : undefined;
     },
     download: async (caseId: string, letterId: string): Promise<DecisionLetterFile | undefined> => {
       const latest = await this.repo.latestSentDecision(caseId);
@@ -339,7 +422,9 @@ export class LetterService {
   };
 }
 
-export function toLetter(row: Pick<LetterWithDelivery, 'kind' | 'lang' | 'regime' | 'subject' | 'paragraphs'>): Letter {
+export function toLetter(
+  row: Pick<LetterWithDelivery, 'kind' | 'lang' | 'regime' | 'subject' | 'paragraphs'>,
+): Letter {
   return {
     kind: row.kind as LetterKind,
     lang: row.lang as LetterLang,
@@ -355,7 +440,10 @@ function counts(findings: Finding[]) {
 }
 
 const alreadySent = () =>
-  new AppError('LETTER_ALREADY_SENT', { nl: 'Deze brief is al verstuurd en kan niet meer worden gewijzigd.', en: 'This letter has been sent and can no longer be changed.' });
+  new AppError('LETTER_ALREADY_SENT', {
+    nl: 'Deze brief is al verstuurd en kan niet meer worden gewijzigd.',
+    en: 'This letter has been sent and can no longer be changed.',
+  });
 
 const versionConflict = () =>
   new AppError('CONFLICT', {

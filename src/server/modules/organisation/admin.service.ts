@@ -7,7 +7,9 @@ import type { OrganisationService } from './service.js';
 import type { OrganisationInput } from './schemas.js';
 
 const unknownRef = (path: string, nl: string, en: string) =>
-  new AppError('VALIDATION_FAILED', { nl: 'Ongeldige invoer.', en: 'Invalid input.' }, [{ path, message: `${en} / ${nl}` }]);
+  new AppError('VALIDATION_FAILED', { nl: 'Ongeldige invoer.', en: 'Invalid input.' }, [
+    { path, message: `${en} / ${nl}` },
+  ]);
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
@@ -32,34 +34,58 @@ export class OrganisationAdminService {
 
   async createDepartment(actorId: string, name: string) {
     try {
-      const row = await this.db.insertInto('department').values({ name }).returning(['id', 'name', 'active']).executeTakeFirstOrThrow();
+      const row = await this.db
+        .insertInto('department')
+        .values({ name })
+        .returning(['id', 'name', 'active'])
+        .executeTakeFirstOrThrow();
       await this.audit.record(actorId, 'admin.department.created', null, { id: row.id, name });
       return row;
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', { nl: `Afdeling "${name}" bestaat al.`, en: `Department "${name}" already exists.` });
+      if (isUniqueViolation(err))
+        throw new AppError('CONFLICT', {
+          nl: `Afdeling "${name}" bestaat al.`,
+          en: `Department "${name}" already exists.`,
+        });
       throw err;
     }
   }
 
-  async updateDepartment(actorId: string, id: string, patch: { name?: string | undefined; active?: boolean | undefined }) {
+  async updateDepartment(
+    actorId: string,
+    id: string,
+    patch: { name?: string | undefined; active?: boolean | undefined },
+  ) {
     try {
       const row = await this.db
         .updateTable('department')
-        .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) })
+        .set({
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.active !== undefined ? { active: patch.active } : {}),
+        })
         .where('id', '=', id)
         .returning(['id', 'name', 'active'])
         .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', { nl: 'Afdeling niet gevonden.', en: 'Department not found.' });
+      if (!row)
+        throw new AppError('NOT_FOUND', { nl: 'Afdeling niet gevonden.', en: 'Department not found.' });
       await this.audit.record(actorId, 'admin.department.updated', null, { id, ...patch });
       return row;
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', { nl: 'Die naam is al in gebruik.', en: 'That name is already in use.' });
+      if (isUniqueViolation(err))
+        throw new AppError('CONFLICT', {
+          nl: 'Die naam is al in gebruik.',
+          en: 'That name is already in use.',
+        });
       throw err;
     }
   }
 
   async listCategories() {
-    const rows = await this.db.selectFrom('category').select(['id', 'name', 'department_id', 'active']).orderBy('name').execute();
+    const rows = await this.db
+      .selectFrom('category')
+      .select(['id', 'name', 'department_id', 'active'])
+      .orderBy('name')
+      .execute();
     return rows.map((r) => ({ id: r.id, name: r.name, departmentId: r.department_id, active: r.active }));
   }
 
@@ -81,12 +107,24 @@ export class OrganisationAdminService {
       await this.audit.record(actorId, 'admin.category.created', null, { id: row.id, name: input.name });
       return { id: row.id, name: row.name, departmentId: row.department_id, active: row.active };
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', { nl: `Categorie "${input.name}" bestaat al.`, en: `Category "${input.name}" already exists.` });
+      if (isUniqueViolation(err))
+        throw new AppError('CONFLICT', {
+          nl: `Categorie "${input.name}" bestaat al.`,
+          en: `Category "${input.name}" already exists.`,
+        });
       throw err;
     }
   }
 
-  async updateCategory(actorId: string, id: string, patch: { name?: string | undefined; departmentId?: string | null | undefined; active?: boolean | undefined }) {
+  async updateCategory(
+    actorId: string,
+    id: string,
+    patch: {
+      name?: string | undefined;
+      departmentId?: string | null | undefined;
+      active?: boolean | undefined;
+    },
+  ) {
     await this.requireDepartment(patch.departmentId, 'departmentId');
     try {
       const row = await this.db
@@ -99,17 +137,28 @@ export class OrganisationAdminService {
         .where('id', '=', id)
         .returning(['id', 'name', 'department_id', 'active'])
         .executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', { nl: 'Categorie niet gevonden.', en: 'Category not found.' });
+      if (!row)
+        throw new AppError('NOT_FOUND', { nl: 'Categorie niet gevonden.', en: 'Category not found.' });
       await this.audit.record(actorId, 'admin.category.updated', null, { id, ...patch });
       return { id: row.id, name: row.name, departmentId: row.department_id, active: row.active };
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', { nl: 'Die naam is al in gebruik.', en: 'That name is already in use.' });
+      if (isUniqueViolation(err))
+        throw new AppError('CONFLICT', {
+          nl: 'Die naam is al in gebruik.',
+          en: 'That name is already in use.',
+        });
       throw err;
     }
   }
 
-  async listUsers(q: { role?: Role | undefined; department?: string | undefined; active?: boolean | undefined }) {
-    let query = this.db.selectFrom('app_user').select(['id', 'email', 'name', 'role', 'department_id', 'active']);
+  async listUsers(q: {
+    role?: Role | undefined;
+    department?: string | undefined;
+    active?: boolean | undefined;
+  }) {
+    let query = this.db
+      .selectFrom('app_user')
+      .select(['id', 'email', 'name', 'role', 'department_id', 'active']);
     if (q.role) query = query.where('role', '=', q.role);
     if (q.department) query = query.where('department_id', '=', q.department);
     if (q.active !== undefined) query = query.where('active', '=', q.active);
@@ -117,18 +166,33 @@ export class OrganisationAdminService {
     return rows.map(presentUser);
   }
 
-  async createUser(actorId: string, input: { email: string; name?: string | undefined; role: Role; departmentId?: string | null | undefined }) {
+  async createUser(
+    actorId: string,
+    input: { email: string; name?: string | undefined; role: Role; departmentId?: string | null | undefined },
+  ) {
     await this.requireDepartment(input.departmentId, 'departmentId');
     const user = await this.users.add(input);
     await this.audit.record(actorId, 'admin.user.created', null, { id: user.id, role: user.role });
     return { ...user, active: true };
   }
 
-  async updateUser(actorId: string, id: string, patch: { name?: string | undefined; role?: Role | undefined; departmentId?: string | null | undefined; active?: boolean | undefined }) {
+  async updateUser(
+    actorId: string,
+    id: string,
+    patch: {
+      name?: string | undefined;
+      role?: Role | undefined;
+      departmentId?: string | null | undefined;
+      active?: boolean | undefined;
+    },
+  ) {
     await this.requireDepartment(patch.departmentId, 'departmentId');
     if (id === actorId && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))) {
       // Locking yourself out leaves nobody to undo it.
-      throw new AppError('CONFLICT', { nl: 'U kunt uw eigen beheerrol niet intrekken.', en: 'You cannot remove your own admin role.' });
+      throw new AppError('CONFLICT', {
+        nl: 'U kunt uw eigen beheerrol niet intrekken.',
+        en: 'You cannot remove your own admin role.',
+      });
     }
     const row = await this.db
       .updateTable('app_user')
@@ -147,6 +211,20 @@ export class OrganisationAdminService {
   }
 }
 
-function presentUser(r: { id: string; email: string; name: string; role: string; department_id: string | null; active: boolean }) {
-  return { id: r.id, email: r.email, name: r.name, role: r.role as Role, departmentId: r.department_id, active: r.active };
+function presentUser(r: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  department_id: string | null;
+  active: boolean;
+}) {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as Role,
+    departmentId: r.department_id,
+    active: r.active,
+  };
 }

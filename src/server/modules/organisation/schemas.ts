@@ -5,7 +5,12 @@ import { bilingual } from '../../http/validation.js';
 import { ROLES } from '../users/service.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const localDate = z.string().refine(isValidLocalDate, bilingual('Vul een geldige datum in als JJJJ-MM-DD.', 'Enter a valid date as YYYY-MM-DD.'));
+const localDate = z
+  .string()
+  .refine(
+    isValidLocalDate,
+    bilingual('Vul een geldige datum in als JJJJ-MM-DD.', 'Enter a valid date as YYYY-MM-DD.'),
+  );
 
 export const externalBodySchema = z.strictObject({
   name: text(200),
@@ -29,7 +34,9 @@ export const workflowSettingsSchema = z.strictObject({
   hearingsRequiredOutsideAwb: z.boolean().optional(),
 });
 
-const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, bilingual('Gebruik een kleur als #1f4e79.', 'Use a colour like #1f4e79.'));
+const hexColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, bilingual('Gebruik een kleur als #1f4e79.', 'Use a colour like #1f4e79.'));
 
 /** The letterhead on letters and PDFs; the logo as a data: URL so rendering never fetches anything. */
 export const letterheadSchema = z.strictObject({
@@ -39,7 +46,10 @@ export const letterheadSchema = z.strictObject({
   logo: z
     .string()
     .max(500_000)
-    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, bilingual('Het logo moet een PNG- of JPEG-data-URL zijn.', 'The logo must be a PNG or JPEG data URL.'))
+    .regex(
+      /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/,
+      bilingual('Het logo moet een PNG- of JPEG-data-URL zijn.', 'The logo must be a PNG or JPEG data URL.'),
+    )
     .optional(),
 });
 
@@ -59,7 +69,10 @@ export const brandingSchema = z.strictObject({
   logoUrl: z
     .string()
     .max(2000)
-    .refine((u) => /^https:\/\/[^\s"'<>]+$/.test(u) || /^\/[^/\s"'<>][^\s"'<>]*$/.test(u), bilingual('Gebruik een https-adres of een pad.', 'Use an https address or a path.'))
+    .refine(
+      (u) => /^https:\/\/[^\s"'<>]+$/.test(u) || /^\/[^/\s"'<>][^\s"'<>]*$/.test(u),
+      bilingual('Gebruik een https-adres of een pad.', 'Use an https address or a path.'),
+    )
     .optional(),
   primaryColor: hexColour.optional(),
   linkColor: hexColour.optional(),
@@ -72,7 +85,10 @@ export const settingsSchema = z.strictObject({
   contactPhone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9 ()-]{3,20}$/, bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'))
+    .regex(
+      /^\+?[0-9 ()-]{3,20}$/,
+      bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'),
+    )
     .optional(),
   privacyUrl: z.url().max(500).optional(),
   complaintRegulationUrl: z.url().max(500).optional(),
@@ -81,37 +97,85 @@ export const settingsSchema = z.strictObject({
   extraHolidays: z.array(localDate).max(50).optional(),
   workflow: workflowSettingsSchema.optional(),
   serviceNorms: z
-    .array(z.strictObject({ name: text(100), description: text(500), workingDays: z.number().int().min(1).max(100).optional(), weeks: z.number().int().min(1).max(52).optional() }))
+    .array(
+      z.strictObject({
+        name: text(100),
+        description: text(500),
+        workingDays: z.number().int().min(1).max(100).optional(),
+        weeks: z.number().int().min(1).max(52).optional(),
+      }),
+    )
     .max(50)
     .optional(),
 });
 
 export const organisationSchema = z
-  .strictObject({ name: text(200), regime: z.enum(REGIME_IDS as ['awb', 'awb-advisory', 'wkkgz', 'company']), settings: settingsSchema })
+  .strictObject({
+    name: text(200),
+    regime: z.enum(REGIME_IDS as ['awb', 'awb-advisory', 'wkkgz', 'company']),
+    settings: settingsSchema,
+  })
   .superRefine((o, ctx) => {
     // WKKGZ-01: a Wkkgz provider has a written complaints regulation; WKKGZ-08: a disputes body with a URL.
     if (o.regime === 'wkkgz') {
       if (!o.settings.complaintRegulationUrl) {
-        ctx.addIssue({ code: 'custom', path: ['settings', 'complaintRegulationUrl'], ...bilingual('Verplicht onder de Wkkgz (klachtenregeling).', 'Required under the Wkkgz (complaints regulation).') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['settings', 'complaintRegulationUrl'],
+          ...bilingual(
+            'Verplicht onder de Wkkgz (klachtenregeling).',
+            'Required under the Wkkgz (complaints regulation).',
+          ),
+        });
       }
       if (!o.settings.externalBody?.url) {
-        ctx.addIssue({ code: 'custom', path: ['settings', 'externalBody', 'url'], ...bilingual('Verplicht onder de Wkkgz: de geschilleninstantie met website.', 'Required under the Wkkgz: the disputes body with its website.') });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['settings', 'externalBody', 'url'],
+          ...bilingual(
+            'Verplicht onder de Wkkgz: de geschilleninstantie met website.',
+            'Required under the Wkkgz: the disputes body with its website.',
+          ),
+        });
       }
     }
     // AWB-51: the final letter names the ombudsman with an address.
-    if ((o.regime === 'awb' || o.regime === 'awb-advisory') && o.settings.externalBody && !o.settings.externalBody.address) {
-      ctx.addIssue({ code: 'custom', path: ['settings', 'externalBody', 'address'], ...bilingual('Vul het adres van de ombudsman in.', "Enter the ombudsman's address.") });
+    if (
+      (o.regime === 'awb' || o.regime === 'awb-advisory') &&
+      o.settings.externalBody &&
+      !o.settings.externalBody.address
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['settings', 'externalBody', 'address'],
+        ...bilingual('Vul het adres van de ombudsman in.', "Enter the ombudsman's address."),
+      });
     }
   });
 export type OrganisationInput = z.infer<typeof organisationSchema>;
 
 export const departmentSchema = z.object({ id: z.uuid(), name: z.string(), active: z.boolean() });
 export const newDepartmentSchema = z.strictObject({ name: text(200) });
-export const departmentPatchSchema = z.strictObject({ name: text(200).optional(), active: z.boolean().optional() });
+export const departmentPatchSchema = z.strictObject({
+  name: text(200).optional(),
+  active: z.boolean().optional(),
+});
 
-export const categorySchema = z.object({ id: z.uuid(), name: z.string(), departmentId: z.uuid().nullable(), active: z.boolean() });
-export const newCategorySchema = z.strictObject({ name: text(200), departmentId: z.uuid().nullable().optional() });
-export const categoryPatchSchema = z.strictObject({ name: text(200).optional(), departmentId: z.uuid().nullable().optional(), active: z.boolean().optional() });
+export const categorySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  departmentId: z.uuid().nullable(),
+  active: z.boolean(),
+});
+export const newCategorySchema = z.strictObject({
+  name: text(200),
+  departmentId: z.uuid().nullable().optional(),
+});
+export const categoryPatchSchema = z.strictObject({
+  name: text(200).optional(),
+  departmentId: z.uuid().nullable().optional(),
+  active: z.boolean().optional(),
+});
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -136,6 +200,9 @@ export const userPatchSchema = z.strictObject({
 export const userListQuery = z.strictObject({
   role: z.enum(ROLES).optional(),
   department: z.uuid().optional(),
-  active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  active: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   lang: z.enum(['nl', 'en']).optional(),
 });

@@ -24,7 +24,9 @@ export class OrganisationService {
   async get(): Promise<Organisation> {
     if (this.cached) return this.cached;
     const row = await this.db.selectFrom('organisation').selectAll().where('id', '=', 1).executeTakeFirst();
-    this.cached = row ? { name: row.name, regime: row.regime as RegimeId, settings: row.settings as OrganisationSettings } : FALLBACK;
+    this.cached = row
+      ? { name: row.name, regime: row.regime as RegimeId, settings: row.settings as OrganisationSettings }
+      : FALLBACK;
     return this.cached;
   }
 
@@ -39,7 +41,9 @@ export class OrganisationService {
       .insertInto('organisation')
       .values({ id: 1, name: org.name, regime: org.regime, settings: JSON.stringify(org.settings) })
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet({ name: org.name, regime: org.regime, settings: JSON.stringify(org.settings) }),
+        oc
+          .column('id')
+          .doUpdateSet({ name: org.name, regime: org.regime, settings: JSON.stringify(org.settings) }),
       )
       .execute();
     this.cached = org;

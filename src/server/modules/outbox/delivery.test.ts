@@ -26,11 +26,19 @@ describe('acknowledgement delivery through the outbox and pg-boss (ISO-03, AWB-1
     await t?.close();
   });
 
-  const outboxRow = (caseId: string) => t.database.db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+  const outboxRow = (caseId: string) =>
+    t.database.db.selectFrom('outbox').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
 
   it('sends the acknowledgement with reference, receipt date and status link', async () => {
     smtp = await startTestSmtp(port);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/complaints', payload: { ...exampleComplaint, complainant: { ...exampleComplaint.complainant, name: 'Zoë Ëlsa Émile' } } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      payload: {
+        ...exampleComplaint,
+        complainant: { ...exampleComplaint.complainant, name: 'Zoë Ëlsa Émile' },
+      },
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     const [mail] = await smtp.waitFor(1);
@@ -55,7 +63,8 @@ describe('acknowledgement delivery through the outbox and pg-boss (ISO-03, AWB-1
 
     smtp = await startTestSmtp(port);
     // Retries run on backoff; the sweep picks it up too. Drive the sweep now rather than wait a minute.
-    for (const pending of await t.services.delivery.pendingIds()) await t.services.delivery.deliver(pending).catch(() => undefined);
+    for (const pending of await t.services.delivery.pendingIds())
+      await t.services.delivery.deliver(pending).catch(() => undefined);
     await smtp.waitFor(1);
     const row = await waitForStatus(id, 'sent');
     expect(row.status).toBe('sent');
@@ -70,7 +79,11 @@ describe('acknowledgement delivery through the outbox and pg-boss (ISO-03, AWB-1
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/complaints', payload: exampleComplaint });
     const { id } = res.json();
     const row = await outboxRow(id);
-    const results = await Promise.all([t.services.delivery.deliver(row.id), t.services.delivery.deliver(row.id), t.services.delivery.deliver(row.id)]);
+    const results = await Promise.all([
+      t.services.delivery.deliver(row.id),
+      t.services.delivery.deliver(row.id),
+      t.services.delivery.deliver(row.id),
+    ]);
     expect(results.filter((r) => r === 'sent').length).toBeLessThanOrEqual(1);
     await waitForStatus(id, 'sent');
     await new Promise((r) => setTimeout(r, 300));

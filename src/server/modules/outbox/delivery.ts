@@ -40,7 +40,10 @@ export class OutboxDelivery {
       .where((eb) =>
         eb.or([
           eb('status', '=', 'pending'),
-          eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', sql<Date>`now() - make_interval(secs => ${CLAIM_LEASE_SECONDS})`)]),
+          eb.and([
+            eb('status', '=', 'sending'),
+            eb('claimed_at', '<', sql<Date>`now() - make_interval(secs => ${CLAIM_LEASE_SECONDS})`),
+          ]),
         ]),
       )
       .returningAll()
@@ -49,26 +52,55 @@ export class OutboxDelivery {
     const messageId = `<outbox-${msg.id}@${this.domain}>`;
     // A letter goes with its PDF attached (issue 4); the PDF was rendered before sending was allowed.
     const letter = msg.letter_id
-      ? await this.db.selectFrom('letter').select(['pdf', 'kind', 'subject']).where('id', '=', msg.letter_id).executeTakeFirst()
+      ? await this.db
+          .selectFrom('letter')
+          .select(['pdf', 'kind', 'subject'])
+          .where('id', '=', msg.letter_id)
+          .executeTakeFirst()
       : undefined;
-    const attachments = letter?.pdf ? [{ filename: letterFilename(letter.subject), content: letter.pdf, contentType: 'application/pdf' }] : undefined;
+    const attachments = letter?.pdf
+      ? [{ filename: letterFilename(letter.subject), content: letter.pdf, contentType: 'application/pdf' }]
+      : undefined;
     try {
-      await this.transport().sendMail({ from: this.from, to: msg.recipient, subject: msg.subject, text: msg.body_text, messageId, ...(attachments ? { attachments } : {}) });
+      await this.transport().sendMail({
+        from: this.from,
+        to: msg.recipient,
+        subject: msg.subject,
+        text: msg.body_text,
+        messageId,
+        ...(attachments ? { attachments } : {}),
+      });
     } catch (err) {
       // Back to pending: the job is retried with backoff, so the mail waits until the server is back.
       await this.db
         .updateTable('outbox')
-        .set({ status: 'pending', claimed_at: null, attempts: sql`attempts + 1`, last_error: String((err as Error).message).slice(0, 1000) })
+        .set({
+          status: 'pending',
+          claimed_at: null,
+          attempts: sql`attempts + 1`,
+          last_error: String((err as Error).message).slice(0, 1000),
+        })
         .where('id', '=', id)
         .execute();
       throw err;
     }
     await this.db
       .updateTable('outbox')
-      .set({ status: 'sent', sent_at: new Date(), message_id: messageId, attempts: sql`attempts + 1`, last_error: null })
+      .set({
+        status: 'sent',
+        sent_at: new Date(),
+        message_id: messageId,
+        attempts: sql`attempts + 1`,
+        last_error: null,
+      })
       .where('id', '=', id)
       .execute();
-    if (msg.letter_id) await this.db.updateTable('letter').set({ message_id: messageId }).where('id', '=', msg.letter_id).execute();
+    if (msg.letter_id)
+      await this.db
+        .updateTable('letter')
+        .set({ message_id: messageId })
+        .where('id', '=', msg.letter_id)
+        .execute();
     return 'sent';
   }
 
@@ -80,7 +112,10 @@ export class OutboxDelivery {
       .where((eb) =>
         eb.or([
           eb('status', '=', 'pending'),
-          eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', sql<Date>`now() - make_interval(secs => ${CLAIM_LEASE_SECONDS})`)]),
+          eb.and([
+            eb('status', '=', 'sending'),
+            eb('claimed_at', '<', sql<Date>`now() - make_interval(secs => ${CLAIM_LEASE_SECONDS})`),
+          ]),
         ]),
       )
       .orderBy('id')
@@ -96,6 +131,11 @@ export class OutboxDelivery {
 
 /** "Onze beslissing over uw klacht (KL-2026-000123)" → "Onze-beslissing-over-uw-klacht-KL-2026-000123.pdf". */
 export function letterFilename(subject: string): string {
-  const base = subject.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const base = subject
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
   return `${base || 'brief'}.pdf`;
 }

@@ -77,7 +77,10 @@ export function publicAssets(): PublicAssets {
 }
 
 /** brotli, then gzip, then none, by the client's Accept-Encoding. */
-export function negotiate(asset: Asset, acceptEncoding: string | undefined): { body: Buffer; encoding?: 'br' | 'gzip' } {
+export function negotiate(
+  asset: Asset,
+  acceptEncoding: string | undefined,
+): { body: Buffer; encoding?: 'br' | 'gzip' } {
   const accepted = (acceptEncoding ?? '')
     .split(',')
     .map((s) => s.trim().split(';'))

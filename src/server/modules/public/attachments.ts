@@ -16,9 +16,21 @@ const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => byt
 const isZip = (b: Buffer) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]);
 
 export const ALLOWED_TYPES: readonly AllowedType[] = [
-  { extensions: ['pdf'], contentType: 'application/pdf', matches: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]) },
-  { extensions: ['jpg', 'jpeg'], contentType: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { extensions: ['png'], contentType: 'image/png', matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  {
+    extensions: ['pdf'],
+    contentType: 'application/pdf',
+    matches: (b) => startsWith(b, [0x25, 0x50, 0x44, 0x46, 0x2d]),
+  },
+  {
+    extensions: ['jpg', 'jpeg'],
+    contentType: 'image/jpeg',
+    matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]),
+  },
+  {
+    extensions: ['png'],
+    contentType: 'image/png',
+    matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
   {
     extensions: ['docx'],
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -58,7 +70,8 @@ export interface CheckedFile {
 
 export type AttachmentProblem = 'too-large' | 'empty' | 'type' | 'too-many';
 
-export type CheckResult = { ok: true; files: CheckedFile[] } | { ok: false; problem: AttachmentProblem; filename?: string };
+export type CheckResult =
+  { ok: true; files: CheckedFile[] } | { ok: false; problem: AttachmentProblem; filename?: string };
 
 /** Checks count, size and type of the uploads (in this order) and cleans the names. */
 export function checkUploads(uploads: readonly Upload[]): CheckResult {

@@ -40,14 +40,17 @@ export function contrastWithWhite(hex: string): number {
 }
 
 function darken(hex: string, amount: number): string {
-  const parts = [0, 1, 2].map((i) => Math.round(parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16) * (1 - amount)));
+  const parts = [0, 1, 2].map((i) =>
+    Math.round(parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16) * (1 - amount)),
+  );
   return `#${parts.map((p) => p.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export function brandingFor(org: Organisation): Branding {
   const parsed = brandingSchema.safeParse((org.settings as Record<string, unknown>).branding ?? {});
   const b = parsed.success ? parsed.data : {};
-  const primary = b.primaryColor && contrastWithWhite(b.primaryColor) >= 4.5 ? b.primaryColor.toLowerCase() : undefined;
+  const primary =
+    b.primaryColor && contrastWithWhite(b.primaryColor) >= 4.5 ? b.primaryColor.toLowerCase() : undefined;
   const link = b.linkColor && contrastWithWhite(b.linkColor) >= 4.5 ? b.linkColor.toLowerCase() : undefined;
   const lines: string[] = [];
   if (primary) {
@@ -63,11 +66,18 @@ export function brandingFor(org: Organisation): Branding {
   }
   if (link) {
     const hover = darken(link, 0.2);
-    lines.push(`--basis-color-action-2-color-default: ${link};`, `--basis-color-action-2-color-hover: ${hover};`, `--basis-color-action-2-color-active: ${hover};`);
+    lines.push(
+      `--basis-color-action-2-color-default: ${link};`,
+      `--basis-color-action-2-color-hover: ${hover};`,
+      `--basis-color-action-2-color-active: ${hover};`,
+    );
   }
   const body = lines.length ? `.voorbeeld-theme {\n  ${lines.join('\n  ')}\n}\n` : undefined;
   const css = body
-    ? { path: `/assets/brand.${crypto.createHash('sha256').update(body).digest('hex').slice(0, 12)}.css`, body }
+    ? {
+        path: `/assets/brand.${crypto.createHash('sha256').update(body).digest('hex').slice(0, 12)}.css`,
+        body,
+      }
     : undefined;
   return { name: org.name, logoUrl: b.logoUrl, primaryColor: primary, linkColor: link, css };
 }

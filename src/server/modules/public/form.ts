@@ -2,7 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import type { Lang } from '../../errors.js';
 import { fieldErrors } from '../../http/validation.js';
 import { publicIntakeSchema, type PublicIntake } from '../cases/schemas.js';
-import { checkUploads, formatBytes, MAX_FILE_BYTES, MAX_FILES, ALLOWED_EXTENSIONS_TEXT, type CheckedFile, type CheckResult, type Upload } from './attachments.js';
+import {
+  checkUploads,
+  formatBytes,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  ALLOWED_EXTENSIONS_TEXT,
+  type CheckedFile,
+  type CheckResult,
+  type Upload,
+} from './attachments.js';
 import type { FieldError } from './layout.js';
 
 export interface ParsedForm {
@@ -20,7 +29,8 @@ export async function readForm(req: FastifyRequest): Promise<ParsedForm> {
   const uploads: Upload[] = [];
   if (!req.isMultipart()) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(body)) fields[k] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
+    for (const [k, v] of Object.entries(body))
+      fields[k] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
     return { fields, uploads, limitHit: false };
   }
   try {
@@ -65,7 +75,16 @@ export const INTAKE_FIELDS = [
 ] as const;
 export type IntakeField = (typeof INTAKE_FIELDS)[number];
 
-export const LIMITS = { description: 15_000, desiredOutcome: 5_000, involved: 1_000, onBehalfOf: 200, name: 200, address: 500, message: 10_000, comment: 5_000 };
+export const LIMITS = {
+  description: 15_000,
+  desiredOutcome: 5_000,
+  involved: 1_000,
+  onBehalfOf: 200,
+  name: 200,
+  address: 500,
+  message: 10_000,
+  comment: 5_000,
+};
 
 export interface IntakeFormResult {
   values: Partial<Record<IntakeField, string>>;
@@ -130,7 +149,8 @@ export function parseIntakeForm(form: ParsedForm, lang: Lang, today: () => strin
   const add = (field: IntakeField, message: string) => {
     if (!errors.has(field)) errors.set(field, message);
   };
-  const tooLong = (max: number) => (lang === 'nl' ? `Gebruik hoogstens ${max} tekens.` : `Use at most ${max} characters.`);
+  const tooLong = (max: number) =>
+    lang === 'nl' ? `Gebruik hoogstens ${max} tekens.` : `Use at most ${max} characters.`;
 
   const name = clean(f.name);
   const description = clean(f.description);
@@ -140,26 +160,56 @@ export function parseIntakeForm(form: ParsedForm, lang: Lang, today: () => strin
   const email = clean(f.email);
   const phone = clean(f.phone);
   const address = clean(f.address);
-  for (const [field, value] of [['description', description], ['involved', involved], ['onBehalfOf', onBehalfOf], ['desiredOutcome', clean(f.desiredOutcome)]] as const) {
+  for (const [field, value] of [
+    ['description', description],
+    ['involved', involved],
+    ['onBehalfOf', onBehalfOf],
+    ['desiredOutcome', clean(f.desiredOutcome)],
+  ] as const) {
     if (value && value.length > LIMITS[field]) add(field, tooLong(LIMITS[field]));
   }
 
   if (!pref || !(CONTACT_PREFERENCES as readonly string[]).includes(pref)) {
-    add('contactPreference', lang === 'nl' ? 'Kies hoe wij contact met u opnemen.' : 'Choose how we should contact you.');
+    add(
+      'contactPreference',
+      lang === 'nl' ? 'Kies hoe wij contact met u opnemen.' : 'Choose how we should contact you.',
+    );
   } else if (pref === 'email' && !email) {
-    add('email', lang === 'nl' ? 'Vul uw e-mailadres in, of kies een andere manier van contact.' : 'Enter your e-mail address, or choose another way to contact you.');
+    add(
+      'email',
+      lang === 'nl'
+        ? 'Vul uw e-mailadres in, of kies een andere manier van contact.'
+        : 'Enter your e-mail address, or choose another way to contact you.',
+    );
   } else if (pref === 'phone' && !phone) {
-    add('phone', lang === 'nl' ? 'Vul uw telefoonnummer in, of kies een andere manier van contact.' : 'Enter your phone number, or choose another way to contact you.');
+    add(
+      'phone',
+      lang === 'nl'
+        ? 'Vul uw telefoonnummer in, of kies een andere manier van contact.'
+        : 'Enter your phone number, or choose another way to contact you.',
+    );
   } else if (pref === 'letter' && !address) {
-    add('address', lang === 'nl' ? 'Vul uw adres in, of kies een andere manier van contact.' : 'Enter your address, or choose another way to contact you.');
+    add(
+      'address',
+      lang === 'nl'
+        ? 'Vul uw adres in, of kies een andere manier van contact.'
+        : 'Enter your address, or choose another way to contact you.',
+    );
   }
 
   const extra: string[] = [];
-  if (involved) extra.push(`${lang === 'nl' ? 'Betrokken personen of afdeling' : 'People or department involved'}: ${involved}`);
+  if (involved)
+    extra.push(
+      `${lang === 'nl' ? 'Betrokken personen of afdeling' : 'People or department involved'}: ${involved}`,
+    );
   if (onBehalfOf) extra.push(`${lang === 'nl' ? 'Ingediend namens' : 'Filed on behalf of'}: ${onBehalfOf}`);
   if (pref && (CONTACT_PREFERENCES as readonly string[]).includes(pref)) {
-    const label = { email: ['e-mail', 'e-mail'], phone: ['telefoon', 'phone'], letter: ['brief', 'letter'] }[pref as ContactPreference];
-    extra.push(`${lang === 'nl' ? 'Voorkeur voor contact' : 'Preferred contact'}: ${lang === 'nl' ? label[0] : label[1]}`);
+    const label = { email: ['e-mail', 'e-mail'], phone: ['telefoon', 'phone'], letter: ['brief', 'letter'] }[
+      pref as ContactPreference
+    ];
+    extra.push(
+      `${lang === 'nl' ? 'Voorkeur voor contact' : 'Preferred contact'}: ${lang === 'nl' ? label[0] : label[1]}`,
+    );
   }
 
   const candidate = {
@@ -186,7 +236,10 @@ export function parseIntakeForm(form: ParsedForm, lang: Lang, today: () => strin
   const files = checkFiles(form, lang);
   if (files.error) add('attachments', files.error);
 
-  const ordered = INTAKE_FIELDS.filter((k) => errors.has(k)).map((k) => ({ field: fieldOf(k), message: errors.get(k)! }));
+  const ordered = INTAKE_FIELDS.filter((k) => errors.has(k)).map((k) => ({
+    field: fieldOf(k),
+    message: errors.get(k)!,
+  }));
   return {
     values,
     errors: ordered,

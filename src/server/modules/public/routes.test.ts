@@ -13,18 +13,28 @@ afterAll(async () => {
 });
 
 /** A multipart body as a browser sends it. */
-function multipart(fields: Record<string, string>, files: { name: string; filename: string; type: string; content: Buffer }[] = []) {
+function multipart(
+  fields: Record<string, string>,
+  files: { name: string; filename: string; type: string; content: Buffer }[] = [],
+) {
   const boundary = `----redress${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+      ),
+    );
     parts.push(f.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const validForm = {
@@ -40,17 +50,29 @@ const validForm = {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-async function file(fields: Record<string, string> = validForm, files: Parameters<typeof multipart>[1] = [], path = '/klacht') {
+async function file(
+  fields: Record<string, string> = validForm,
+  files: Parameters<typeof multipart>[1] = [],
+  path = '/klacht',
+) {
   const body = multipart(fields, files);
   return ctx.app.inject({ method: 'POST', url: path, ...body });
 }
 
-async function fileAndFollow(fields: Record<string, string> = validForm, files: Parameters<typeof multipart>[1] = []) {
+async function fileAndFollow(
+  fields: Record<string, string> = validForm,
+  files: Parameters<typeof multipart>[1] = [],
+) {
   const res = await file(fields, files);
   expect(res.statusCode).toBe(303);
   const location = String(res.headers.location);
   const token = /\/status\/([^/?]+)\/bevestiging/.exec(location)![1]!;
-  const row = await ctx.services.database.db.selectFrom('complaint_case').selectAll().orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  const row = await ctx.services.database.db
+    .selectFrom('complaint_case')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return { location, token, row };
 }
 
@@ -76,7 +98,11 @@ describe('complaint form (NO-01)', () => {
     const nl = await ctx.app.inject({ method: 'GET', url: '/' });
     expect(nl.statusCode).toBe(302);
     expect(nl.headers.location).toBe('/klacht');
-    const en = await ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await ctx.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(en.headers.location).toBe('/complaint');
   });
 
@@ -93,7 +119,11 @@ describe('complaint form (NO-01)', () => {
     expect(row.description).toContain('De medewerker aan de balie was onbeleefd.');
     expect(row.description).toContain('Betrokken personen of afdeling: Baliemedewerker burgerzaken');
     expect(row.description).toContain('Voorkeur voor contact: e-mail');
-    const outbox = await ctx.services.database.db.selectFrom('outbox').selectAll().where('case_id', '=', row.id).execute();
+    const outbox = await ctx.services.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('case_id', '=', row.id)
+      .execute();
     expect(outbox.map((o) => o.kind)).toEqual(['acknowledgement']);
     expect(outbox[0]!.body_text).toContain(row.reference);
     const confirmation = await ctx.app.inject({ method: 'GET', url: location });
@@ -107,21 +137,33 @@ describe('complaint form (NO-01)', () => {
     const res = await file({ ...validForm, email: 'john@example.com' }, [], '/complaint');
     expect(res.statusCode).toBe(303);
     expect(String(res.headers.location)).toMatch(/\?lang=en$/);
-    const row = await ctx.services.database.db.selectFrom('complaint_case').select(['language', 'description']).where('complainant_email', '=', 'john@example.com').executeTakeFirstOrThrow();
+    const row = await ctx.services.database.db
+      .selectFrom('complaint_case')
+      .select(['language', 'description'])
+      .where('complainant_email', '=', 'john@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.language).toBe('en');
     expect(row.description).toContain('Preferred contact: e-mail');
   });
 
   it('shows every error in a summary linked to its field, keeps the input, and files nothing', async () => {
     const before = await count('complaint_case');
-    const res = await file({ ...validForm, name: '', description: '', email: 'geen-email', incidentDate: '2999-01-01' });
+    const res = await file({
+      ...validForm,
+      name: '',
+      description: '',
+      email: 'geen-email',
+      incidentDate: '2999-01-01',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<title>Fout: ');
     expect(res.body).toContain('href="#f-name">Vul uw naam in.');
     expect(res.body).toContain('href="#f-description">Beschrijf wat er is gebeurd.');
     expect(res.body).toContain('href="#f-email">');
     expect(res.body).toContain('href="#f-incidentDate">De datum van het voorval ligt in de toekomst.');
-    expect(res.body).toContain('id="f-email" name="email" aria-describedby="f-email-hint f-email-error" aria-invalid="true"');
+    expect(res.body).toContain(
+      'id="f-email" name="email" aria-describedby="f-email-hint f-email-error" aria-invalid="true"',
+    );
     expect(res.body).toContain('value="geen-email"');
     expect(res.body).toContain('Baliemedewerker burgerzaken');
     expect(await count('complaint_case')).toBe(before);
@@ -161,8 +203,14 @@ describe('complaint form (NO-01)', () => {
 
 describe('attachments: size and type limits, stored, never inline', () => {
   it('stores an allowed file with the complaint and serves it only as a download', async () => {
-    const { token, row } = await fileAndFollow(validForm, [{ name: 'attachments', filename: 'brief.pdf', type: 'application/pdf', content: PDF }]);
-    const stored = await ctx.services.database.db.selectFrom('case_attachment').selectAll().where('case_id', '=', row.id).execute();
+    const { token, row } = await fileAndFollow(validForm, [
+      { name: 'attachments', filename: 'brief.pdf', type: 'application/pdf', content: PDF },
+    ]);
+    const stored = await ctx.services.database.db
+      .selectFrom('case_attachment')
+      .selectAll()
+      .where('case_id', '=', row.id)
+      .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.content_type).toBe('application/pdf');
     expect(Buffer.compare(stored[0]!.content, PDF)).toBe(0);
@@ -177,23 +225,44 @@ describe('attachments: size and type limits, stored, never inline', () => {
   });
 
   it('refuses a file whose content does not match an allowed type (an HTML page named .pdf)', async () => {
-    const res = await file(validForm, [{ name: 'attachments', filename: 'evil.pdf', type: 'application/pdf', content: Buffer.from('<script>alert(1)</script>') }]);
+    const res = await file(validForm, [
+      {
+        name: 'attachments',
+        filename: 'evil.pdf',
+        type: 'application/pdf',
+        content: Buffer.from('<script>alert(1)</script>'),
+      },
+    ]);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('href="#f-attachments">evil.pdf: dit soort bestand kunnen wij niet aannemen');
     expect(res.body).toContain('Kies ze opnieuw');
   });
 
   it('refuses an executable and a file over 5 MB', async () => {
-    const exe = await file(validForm, [{ name: 'attachments', filename: 'setup.exe', type: 'application/octet-stream', content: Buffer.from('MZ\x90\x00') }]);
+    const exe = await file(validForm, [
+      {
+        name: 'attachments',
+        filename: 'setup.exe',
+        type: 'application/octet-stream',
+        content: Buffer.from('MZ\x90\x00'),
+      },
+    ]);
     expect(exe.statusCode).toBe(422);
     const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
-    const large = await file(validForm, [{ name: 'attachments', filename: 'groot.pdf', type: 'application/pdf', content: big }]);
+    const large = await file(validForm, [
+      { name: 'attachments', filename: 'groot.pdf', type: 'application/pdf', content: big },
+    ]);
     expect(large.statusCode).toBe(422);
     expect(large.body).toContain('groot.pdf: het bestand is groter dan 5,0 MB.');
   });
 
   it('refuses more than 5 files', async () => {
-    const files = Array.from({ length: 6 }, (_, i) => ({ name: 'attachments', filename: `d${i}.pdf`, type: 'application/pdf', content: PDF }));
+    const files = Array.from({ length: 6 }, (_, i) => ({
+      name: 'attachments',
+      filename: `d${i}.pdf`,
+      type: 'application/pdf',
+      content: PDF,
+    }));
     const res = await file(validForm, files);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Kies hoogstens 5 bestanden.');
@@ -215,14 +284,23 @@ describe('status page (ISO-02)', () => {
   });
 
   it('one case’s link never shows another case (token isolation), also not its documents', async () => {
-    const a = await fileAndFollow({ ...validForm, name: 'Klager A' }, [{ name: 'attachments', filename: 'a.pdf', type: 'application/pdf', content: PDF }]);
+    const a = await fileAndFollow({ ...validForm, name: 'Klager A' }, [
+      { name: 'attachments', filename: 'a.pdf', type: 'application/pdf', content: PDF },
+    ]);
     const b = await fileAndFollow({ ...validForm, name: 'Klager B' });
     const pageB = await ctx.app.inject({ method: 'GET', url: `/status/${b.token}` });
     expect(pageB.body).toContain(b.row.reference);
     expect(pageB.body).not.toContain(a.row.reference);
     expect(pageB.body).not.toContain('a.pdf');
-    const attachmentOfA = await ctx.services.database.db.selectFrom('case_attachment').select('id').where('case_id', '=', a.row.id).executeTakeFirstOrThrow();
-    const viaB = await ctx.app.inject({ method: 'GET', url: `/status/${b.token}/bijlagen/${attachmentOfA.id}` });
+    const attachmentOfA = await ctx.services.database.db
+      .selectFrom('case_attachment')
+      .select('id')
+      .where('case_id', '=', a.row.id)
+      .executeTakeFirstOrThrow();
+    const viaB = await ctx.app.inject({
+      method: 'GET',
+      url: `/status/${b.token}/bijlagen/${attachmentOfA.id}`,
+    });
     expect(viaB.statusCode).toBe(404);
     expect(viaB.rawPayload.includes(PDF)).toBe(false);
   });
@@ -240,7 +318,9 @@ describe('status page (ISO-02)', () => {
     const { token, row } = await fileAndFollow();
     await ctx.services.database.db
       .updateTable('complaint_case')
-      .set({ received_at: sql<Date>`received_at - make_interval(days => ${ctx.services.config.statusLinkTtlDays + 1})` })
+      .set({
+        received_at: sql<Date>`received_at - make_interval(days => ${ctx.services.config.statusLinkTtlDays + 1})`,
+      })
       .where('id', '=', row.id)
       .execute();
     const res = await ctx.app.inject({ method: 'GET', url: `/status/${token}` });
@@ -250,17 +330,33 @@ describe('status page (ISO-02)', () => {
 
   it('adds information and a document with one history event; empty additions are refused', async () => {
     const { token, row } = await fileAndFollow();
-    const empty = await ctx.app.inject({ method: 'POST', url: `/status/${token}/informatie`, ...multipart({ message: '' }) });
+    const empty = await ctx.app.inject({
+      method: 'POST',
+      url: `/status/${token}/informatie`,
+      ...multipart({ message: '' }),
+    });
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('href="#f-message">Typ uw aanvulling of kies een bestand.');
     const res = await ctx.app.inject({
       method: 'POST',
       url: `/status/${token}/informatie`,
-      ...multipart({ message: 'Ik heb nog een foto.' }, [{ name: 'attachments', filename: 'foto.png', type: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) }]),
+      ...multipart({ message: 'Ik heb nog een foto.' }, [
+        {
+          name: 'attachments',
+          filename: 'foto.png',
+          type: 'image/png',
+          content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+        },
+      ]),
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/status/${token}?bericht=informatie`);
-    const events = await ctx.services.database.db.selectFrom('case_event').select(['type', 'data']).where('case_id', '=', row.id).orderBy('id').execute();
+    const events = await ctx.services.database.db
+      .selectFrom('case_event')
+      .select(['type', 'data'])
+      .where('case_id', '=', row.id)
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['case.received', 'complainant.information_added']);
     expect(events[1]!.data).toMatchObject({ attachmentCount: 1, hasMessage: true });
     const page = await ctx.app.inject({ method: 'GET', url: res.headers.location as string });
@@ -275,7 +371,12 @@ describe('satisfaction survey after closing (ISO-10, seed 003) and the way furth
     const { token } = await fileAndFollow();
     const page = await ctx.app.inject({ method: 'GET', url: `/status/${token}` });
     expect(page.body).not.toContain('Bent u tevreden?');
-    const res = await ctx.app.inject({ method: 'POST', url: `/status/${token}/tevredenheid`, payload: 'outcome=yes&handling=yes', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/status/${token}/tevredenheid`,
+      payload: 'outcome=yes&handling=yes',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(409);
   });
 
@@ -286,29 +387,62 @@ describe('satisfaction survey after closing (ISO-10, seed 003) and the way furth
     expect(page.body).toContain('Bent u tevreden?');
     expect(page.body).not.toContain('Informatie toevoegen');
     const form = { 'content-type': 'application/x-www-form-urlencoded' };
-    const invalid = await ctx.app.inject({ method: 'POST', url: `/status/${token}/tevredenheid`, payload: 'outcome=misschien', headers: form });
+    const invalid = await ctx.app.inject({
+      method: 'POST',
+      url: `/status/${token}/tevredenheid`,
+      payload: 'outcome=misschien',
+      headers: form,
+    });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('href="#f-outcome">Kies of u tevreden bent met de uitkomst.');
     expect(invalid.body).toContain('href="#f-handling">');
-    const ok = await ctx.app.inject({ method: 'POST', url: `/status/${token}/tevredenheid`, payload: 'outcome=no&handling=partly&comment=Te+traag', headers: form });
+    const ok = await ctx.app.inject({
+      method: 'POST',
+      url: `/status/${token}/tevredenheid`,
+      payload: 'outcome=no&handling=partly&comment=Te+traag',
+      headers: form,
+    });
     expect(ok.statusCode).toBe(303);
-    const survey = await ctx.services.database.db.selectFrom('satisfaction_survey').selectAll().where('case_id', '=', row.id).executeTakeFirstOrThrow();
-    expect(survey).toMatchObject({ outcome_satisfied: 'no', handling_satisfied: 'partly', comment: 'Te traag' });
+    const survey = await ctx.services.database.db
+      .selectFrom('satisfaction_survey')
+      .selectAll()
+      .where('case_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(survey).toMatchObject({
+      outcome_satisfied: 'no',
+      handling_satisfied: 'partly',
+      comment: 'Te traag',
+    });
     const after = await ctx.app.inject({ method: 'GET', url: `/status/${token}?bericht=tevredenheid` });
     expect(after.body).toContain('Dank u wel voor uw antwoorden.');
     expect(after.body).toContain('Niet tevreden?');
     expect(after.body).toContain('de Nationale ombudsman');
     expect(after.body).toMatch(/vóór \d{1,2} \w+ \d{4}/);
-    const again = await ctx.app.inject({ method: 'POST', url: `/status/${token}/tevredenheid`, payload: 'outcome=yes&handling=yes', headers: form });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: `/status/${token}/tevredenheid`,
+      payload: 'outcome=yes&handling=yes',
+      headers: form,
+    });
     expect(again.statusCode).toBe(409);
-    const events = await ctx.services.database.db.selectFrom('case_event').select('type').where('case_id', '=', row.id).where('type', '=', 'survey.answered').execute();
+    const events = await ctx.services.database.db
+      .selectFrom('case_event')
+      .select('type')
+      .where('case_id', '=', row.id)
+      .where('type', '=', 'survey.answered')
+      .execute();
     expect(events).toHaveLength(1);
   });
 
   it('a satisfied complainant is not shown the escalation panel', async () => {
     const { token, row } = await fileAndFollow();
     await closeDirectly(row.id);
-    await ctx.app.inject({ method: 'POST', url: `/status/${token}/tevredenheid`, payload: 'outcome=yes&handling=yes', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/status/${token}/tevredenheid`,
+      payload: 'outcome=yes&handling=yes',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const page = await ctx.app.inject({ method: 'GET', url: `/status/${token}` });
     expect(page.body).toContain('U heeft de vragen over uw tevredenheid beantwoord.');
     expect(page.body).not.toContain('Niet tevreden?');
@@ -318,8 +452,18 @@ describe('satisfaction survey after closing (ISO-10, seed 003) and the way furth
 describe('external route shown to the public', () => {
   it('links only http(s) addresses from the settings', async () => {
     const { externalRouteFor } = await import('./service.js');
-    const org = (url: string) => ({ name: 'Gemeente X', regime: 'awb' as const, settings: { externalBody: { name: 'Ombudsman X', url } } });
-    const row = { regime: 'awb', receipt_date: '2026-11-02', status: 'closed', closed_at: null, decided_at: new Date('2027-03-04T10:00:00Z') };
+    const org = (url: string) => ({
+      name: 'Gemeente X',
+      regime: 'awb' as const,
+      settings: { externalBody: { name: 'Ombudsman X', url } },
+    });
+    const row = {
+      regime: 'awb',
+      receipt_date: '2026-11-02',
+      status: 'closed',
+      closed_at: null,
+      decided_at: new Date('2027-03-04T10:00:00Z'),
+    };
     expect(externalRouteFor(org('javascript:alert(1)'), row, [])?.url).toBeUndefined();
     const route = externalRouteFor(org('https://ombudsman.example'), row, []);
     expect(route?.url).toBe('https://ombudsman.example');
@@ -332,16 +476,35 @@ describe('re-sending the status link (ISO-02)', () => {
 
   it('answers the same neutral message for a match and a mismatch; mails only the address on file', async () => {
     const { row } = await fileAndFollow({ ...validForm, email: 'opnieuw@example.nl' });
-    const miss = await ctx.app.inject({ method: 'POST', url: '/klacht/link', payload: `reference=${row.reference}&email=iemand-anders%40example.nl`, headers: form });
-    const unknown = await ctx.app.inject({ method: 'POST', url: '/klacht/link', payload: 'reference=KL-2026-999999&email=opnieuw%40example.nl', headers: form });
-    const hit = await ctx.app.inject({ method: 'POST', url: '/klacht/link', payload: `reference=${row.reference.toLowerCase()}&email=OPNIEUW%40example.nl`, headers: form });
+    const miss = await ctx.app.inject({
+      method: 'POST',
+      url: '/klacht/link',
+      payload: `reference=${row.reference}&email=iemand-anders%40example.nl`,
+      headers: form,
+    });
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/klacht/link',
+      payload: 'reference=KL-2026-999999&email=opnieuw%40example.nl',
+      headers: form,
+    });
+    const hit = await ctx.app.inject({
+      method: 'POST',
+      url: '/klacht/link',
+      payload: `reference=${row.reference.toLowerCase()}&email=OPNIEUW%40example.nl`,
+      headers: form,
+    });
     for (const r of [miss, unknown, hit]) {
       expect(r.statusCode).toBe(200);
       expect(r.body).toContain('Controleer uw e-mail');
     }
     const strip = (s: string) => s.replace(/\s+/g, ' ');
     expect(strip(miss.body)).toBe(strip(hit.body));
-    const mails = await ctx.services.database.db.selectFrom('outbox').selectAll().where('kind', '=', 'status-link').execute();
+    const mails = await ctx.services.database.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('kind', '=', 'status-link')
+      .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.recipient).toBe('opnieuw@example.nl');
     const newToken = /\/status\/([A-Za-z0-9_-]+)/.exec(mails[0]!.body_text)![1]!;
@@ -349,22 +512,52 @@ describe('re-sending the status link (ISO-02)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(row.reference);
     // A second request right away sends nothing more (no mail bombing through the form).
-    await ctx.app.inject({ method: 'POST', url: '/klacht/link', payload: `reference=${row.reference}&email=opnieuw%40example.nl`, headers: form });
-    expect(await ctx.services.database.db.selectFrom('outbox').select('id').where('kind', '=', 'status-link').execute()).toHaveLength(1);
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/klacht/link',
+      payload: `reference=${row.reference}&email=opnieuw%40example.nl`,
+      headers: form,
+    });
+    expect(
+      await ctx.services.database.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('kind', '=', 'status-link')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('a re-sent link expires at its own expiry date', async () => {
     const { row } = await fileAndFollow({ ...validForm, email: 'verloopt@example.nl' });
-    await ctx.app.inject({ method: 'POST', url: '/klacht/link', payload: `reference=${row.reference}&email=verloopt%40example.nl`, headers: form });
-    const mail = await ctx.services.database.db.selectFrom('outbox').select('body_text').where('recipient', '=', 'verloopt@example.nl').where('kind', '=', 'status-link').executeTakeFirstOrThrow();
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/klacht/link',
+      payload: `reference=${row.reference}&email=verloopt%40example.nl`,
+      headers: form,
+    });
+    const mail = await ctx.services.database.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('recipient', '=', 'verloopt@example.nl')
+      .where('kind', '=', 'status-link')
+      .executeTakeFirstOrThrow();
     const token = /\/status\/([A-Za-z0-9_-]+)/.exec(mail.body_text)![1]!;
-    await ctx.services.database.db.updateTable('status_link').set({ expires_at: new Date(Date.now() - 1000) }).where('case_id', '=', row.id).execute();
+    await ctx.services.database.db
+      .updateTable('status_link')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('case_id', '=', row.id)
+      .execute();
     const res = await ctx.app.inject({ method: 'GET', url: `/status/${token}` });
     expect(res.statusCode).toBe(404);
   });
 
   it('validates reference and e-mail with a linked error summary', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/complaint/link', payload: 'reference=&email=nope', headers: form });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/complaint/link',
+      payload: 'reference=&email=nope',
+      headers: form,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('href="#f-reference">Enter the reference of your complaint.');
     expect(res.body).toContain('href="#f-email">Enter a valid e-mail address');
@@ -376,7 +569,11 @@ describe('assets', () => {
     const page = await ctx.app.inject({ method: 'GET', url: '/klacht' });
     const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
     expect(href).toMatch(/^\/assets\/public\.[0-9a-f]{12}\.css$/);
-    const css = await ctx.app.inject({ method: 'GET', url: href, headers: { 'accept-encoding': 'br, gzip' } });
+    const css = await ctx.app.inject({
+      method: 'GET',
+      url: href,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-encoding']).toBe('br');
     expect(css.headers['cache-control']).toContain('immutable');
@@ -392,7 +589,12 @@ describe('rate limit per IP', () => {
     const limited = await createTestContext({ RATE_LIMIT_PUBLIC: '2' });
     try {
       const post = () =>
-        limited.app.inject({ method: 'POST', url: '/klacht/link', payload: 'reference=KL-2026-000001&email=a%40example.nl', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/klacht/link',
+          payload: 'reference=KL-2026-000001&email=a%40example.nl',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
       expect((await post()).statusCode).toBe(200);
       expect((await post()).statusCode).toBe(200);
       const third = await post();
@@ -406,13 +608,28 @@ describe('rate limit per IP', () => {
 });
 
 async function count(table: 'complaint_case'): Promise<number> {
-  const r = await ctx.services.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await ctx.services.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** The workflow API is built in parallel (issue 3): close the case directly, with its status event. */
 async function closeDirectly(caseId: string) {
   const db = ctx.services.database.db;
-  await db.updateTable('complaint_case').set({ status: 'closed', closed_at: new Date() }).where('id', '=', caseId).execute();
-  await db.insertInto('case_event').values({ case_id: caseId, actor_id: null, type: 'case.status_changed', data: JSON.stringify({ from: 'decided', to: 'closed', action: 'close' }) }).execute();
+  await db
+    .updateTable('complaint_case')
+    .set({ status: 'closed', closed_at: new Date() })
+    .where('id', '=', caseId)
+    .execute();
+  await db
+    .insertInto('case_event')
+    .values({
+      case_id: caseId,
+      actor_id: null,
+      type: 'case.status_changed',
+      data: JSON.stringify({ from: 'decided', to: 'closed', action: 'close' }),
+    })
+    .execute();
 }

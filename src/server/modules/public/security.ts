@@ -2,7 +2,10 @@ import type { FastifyReply } from 'fastify';
 
 // Security headers for every public response: no inline scripts or styles (CSP), never framed, the
 // secret status link never leaks through the Referer header, no content sniffing.
-export function publicSecurityHeaders(reply: FastifyReply, opts: { imgOrigins?: readonly string[] } = {}): void {
+export function publicSecurityHeaders(
+  reply: FastifyReply,
+  opts: { imgOrigins?: readonly string[] } = {},
+): void {
   const img = ["'self'", 'data:', ...(opts.imgOrigins ?? [])].join(' ');
   void reply.headers({
     'content-security-policy': [

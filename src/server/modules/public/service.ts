@@ -53,7 +53,10 @@ export interface StatusView {
   attachments: { id: string; filename: string; byteSize: number; at: Date }[];
   letter: DecisionLetterInfo | undefined;
   acceptsInformation: boolean;
-  survey: { asked: boolean; answer?: { outcome: Satisfaction; handling: Satisfaction; at: Date } | undefined };
+  survey: {
+    asked: boolean;
+    answer?: { outcome: Satisfaction; handling: Satisfaction; at: Date } | undefined;
+  };
   externalRoute: ExternalRoute | undefined;
   contactPhone: string | undefined;
   linkValidUntil: LocalDate;
@@ -85,7 +88,11 @@ export class PublicCaseService {
    * Files a complaint from the public form through the same IntakeService.register as the JSON API
    * (so the acknowledgement is the same), then stores the documents with a history event.
    */
-  async fileComplaint(input: PublicIntake, files: readonly CheckedFile[], idempotencyKey: string | undefined) {
+  async fileComplaint(
+    input: PublicIntake,
+    files: readonly CheckedFile[],
+    idempotencyKey: string | undefined,
+  ) {
     const result = await this.intake.register(input, { actorId: null, idempotencyKey });
     if (result.created && files.length) {
       await this.db.transaction().execute(async (trx) => {
@@ -96,23 +103,42 @@ export class PublicCaseService {
         });
       });
     }
-    return { response: result.response, token: tokenOf(result.response), outboxIds: result.outboxIds, created: result.created };
+    return {
+      response: result.response,
+      token: tokenOf(result.response),
+      outboxIds: result.outboxIds,
+      created: result.created,
+    };
   }
 
   /** The case behind a status link, if the link exists and has not expired. */
   async resolve(token: string, now = new Date()): Promise<ResolvedLink | undefined> {
     if (!TOKEN_RE.test(token)) return undefined;
     const hash = hashSecret(token);
-    const resent = await this.db.selectFrom('status_link').select(['case_id', 'expires_at']).where('token_hash', '=', hash).executeTakeFirst();
+    const resent = await this.db
+      .selectFrom('status_link')
+      .select(['case_id', 'expires_at'])
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
     if (resent) {
       if (new Date(resent.expires_at) <= now) return undefined;
-      const row = await this.db.selectFrom('complaint_case').selectAll().where('id', '=', resent.case_id).executeTakeFirst();
+      const row = await this.db
+        .selectFrom('complaint_case')
+        .selectAll()
+        .where('id', '=', resent.case_id)
+        .executeTakeFirst();
       return row ? { row, expiresAt: new Date(resent.expires_at) } : undefined;
     }
-    const row = await this.db.selectFrom('complaint_case').selectAll().where('status_token_hash', '=', hash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('complaint_case')
+      .selectAll()
+      .where('status_token_hash', '=', hash)
+      .executeTakeFirst();
     if (!row) return undefined;
     // The link from the acknowledgement runs from the moment of receipt.
-    const expiresAt = new Date(new Date(row.received_at).getTime() + this.config.statusLinkTtlDays * 86_400_000);
+    const expiresAt = new Date(
+      new Date(row.received_at).getTime() + this.config.statusLinkTtlDays * 86_400_000,
+    );
     return expiresAt > now ? { row, expiresAt } : undefined;
   }
 
@@ -120,7 +146,12 @@ export class PublicCaseService {
     const row = link.row;
     const org = await this.organisation.get();
     const [events, outbox, attachments, survey, letter] = await Promise.all([
-      this.db.selectFrom('case_event').select(['type', 'data', 'created_at']).where('case_id', '=', row.id).orderBy('id').execute(),
+      this.db
+        .selectFrom('case_event')
+        .select(['type', 'data', 'created_at'])
+        .where('case_id', '=', row.id)
+        .orderBy('id')
+        .execute(),
       row.complainant_email
         ? this.db
             .selectFrom('outbox')
@@ -160,12 +191,23 @@ export class PublicCaseService {
         // The page is already behind the link; do not repeat links in the page text.
         body: m.body_text.replace(statusLinkPattern, lang === 'nl' ? '[deze pagina]' : '[this page]'),
       })),
-      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, byteSize: a.byte_size, at: new Date(a.created_at) })),
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        byteSize: a.byte_size,
+        at: new Date(a.created_at),
+      })),
       letter,
       acceptsInformation: acceptsInformation(row.status),
       survey: {
         asked: surveyAsked || Boolean(survey),
-        answer: survey ? { outcome: survey.outcome_satisfied, handling: survey.handling_satisfied, at: new Date(survey.created_at) } : undefined,
+        answer: survey
+          ? {
+              outcome: survey.outcome_satisfied,
+              handling: survey.handling_satisfied,
+              at: new Date(survey.created_at),
+            }
+          : undefined,
       },
       externalRoute: externalRouteFor(org, row, history),
       contactPhone: org.settings.contactPhone,
@@ -174,7 +216,11 @@ export class PublicCaseService {
   }
 
   /** What the complainant adds: text and/or documents, with one history event, in one transaction. */
-  async addInformation(link: ResolvedLink, message: string | undefined, files: readonly CheckedFile[]): Promise<void> {
+  async addInformation(
+    link: ResolvedLink,
+    message: string | undefined,
+    files: readonly CheckedFile[],
+  ): Promise<void> {
     if (!acceptsInformation(link.row.status)) {
       throw new AppError('CASE_STATE_CONFLICT', {
         nl: 'De behandeling van deze klacht is afgerond. Informatie toevoegen kan niet meer; neem contact met ons op.',
@@ -196,7 +242,10 @@ export class PublicCaseService {
   }
 
   /** ISO-10 / seed 003: one answer per case; a second answer is refused, not overwritten. */
-  async answerSurvey(link: ResolvedLink, answer: { outcome: Satisfaction; handling: Satisfaction; comment?: string | undefined }): Promise<void> {
+  async answerSurvey(
+    link: ResolvedLink,
+    answer: { outcome: Satisfaction; handling: Satisfaction; comment?: string | undefined },
+  ): Promise<void> {
     if (!SURVEY_STATUSES.includes(link.row.status)) {
       throw new AppError('CASE_STATE_CONFLICT', {
         nl: 'De vragen over tevredenheid komen pas als de behandeling is afgerond.',
@@ -254,7 +303,8 @@ export class PublicCaseService {
       .select(['id', 'reference', 'language', 'complainant_name', 'complainant_email'])
       .where(sql<boolean>`upper(reference) = upper(${reference.trim()})`)
       .executeTakeFirst();
-    if (!row?.complainant_email || row.complainant_email.trim().toLowerCase() !== email.trim().toLowerCase()) return [];
+    if (!row?.complainant_email || row.complainant_email.trim().toLowerCase() !== email.trim().toLowerCase())
+      return [];
     const recent = await this.db
       .selectFrom('status_link')
       .select('id')
@@ -275,11 +325,23 @@ export class PublicCaseService {
       validUntil: amsterdamDate(expiresAt),
     });
     return this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('status_link').values({ case_id: row.id, token_hash: hashSecret(token), expires_at: expiresAt }).execute();
-      await CaseEvents.append(trx, row.id, null, { type: 'status_link.resent', data: { expiresAt: expiresAt.toISOString() } });
+      await trx
+        .insertInto('status_link')
+        .values({ case_id: row.id, token_hash: hashSecret(token), expires_at: expiresAt })
+        .execute();
+      await CaseEvents.append(trx, row.id, null, {
+        type: 'status_link.resent',
+        data: { expiresAt: expiresAt.toISOString() },
+      });
       const outbox = await trx
         .insertInto('outbox')
-        .values({ case_id: row.id, kind: 'status-link', recipient: row.complainant_email, subject: message.subject, body_text: message.text })
+        .values({
+          case_id: row.id,
+          kind: 'status-link',
+          recipient: row.complainant_email,
+          subject: message.subject,
+          body_text: message.text,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return [outbox.id];
@@ -332,15 +394,25 @@ export function externalRouteFor(
 ): ExternalRoute | undefined {
   const body = org.settings.externalBody;
   // Only web addresses are linked (the settings are typed by an administrator, shown to the public).
-  const configured = body ? { ...body, url: body.url && /^https?:\/\/[^\s"'<>]+$/.test(body.url) ? body.url : undefined } : undefined;
+  const configured = body
+    ? { ...body, url: body.url && /^https?:\/\/[^\s"'<>]+$/.test(body.url) ? body.url : undefined }
+    : undefined;
   const finalStatuses: readonly string[] = [...FINAL_STATUSES, 'decided'];
   // The notification of the outcome (Awb 9:12); the closing only when no outcome event is known.
   const outcomeTypes = ['case.decided', 'case.declined', 'case.resolved_informally'];
   const outcomeStatuses = ['decided', 'declined', 'informally_resolved'];
   const latest = (pred: (e: (typeof history)[number]) => boolean) => [...history].reverse().find(pred);
   const notice =
-    latest((e) => outcomeTypes.includes(e.type) || (e.type === 'case.status_changed' && outcomeStatuses.includes(String(e.data.to)))) ??
-    latest((e) => e.type === 'case.closed' || (e.type === 'case.status_changed' && finalStatuses.includes(String(e.data.to))));
+    latest(
+      (e) =>
+        outcomeTypes.includes(e.type) ||
+        (e.type === 'case.status_changed' && outcomeStatuses.includes(String(e.data.to))),
+    ) ??
+    latest(
+      (e) =>
+        e.type === 'case.closed' ||
+        (e.type === 'case.status_changed' && finalStatuses.includes(String(e.data.to))),
+    );
   // The workflow records the moment of the decision on the case; events are the fallback.
   const notificationDate = row.decided_at
     ? amsterdamDate(row.decided_at)
@@ -369,7 +441,15 @@ export function externalRouteFor(
       before: notificationDate ? ombudsmanTermEnd(notificationDate) : undefined,
     };
   }
-  return configured ? { kind: 'other', name: configured.name, address: configured.address, url: configured.url, terms: configured.terms } : undefined;
+  return configured
+    ? {
+        kind: 'other',
+        name: configured.name,
+        address: configured.address,
+        url: configured.url,
+        terms: configured.terms,
+      }
+    : undefined;
 }
 
 export type { CaseStatus };

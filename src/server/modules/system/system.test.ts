@@ -11,7 +11,10 @@ describe('system routes', () => {
   it('GET /health names the database', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+    });
   });
 
   it('GET /openapi.json documents the stable surface of api.md', async () => {
@@ -39,7 +42,10 @@ describe('system routes', () => {
   });
 
   it('GET /api/v1/deadlines is the deadline engine as a calculator (api.md example, E3)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/deadlines?regime=awb&term=decision&start=2026-02-20' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/deadlines?regime=awb&term=decision&start=2026-02-20',
+    });
     expect(res.json()).toEqual({
       regime: 'awb',
       term: 'decision',
@@ -47,13 +53,22 @@ describe('system routes', () => {
       extensionWeeks: 0,
       raw: '2026-04-03',
       due: '2026-04-07',
-      rulesApplied: ['Atw art. 1: Goede Vrijdag', 'Atw art. 1: zaterdag', 'Atw art. 1: zondag', 'Atw art. 1: 2e Paasdag'],
+      rulesApplied: [
+        'Atw art. 1: Goede Vrijdag',
+        'Atw art. 1: zaterdag',
+        'Atw art. 1: zondag',
+        'Atw art. 1: 2e Paasdag',
+      ],
     });
   });
 
   it.each([
     ['E12 extension', 'regime=awb&start=2026-12-24&extensionWeeks=4', '2027-03-04'],
-    ['E15 advisory + extension, no Atw beyond 12 weeks', 'regime=awb-advisory&start=2026-02-05&extensionWeeks=4', '2026-05-14'],
+    [
+      'E15 advisory + extension, no Atw beyond 12 weeks',
+      'regime=awb-advisory&start=2026-02-05&extensionWeeks=4',
+      '2026-05-14',
+    ],
     ['E2 decline notice', 'regime=awb&term=decline-notice&start=2026-12-24', '2027-01-21'],
     ['E19 an instant is first an Amsterdam date', 'start=2026-06-30T22:30:00Z', '2026-08-12'],
   ])('%s', async (_n, query, due) => {
@@ -63,10 +78,21 @@ describe('system routes', () => {
   });
 
   it('refuses bad calculator input with field errors (AWB-41: at most 4 weeks)', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/deadlines?start=2026-02-30&extensionWeeks=5&regime=uk' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/deadlines?start=2026-02-30&extensionWeeks=5&regime=uk',
+    });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['extensionWeeks', 'regime', 'start']);
-    const wkkgzDecline = await t.app.inject({ method: 'GET', url: '/api/v1/deadlines?regime=wkkgz&term=decline-notice&start=2026-02-02' });
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['extensionWeeks', 'regime', 'start']);
+    const wkkgzDecline = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/deadlines?regime=wkkgz&term=decline-notice&start=2026-02-02',
+    });
     expect(wkkgzDecline.statusCode).toBe(422);
   });
 });

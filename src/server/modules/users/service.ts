@@ -30,8 +30,16 @@ export interface Session {
   csrfToken: string;
 }
 
-export function toStaffUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'department_id'>): StaffUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, departmentId: row.department_id };
+export function toStaffUser(
+  row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'department_id'>,
+): StaffUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    departmentId: row.department_id,
+  };
 }
 
 export class UserService {
@@ -47,7 +55,11 @@ export class UserService {
       );
     }
     const u = parsed.data;
-    const existing = await this.db.selectFrom('app_user').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', u.email.toLowerCase())).executeTakeFirst();
+    const existing = await this.db
+      .selectFrom('app_user')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', u.email.toLowerCase()))
+      .executeTakeFirst();
     if (existing) throw new AppError('CONFLICT', `A user with e-mail ${u.email} already exists.`);
     // Passwords are hashed with argon2id (the library's default algorithm).
     const passwordHash = u.password ? await hash(u.password) : null;
@@ -72,7 +84,11 @@ export class UserService {
   }
 
   findByEmail(email: string) {
-    return this.db.selectFrom('app_user').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+    return this.db
+      .selectFrom('app_user')
+      .selectAll()
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirst();
   }
 
   /** Creates an API token; only its SHA-256 is stored, the token itself is shown once. */
@@ -97,7 +113,14 @@ export class UserService {
     const row = await this.db
       .selectFrom('staff_session')
       .innerJoin('app_user', 'app_user.id', 'staff_session.user_id')
-      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id', 'staff_session.csrf_token'])
+      .select([
+        'app_user.id',
+        'app_user.email',
+        'app_user.name',
+        'app_user.role',
+        'app_user.department_id',
+        'staff_session.csrf_token',
+      ])
       .where('staff_session.id_hash', '=', hashSecret(token))
       .where('staff_session.expires_at', '>', new Date())
       .where('app_user.active', '=', true)
@@ -110,7 +133,14 @@ export class UserService {
     const row = await this.db
       .selectFrom('api_token')
       .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
-      .select(['app_user.id', 'app_user.email', 'app_user.name', 'app_user.role', 'app_user.department_id', 'api_token.last_used_at'])
+      .select([
+        'app_user.id',
+        'app_user.email',
+        'app_user.name',
+        'app_user.role',
+        'app_user.department_id',
+        'api_token.last_used_at',
+      ])
       .where('api_token.token_hash', '=', tokenHash)
       .where('api_token.revoked_at', 'is', null)
       .where('app_user.active', '=', true)

@@ -1,6 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, get } from '../api.js';
-import { ErrorSummary, Field, Loading, PageHeading, describedBy, fieldErrorFor, nameOf, useLookups } from '../components.js';
+import {
+  ErrorSummary,
+  Field,
+  Loading,
+  PageHeading,
+  describedBy,
+  fieldErrorFor,
+  nameOf,
+  useLookups,
+} from '../components.js';
 import { formatDateTime, useI18n, type TextKey } from '../i18n.js';
 import { loadOpenApi, resolve, type OpenApiDoc } from '../openapi.js';
 import { Link, useLocation } from '../router.js';
@@ -56,7 +65,10 @@ function OrganisationAdmin() {
   useEffect(() => {
     get<Org>('/api/v1/organisation').then(setOrg, setError);
     loadOpenApi().then((doc) => {
-      const body = resolve(doc, doc.paths['/api/v1/organisation']?.put?.requestBody?.content?.['application/json']?.schema);
+      const body = resolve(
+        doc,
+        doc.paths['/api/v1/organisation']?.put?.requestBody?.content?.['application/json']?.schema,
+      );
       setRegimes((resolve(doc, body?.properties?.regime)?.enum as string[] | undefined) ?? []);
     });
   }, []);
@@ -77,10 +89,18 @@ function OrganisationAdmin() {
       setError(Object.assign(new Error(t('invalidJson'))));
       return;
     }
-    const externalBody = s('extName') ? { ...ext, name: s('extName'), address: s('extAddress'), url: s('extUrl') } : undefined;
-    const settings = { ...others, ...(s('contactPhone') ? { contactPhone: s('contactPhone') } : {}), ...(externalBody ? { externalBody } : {}) };
+    const externalBody = s('extName')
+      ? { ...ext, name: s('extName'), address: s('extAddress'), url: s('extUrl') }
+      : undefined;
+    const settings = {
+      ...others,
+      ...(s('contactPhone') ? { contactPhone: s('contactPhone') } : {}),
+      ...(externalBody ? { externalBody } : {}),
+    };
     try {
-      setOrg(await api<Org>('PUT', '/api/v1/organisation', { name: s('name'), regime: s('regime'), settings }));
+      setOrg(
+        await api<Org>('PUT', '/api/v1/organisation', { name: s('name'), regime: s('regime'), settings }),
+      );
       setSaved(true);
     } catch (err) {
       setError(err);
@@ -96,7 +116,12 @@ function OrganisationAdmin() {
         </p>
       ) : null}
       <Field id="f-name" label={t('orgName')} error={fe('name')}>
-        <input id="f-name" name="name" defaultValue={org.name} aria-describedby={describedBy('f-name', undefined, fe('name'))} />
+        <input
+          id="f-name"
+          name="name"
+          defaultValue={org.name}
+          aria-describedby={describedBy('f-name', undefined, fe('name'))}
+        />
       </Field>
       <Field id="f-regime" label={t('regime')} error={fe('regime')}>
         <select id="f-regime" name="regime" defaultValue={org.regime}>
@@ -107,23 +132,46 @@ function OrganisationAdmin() {
           ))}
         </select>
       </Field>
-      <Field id="f-settings-contactPhone" label={t('contactPhone')} optional error={fe('settings.contactPhone')}>
-        <input id="f-settings-contactPhone" name="contactPhone" defaultValue={String(org.settings.contactPhone ?? '')} />
+      <Field
+        id="f-settings-contactPhone"
+        label={t('contactPhone')}
+        optional
+        error={fe('settings.contactPhone')}
+      >
+        <input
+          id="f-settings-contactPhone"
+          name="contactPhone"
+          defaultValue={String(org.settings.contactPhone ?? '')}
+        />
       </Field>
       <fieldset className="bo-fieldset">
         <legend>{t('externalBodyName')}</legend>
         <Field id="f-settings-externalBody-name" label={t('name')} error={fe('settings.externalBody.name')}>
           <input id="f-settings-externalBody-name" name="extName" defaultValue={ext.name ?? ''} />
         </Field>
-        <Field id="f-settings-externalBody-address" label={t('externalBodyAddress')} error={fe('settings.externalBody.address')}>
+        <Field
+          id="f-settings-externalBody-address"
+          label={t('externalBodyAddress')}
+          error={fe('settings.externalBody.address')}
+        >
           <input id="f-settings-externalBody-address" name="extAddress" defaultValue={ext.address ?? ''} />
         </Field>
-        <Field id="f-settings-externalBody-url" label={t('externalBodyUrl')} error={fe('settings.externalBody.url')}>
+        <Field
+          id="f-settings-externalBody-url"
+          label={t('externalBodyUrl')}
+          error={fe('settings.externalBody.url')}
+        >
           <input id="f-settings-externalBody-url" name="extUrl" type="url" defaultValue={ext.url ?? ''} />
         </Field>
       </fieldset>
       <Field id="f-settings" label={t('settingsJson')} error={fe('settings')}>
-        <textarea id="f-settings" name="settings" rows={10} className="bo-code" defaultValue={JSON.stringify(rest, null, 2)} />
+        <textarea
+          id="f-settings"
+          name="settings"
+          rows={10}
+          className="bo-code"
+          defaultValue={JSON.stringify(rest, null, 2)}
+        />
       </Field>
       <button type="submit">{t('save')}</button>
     </form>
@@ -183,7 +231,15 @@ function NamedAdmin({ kind }: { kind: 'departments' | 'categories' }) {
                   <label className="bo-visually-hidden" htmlFor={`dep-${r.id}`}>
                     {t('defaultDepartment')}: {r.name}
                   </label>
-                  <select id={`dep-${r.id}`} value={r.departmentId ?? ''} onChange={(e) => void run(() => api('PATCH', `/api/v1/categories/${r.id}`, { departmentId: e.target.value || null }))}>
+                  <select
+                    id={`dep-${r.id}`}
+                    value={r.departmentId ?? ''}
+                    onChange={(e) =>
+                      void run(() =>
+                        api('PATCH', `/api/v1/categories/${r.id}`, { departmentId: e.target.value || null }),
+                      )
+                    }
+                  >
                     <option value="">—</option>
                     {lookups.departments.map((d) => (
                       <option key={d.id} value={d.id}>
@@ -195,7 +251,13 @@ function NamedAdmin({ kind }: { kind: 'departments' | 'categories' }) {
               ) : null}
               <td>{r.active ? t('yes') : t('no')}</td>
               <td>
-                <button type="button" className="bo-button--secondary" onClick={() => void run(() => api('PATCH', `/api/v1/${kind}/${r.id}`, { active: !r.active }))}>
+                <button
+                  type="button"
+                  className="bo-button--secondary"
+                  onClick={() =>
+                    void run(() => api('PATCH', `/api/v1/${kind}/${r.id}`, { active: !r.active }))
+                  }
+                >
                   {r.active ? t('deactivate') : t('activate')}
                   <span className="bo-visually-hidden">: {r.name}</span>
                 </button>
@@ -253,7 +315,14 @@ function UsersAdmin() {
     const form = e.currentTarget;
     const f = new FormData(form);
     const s = (k: string) => String(f.get(k) ?? '').trim() || undefined;
-    await run(() => api('POST', '/api/v1/users', { email: s('email'), name: s('name'), role: s('role'), departmentId: s('departmentId') ?? null }));
+    await run(() =>
+      api('POST', '/api/v1/users', {
+        email: s('email'),
+        name: s('name'),
+        role: s('role'),
+        departmentId: s('departmentId') ?? null,
+      }),
+    );
     form.reset();
   }
   if (!rows) return error ? <ErrorSummary error={error} /> : <Loading />;
@@ -280,7 +349,13 @@ function UsersAdmin() {
                   <label className="bo-visually-hidden" htmlFor={`role-${u.id}`}>
                     {t('role')}: {u.name}
                   </label>
-                  <select id={`role-${u.id}`} value={u.role} onChange={(e) => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { role: e.target.value }))}>
+                  <select
+                    id={`role-${u.id}`}
+                    value={u.role}
+                    onChange={(e) =>
+                      void run(() => api('PATCH', `/api/v1/users/${u.id}`, { role: e.target.value }))
+                    }
+                  >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {tm(`role_${r}`, r)}
@@ -292,7 +367,15 @@ function UsersAdmin() {
                   <label className="bo-visually-hidden" htmlFor={`udep-${u.id}`}>
                     {t('department')}: {u.name}
                   </label>
-                  <select id={`udep-${u.id}`} value={u.departmentId ?? ''} onChange={(e) => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { departmentId: e.target.value || null }))}>
+                  <select
+                    id={`udep-${u.id}`}
+                    value={u.departmentId ?? ''}
+                    onChange={(e) =>
+                      void run(() =>
+                        api('PATCH', `/api/v1/users/${u.id}`, { departmentId: e.target.value || null }),
+                      )
+                    }
+                  >
                     <option value="">—</option>
                     {lookups.departments.map((d) => (
                       <option key={d.id} value={d.id}>
@@ -302,7 +385,13 @@ function UsersAdmin() {
                   </select>
                 </td>
                 <td>
-                  <button type="button" className="bo-button--secondary" onClick={() => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { active: !u.active }))}>
+                  <button
+                    type="button"
+                    className="bo-button--secondary"
+                    onClick={() =>
+                      void run(() => api('PATCH', `/api/v1/users/${u.id}`, { active: !u.active }))
+                    }
+                  >
                     {u.active ? t('deactivate') : t('activate')}
                     <span className="bo-visually-hidden">: {u.name}</span>
                   </button>
@@ -365,7 +454,9 @@ function TokensAdmin() {
   useEffect(() => {
     loadOpenApi().then(setDoc, setError);
   }, []);
-  const base = doc ? Object.keys(doc.paths).find((p) => /^\/api\/v1\/(tokens|api-tokens)$/.test(p)) : undefined;
+  const base = doc
+    ? Object.keys(doc.paths).find((p) => /^\/api\/v1\/(tokens|api-tokens)$/.test(p))
+    : undefined;
   const load = async () => {
     if (base) await get<{ items: TokenRow[] }>(base).then((r) => setRows(r.items), setError);
   };
@@ -380,7 +471,10 @@ function TokensAdmin() {
     const f = new FormData(e.currentTarget);
     setError(undefined);
     try {
-      const r = await api<{ token: string }>('POST', base!, { userId: String(f.get('userId') ?? ''), label: String(f.get('label') ?? '').trim() || undefined });
+      const r = await api<{ token: string }>('POST', base!, {
+        userId: String(f.get('userId') ?? ''),
+        label: String(f.get('label') ?? '').trim() || undefined,
+      });
       setCreated(r.token);
       await load();
     } catch (err) {
@@ -421,7 +515,11 @@ function TokensAdmin() {
                 <td>{r.revokedAt ? formatDateTime(lang, r.revokedAt) : '—'}</td>
                 <td>
                   {!r.revokedAt ? (
-                    <button type="button" className="bo-button--secondary" onClick={() => void api('DELETE', `${base}/${r.id}`).then(() => load(), setError)}>
+                    <button
+                      type="button"
+                      className="bo-button--secondary"
+                      onClick={() => void api('DELETE', `${base}/${r.id}`).then(() => load(), setError)}
+                    >
                       {t('revokeToken')}
                     </button>
                   ) : null}

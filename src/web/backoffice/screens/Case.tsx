@@ -46,7 +46,8 @@ export function CaseScreen({ id }: { id: string }) {
     <>
       <PageHeading title={t('caseTitle', { ref: c.reference })} />
       <p className="bo-case-meta">
-        <span className="bo-status">{c.statusLabel}</span> · {t('regime')}: {c.regime} · {t('channel')}: {t(`channel_${c.channel}` as 'channel_web')} · {t('colReceived')}:{' '}
+        <span className="bo-status">{c.statusLabel}</span> · {t('regime')}: {c.regime} · {t('channel')}:{' '}
+        {t(`channel_${c.channel}` as 'channel_web')} · {t('colReceived')}:{' '}
         {formatDateTime(lang, c.receivedAt)}
       </p>
       <div className="bo-case-layout">
@@ -127,7 +128,8 @@ function ComplaintSection({ c }: { c: CaseDetail }) {
   );
 }
 
-const str = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const str = (v: unknown) =>
+  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 function ItemsSection({ c }: { c: CaseDetail }) {
   const { t, tm } = useI18n();
@@ -152,7 +154,13 @@ function ItemsSection({ c }: { c: CaseDetail }) {
                 <td>{str(it.position ?? i + 1)}</td>
                 <td>{str(it.summary)}</td>
                 <td>{it.severity ? tm(`enum_${String(it.severity)}`, String(it.severity)) : '—'}</td>
-                <td>{it.judgement ? (str(it.judgementLabel) !== '—' ? str(it.judgementLabel) : tm(`enum_${String(it.judgement)}`, String(it.judgement))) : '—'}</td>
+                <td>
+                  {it.judgement
+                    ? str(it.judgementLabel) !== '—'
+                      ? str(it.judgementLabel)
+                      : tm(`enum_${String(it.judgement)}`, String(it.judgement))
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -180,12 +188,20 @@ function RespondentsSection({ c }: { c: CaseDetail }) {
         </ul>
       )}
       {(['representatives', 'hearings', 'escalations'] as const).map((k) =>
-        Array.isArray(c[k]) && (c[k] as unknown[]).length > 0 ? <GenericList key={k} title={k} rows={c[k] as Record<string, unknown>[]} /> : null,
+        Array.isArray(c[k]) && (c[k] as unknown[]).length > 0 ? (
+          <GenericList key={k} title={k} rows={c[k] as Record<string, unknown>[]} />
+        ) : null,
       )}
-      {Array.isArray((c.decision as { remedies?: unknown[] } | undefined)?.remedies) && (c.decision as { remedies: unknown[] }).remedies.length > 0 ? (
-        <GenericList title="remedies" rows={(c.decision as { remedies: Record<string, unknown>[] }).remedies} />
+      {Array.isArray((c.decision as { remedies?: unknown[] } | undefined)?.remedies) &&
+      (c.decision as { remedies: unknown[] }).remedies.length > 0 ? (
+        <GenericList
+          title="remedies"
+          rows={(c.decision as { remedies: Record<string, unknown>[] }).remedies}
+        />
       ) : null}
-      {Array.isArray(c.tasks) && c.tasks.length > 0 ? <TaskList tasks={c.tasks as Record<string, unknown>[]} /> : null}
+      {Array.isArray(c.tasks) && c.tasks.length > 0 ? (
+        <TaskList tasks={c.tasks as Record<string, unknown>[]} />
+      ) : null}
     </section>
   );
 }
@@ -198,7 +214,8 @@ function TaskList({ tasks }: { tasks: Record<string, unknown>[] }) {
       <ul className="bo-generic-list">
         {tasks.map((k) => (
           <li key={str(k.id)}>
-            <strong>{str(k.label)}</strong> {k.rule ? `(${str(k.rule)})` : ''} — {tm(`enum_${str(k.status)}`, str(k.status))}
+            <strong>{str(k.label)}</strong> {k.rule ? `(${str(k.rule)})` : ''} —{' '}
+            {tm(`enum_${str(k.status)}`, str(k.status))}
             {typeof k.dueDate === 'string' ? ` — ${formatDate(lang, k.dueDate)}` : ''}
           </li>
         ))}
@@ -273,7 +290,17 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
                   ) : null}
                 </td>
                 <td>{d.extensionWeeks ?? '—'}</td>
-                <td>{d.rulesApplied?.length ? <ul className="bo-compact-list">{d.rulesApplied.map((r) => <li key={r}>{r}</li>)}</ul> : '—'}</td>
+                <td>
+                  {d.rulesApplied?.length ? (
+                    <ul className="bo-compact-list">
+                      {d.rulesApplied.map((r) => (
+                        <li key={r}>{r}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -283,7 +310,15 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
   );
 }
 
-function MessagesSection({ c, messages, letters }: { c: CaseDetail; messages: Record<string, unknown>[] | undefined; letters: Record<string, unknown>[] | undefined }) {
+function MessagesSection({
+  c,
+  messages,
+  letters,
+}: {
+  c: CaseDetail;
+  messages: Record<string, unknown>[] | undefined;
+  letters: Record<string, unknown>[] | undefined;
+}) {
   const { t, tm, lang } = useI18n();
   const all = [...(c.messages ?? []), ...(messages ?? [])];
   const docs: Record<string, unknown>[] = [
@@ -312,7 +347,11 @@ function MessagesSection({ c, messages, letters }: { c: CaseDetail; messages: Re
         <ul>
           {docs.map((d, i) => (
             <li key={str(d.id ?? i)}>
-              {typeof d.url === 'string' ? <a href={d.url}>{str(d.filename ?? d.title ?? d.kind)}</a> : str(d.filename ?? d.title ?? d.kind)}
+              {typeof d.url === 'string' ? (
+                <a href={d.url}>{str(d.filename ?? d.title ?? d.kind)}</a>
+              ) : (
+                str(d.filename ?? d.title ?? d.kind)
+              )}
             </li>
           ))}
         </ul>
@@ -330,9 +369,11 @@ function HistorySection({ c }: { c: CaseDetail }) {
       <ol className="bo-timeline">
         {[...c.history].reverse().map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(lang, e.at)}</time> <strong>{e.label ?? tm(`event_${e.type}`, e.type)}</strong>{' '}
+            <time dateTime={e.at}>{formatDateTime(lang, e.at)}</time>{' '}
+            <strong>{e.label ?? tm(`event_${e.type}`, e.type)}</strong>{' '}
             <span className="bo-muted">
-              {t('by')} {e.actorId ? (nameOf(lookups.users, e.actorId) ?? e.actorId.slice(0, 8)) : t('system')}
+              {t('by')}{' '}
+              {e.actorId ? (nameOf(lookups.users, e.actorId) ?? e.actorId.slice(0, 8)) : t('system')}
             </span>
             {Object.keys(e.data).length > 0 ? (
               <span className="bo-event-data">
@@ -372,7 +413,10 @@ function ActionsPanel({
   if (c.allowedActions.length === 0) return <p>{t('noActions')}</p>;
   const route = open && doc ? findActionRoute(doc, open.action) : undefined;
   const choices: Record<string, Choice[]> = {
-    itemId: c.items.map((it, i) => ({ value: String(it.id), label: `${str(it.position ?? i + 1)}. ${str(it.summary).slice(0, 60)}` })),
+    itemId: c.items.map((it, i) => ({
+      value: String(it.id),
+      label: `${str(it.position ?? i + 1)}. ${str(it.summary).slice(0, 60)}`,
+    })),
     respondentId: (c.respondents ?? []).map((r) => ({ value: String(r.id), label: str(r.name) })),
   };
   const close = (a: AllowedAction) => {

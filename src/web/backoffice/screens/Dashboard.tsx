@@ -13,10 +13,28 @@ interface Dashboard {
   averageLeadTimeDays: number | null;
   outcomes: { outcome: string; count: number }[];
   itemJudgements: { judgement: string; count: number }[];
-  satisfaction: { responses: number; outcome: Record<'yes' | 'partly' | 'no', number>; handling: Record<'yes' | 'partly' | 'no', number> };
+  satisfaction: {
+    responses: number;
+    outcome: Record<'yes' | 'partly' | 'no', number>;
+    handling: Record<'yes' | 'partly' | 'no', number>;
+  };
   volume: { month: string; categoryId: string | null; name: string | null; count: number }[];
-  overdue: { id: string; reference: string; statusLabel: string; decisionDue: string; daysOverdue: number; departmentId: string | null; assigneeId: string | null }[];
-  measuresPastDate: { remedyId: string; caseId: string; reference: string; description: string; realisationDate: string }[];
+  overdue: {
+    id: string;
+    reference: string;
+    statusLabel: string;
+    decisionDue: string;
+    daysOverdue: number;
+    departmentId: string | null;
+    assigneeId: string | null;
+  }[];
+  measuresPastDate: {
+    remedyId: string;
+    caseId: string;
+    reference: string;
+    description: string;
+    realisationDate: string;
+  }[];
 }
 
 export function DashboardScreen() {
@@ -44,37 +62,56 @@ export function DashboardScreen() {
         </div>
         <div className="bo-kpi">
           <h2>{t('avgLeadTime')}</h2>
-          <p className="bo-kpi__value">{d.averageLeadTimeDays === null ? '—' : t('days', { n: d.averageLeadTimeDays })}</p>
+          <p className="bo-kpi__value">
+            {d.averageLeadTimeDays === null ? '—' : t('days', { n: d.averageLeadTimeDays })}
+          </p>
         </div>
         <div className="bo-kpi">
           <h2>{t('satisfaction')}</h2>
           <p className="bo-kpi__value">
-            {d.satisfaction.responses ? `${Math.round((d.satisfaction.outcome.yes / d.satisfaction.responses) * 100)}%` : '—'}
+            {d.satisfaction.responses
+              ? `${Math.round((d.satisfaction.outcome.yes / d.satisfaction.responses) * 100)}%`
+              : '—'}
           </p>
           <p className="bo-muted">{t('responses', { n: d.satisfaction.responses })}</p>
         </div>
       </div>
       <div className="bo-charts">
-        <BarChart title={t('openByStatus')} rows={d.openByStatus.map((r) => ({ label: r.label, value: r.count }))} />
-        <BarChart title={t('openByDepartment')} rows={d.openByDepartment.map((r) => ({ label: r.name ?? t('noDepartment'), value: r.count }))} />
-        <BarChart title={t('outcomeMix')} testId="chart-outcomes" rows={d.outcomes.map((r) => ({ label: t(`outcome_${r.outcome}` as 'outcome_upheld'), value: r.count }))} />
+        <BarChart
+          title={t('openByStatus')}
+          rows={d.openByStatus.map((r) => ({ label: r.label, value: r.count }))}
+        />
+        <BarChart
+          title={t('openByDepartment')}
+          rows={d.openByDepartment.map((r) => ({ label: r.name ?? t('noDepartment'), value: r.count }))}
+        />
+        <BarChart
+          title={t('outcomeMix')}
+          testId="chart-outcomes"
+          rows={d.outcomes.map((r) => ({
+            label: t(`outcome_${r.outcome}` as 'outcome_upheld'),
+            value: r.count,
+          }))}
+        />
         <BarChart
           title={`${t('satisfaction')}: ${t('satOutcome')}`}
-          rows={(['yes', 'partly', 'no'] as const).map((k) => ({ label: t(`sat_${k}`), value: d.satisfaction.outcome[k] }))}
+          rows={(['yes', 'partly', 'no'] as const).map((k) => ({
+            label: t(`sat_${k}`),
+            value: d.satisfaction.outcome[k],
+          }))}
         />
         <BarChart
           title={`${t('satisfaction')}: ${t('satHandling')}`}
-          rows={(['yes', 'partly', 'no'] as const).map((k) => ({ label: t(`sat_${k}`), value: d.satisfaction.handling[k] }))}
+          rows={(['yes', 'partly', 'no'] as const).map((k) => ({
+            label: t(`sat_${k}`),
+            value: d.satisfaction.handling[k],
+          }))}
         />
       </div>
       <VolumeChart rows={d.volume} />
       <section aria-labelledby="overdue-title">
         <h2 id="overdue-title">{t('overdueList')}</h2>
-        {d.overdue.length === 0 ? (
-          <p>{t('noData')}</p>
-        ) : (
-          <OverdueTable rows={d.overdue} />
-        )}
+        {d.overdue.length === 0 ? <p>{t('noData')}</p> : <OverdueTable rows={d.overdue} />}
       </section>
       <section aria-labelledby="measures-title">
         <h2 id="measures-title">{t('measuresPastDate')}</h2>
@@ -130,7 +167,9 @@ function OverdueTable({ rows }: { rows: Dashboard['overdue'] }) {
             <td>{o.statusLabel}</td>
             <td>
               <span className="bo-deadline bo-deadline--overdue">
-                <span className="bo-deadline__text">{t(o.daysOverdue === 1 ? 'dueOverdueOne' : 'dueOverdue', { n: o.daysOverdue })}</span>
+                <span className="bo-deadline__text">
+                  {t(o.daysOverdue === 1 ? 'dueOverdueOne' : 'dueOverdue', { n: o.daysOverdue })}
+                </span>
                 <span className="bo-deadline__date">{formatDate(lang, o.decisionDue)}</span>
               </span>
             </td>
@@ -144,7 +183,15 @@ function OverdueTable({ rows }: { rows: Dashboard['overdue'] }) {
 }
 
 /** CSS bars for the eye (hidden from screen readers) with the same figures as a table. */
-function BarChart({ title, rows, testId }: { title: string; rows: { label: string; value: number }[]; testId?: string }) {
+function BarChart({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: { label: string; value: number }[];
+  testId?: string;
+}) {
   const { t } = useI18n();
   const [asTable, setAsTable] = useState(false);
   const id = useId();
@@ -185,7 +232,12 @@ function BarChart({ title, rows, testId }: { title: string; rows: { label: strin
               ))}
             </tbody>
           </table>
-          <button type="button" className="bo-button--link" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+          <button
+            type="button"
+            className="bo-button--link"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
             {t('showTable')}
           </button>
         </>
@@ -201,7 +253,8 @@ function VolumeChart({ rows }: { rows: Dashboard['volume'] }) {
   const [asTable, setAsTable] = useState(false);
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const cats = [...new Map(rows.map((r) => [r.categoryId ?? '', r.name ?? t('noCategory')])).entries()];
-  const cell = (m: string, c: string) => rows.find((r) => r.month === m && (r.categoryId ?? '') === c)?.count ?? 0;
+  const cell = (m: string, c: string) =>
+    rows.find((r) => r.month === m && (r.categoryId ?? '') === c)?.count ?? 0;
   const totals = months.map((m) => cats.reduce((n, [c]) => n + cell(m, c), 0));
   const max = Math.max(1, ...totals);
   return (
@@ -223,7 +276,14 @@ function VolumeChart({ rows }: { rows: Dashboard['volume'] }) {
                 <span className="bo-bar__label">{m}</span>
                 <span className="bo-bar__track">
                   {cats.map(([c, name], i) =>
-                    cell(m, c) ? <span key={c} title={`${name}: ${cell(m, c)}`} className={`bo-bar__fill bo-swatch--${i % PALETTE}`} style={{ width: `${(cell(m, c) / max) * 100}%` }} /> : null,
+                    cell(m, c) ? (
+                      <span
+                        key={c}
+                        title={`${name}: ${cell(m, c)}`}
+                        className={`bo-bar__fill bo-swatch--${i % PALETTE}`}
+                        style={{ width: `${(cell(m, c) / max) * 100}%` }}
+                      />
+                    ) : null,
                   )}
                 </span>
                 <span className="bo-bar__value">{totals[mi]}</span>
@@ -259,7 +319,12 @@ function VolumeChart({ rows }: { rows: Dashboard['volume'] }) {
               </tbody>
             </table>
           </div>
-          <button type="button" className="bo-button--link" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+          <button
+            type="button"
+            className="bo-button--link"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
             {t('showTable')}
           </button>
         </>

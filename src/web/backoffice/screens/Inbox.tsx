@@ -27,9 +27,14 @@ export function InboxScreen() {
   const loc = useLocation();
   const sp = loc.search;
   const defaultView: View = me.role === 'handler' ? 'mine' : 'all';
-  const view = (VIEWS as readonly string[]).includes(sp.get('view') ?? '') ? (sp.get('view') as View) : defaultView;
+  const view = (VIEWS as readonly string[]).includes(sp.get('view') ?? '')
+    ? (sp.get('view') as View)
+    : defaultView;
   const cursor = sp.get('cursor') ?? undefined;
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, sp.get(k) ?? ''])) as Record<(typeof FILTERS)[number], string>;
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, sp.get(k) ?? ''])) as Record<
+    (typeof FILTERS)[number],
+    string
+  >;
   const [data, setData] = useState<{ items: CaseSummary[]; nextCursor: string | null }>();
   const [error, setError] = useState<unknown>();
   const today = amsterdamToday();
@@ -154,7 +159,10 @@ export function InboxScreen() {
         <div className="bo-button-row">
           <button type="submit">{t('search')}</button>
           {FILTERS.some((k) => filters[k]) ? (
-            <Link className="bo-link-button" to={link(Object.fromEntries(FILTERS.map((k) => [k, undefined])))}>
+            <Link
+              className="bo-link-button"
+              to={link(Object.fromEntries(FILTERS.map((k) => [k, undefined])))}
+            >
               {t('clearFilters')}
             </Link>
           ) : null}
@@ -192,7 +200,11 @@ export function InboxScreen() {
                           <Link to={`/cases/${c.id}`}>{c.reference}</Link>
                         </th>
                         <td>{c.complainantName ?? '—'}</td>
-                        <td>{nameOf(lookups.categories, c.categoryId) ?? <span className="bo-muted">{t('noCategory')}</span>}</td>
+                        <td>
+                          {nameOf(lookups.categories, c.categoryId) ?? (
+                            <span className="bo-muted">{t('noCategory')}</span>
+                          )}
+                        </td>
                         <td>{c.statusLabel}</td>
                         <td>
                           <span className={`bo-deadline bo-deadline--${d.tone}`}>
@@ -211,7 +223,10 @@ export function InboxScreen() {
           <nav aria-label={t('nextPage')} className="bo-pager">
             {cursor ? <Link to={link({ cursor: undefined })}>{t('firstPage')}</Link> : null}
             {data.nextCursor ? (
-              <Link to={`${link({})}${link({}).includes('?') ? '&' : '?'}cursor=${encodeURIComponent(data.nextCursor)}`} rel="next">
+              <Link
+                to={`${link({})}${link({}).includes('?') ? '&' : '?'}cursor=${encodeURIComponent(data.nextCursor)}`}
+                rel="next"
+              >
                 {t('nextPage')}
               </Link>
             ) : null}

@@ -41,26 +41,50 @@ interface LetterOptions {
 function discover(doc: OpenApiDoc): LetterOptions {
   const lint = doc.paths['/api/v1/letters/lint']?.post;
   const body = resolve(doc, lint?.requestBody?.content?.['application/json']?.schema);
-  const compose = resolve(doc, doc.paths['/api/v1/cases/{id}/letters']?.post?.requestBody?.content?.['application/json']?.schema);
-  const put = resolve(doc, doc.paths['/api/v1/letters/{id}']?.put?.requestBody?.content?.['application/json']?.schema);
-  const roles = resolve(doc, resolve(doc, put?.properties?.paragraphs)?.items)?.properties?.role?.enum as string[] | undefined;
+  const compose = resolve(
+    doc,
+    doc.paths['/api/v1/cases/{id}/letters']?.post?.requestBody?.content?.['application/json']?.schema,
+  );
+  const put = resolve(
+    doc,
+    doc.paths['/api/v1/letters/{id}']?.put?.requestBody?.content?.['application/json']?.schema,
+  );
+  const roles = resolve(doc, resolve(doc, put?.properties?.paragraphs)?.items)?.properties?.role?.enum as
+    string[] | undefined;
   return {
-    kinds: (resolve(doc, compose?.properties?.kind)?.enum as string[] | undefined) ?? (resolve(doc, body?.properties?.kind)?.enum as string[] | undefined) ?? ['decision'],
+    kinds: (resolve(doc, compose?.properties?.kind)?.enum as string[] | undefined) ??
+      (resolve(doc, body?.properties?.kind)?.enum as string[] | undefined) ?? ['decision'],
     regimes: (resolve(doc, body?.properties?.regime)?.enum as string[] | undefined) ?? ['awb'],
     roles: roles ?? ['header', 'salutation', 'inleiding', 'kern', 'slot', 'signoff'],
   };
 }
 
 let nextKey = 1;
-const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ key: nextKey++, text, ...extra });
-const fromLetter = (l: Letter) => l.paragraphs.map((p) => para(p.text, { heading: p.heading, role: p.role, item: p.item }));
+const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({
+  key: nextKey++,
+  text,
+  ...extra,
+});
+const fromLetter = (l: Letter) =>
+  l.paragraphs.map((p) => para(p.text, { heading: p.heading, role: p.role, item: p.item }));
 
 const toApi = (ps: Paragraph[]) =>
-  ps.map((p) => ({ role: p.role ?? 'kern', ...(p.heading ? { heading: p.heading } : {}), text: p.text, ...(p.item ? { item: p.item } : {}) }));
+  ps.map((p) => ({
+    role: p.role ?? 'kern',
+    ...(p.heading ? { heading: p.heading } : {}),
+    text: p.text,
+    ...(p.item ? { item: p.item } : {}),
+  }));
 
 const joinLetter = (ps: Paragraph[]) =>
   ps
-    .map((p) => [p.heading, p.text].filter(Boolean).join('\n').replace(/\n\s*\n/g, '\n').trim())
+    .map((p) =>
+      [p.heading, p.text]
+        .filter(Boolean)
+        .join('\n')
+        .replace(/\n\s*\n/g, '\n')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n\n');
 
@@ -93,7 +117,10 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
   const options = doc ? discover(doc) : undefined;
   const effectiveRegime = letter?.regime ?? regime ?? c?.regime ?? 'awb';
   const effectiveKind = letter?.kind ?? kind;
-  const lintKind = options?.kinds.includes(effectiveKind) && effectiveKind !== 'decision-notice' ? effectiveKind : 'decision';
+  const lintKind =
+    options?.kinds.includes(effectiveKind) && effectiveKind !== 'decision-notice'
+      ? effectiveKind
+      : 'decision';
 
   const open = (l: Letter) => {
     setLetter(l);
@@ -114,16 +141,25 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     setChecking(true);
     const timer = setTimeout(() => {
       const request = letter
-        ? api<Letter>('PUT', `/api/v1/letters/${letter.id}`, { version: letter.version, paragraphs: toApi(paragraphs) }).then((l) => {
+        ? api<Letter>('PUT', `/api/v1/letters/${letter.id}`, {
+            version: letter.version,
+            paragraphs: toApi(paragraphs),
+          }).then((l) => {
             if (seq !== lintSeq.current) return;
             setLetter(l);
             setFindings(l.findings);
             setDirty(false);
           })
-        : post<{ findings: Finding[] }>('/api/v1/letters/lint', { regime: effectiveRegime, kind: lintKind, text }).then((r) => {
+        : post<{ findings: Finding[] }>('/api/v1/letters/lint', {
+            regime: effectiveRegime,
+            kind: lintKind,
+            text,
+          }).then((r) => {
             if (seq === lintSeq.current) setFindings(r.findings);
           });
-      request.catch((e) => seq === lintSeq.current && setError(e)).finally(() => seq === lintSeq.current && setChecking(false));
+      request
+        .catch((e) => seq === lintSeq.current && setError(e))
+        .finally(() => seq === lintSeq.current && setChecking(false));
     }, 300);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -145,7 +181,10 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
 
   const compose = () =>
     run(async () => {
-      const l = await post<Letter>(`/api/v1/cases/${caseId}/letters`, { kind, lang: c?.language === 'en' ? 'en' : 'nl' });
+      const l = await post<Letter>(`/api/v1/cases/${caseId}/letters`, {
+        kind,
+        lang: c?.language === 'en' ? 'en' : 'nl',
+      });
       open(l);
       setLetters((ls) => [...(ls ?? []), l]);
     });
@@ -155,7 +194,10 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     if (!letter || !paragraphs) throw new Error('no letter');
     if (!dirty) return letter;
     lintSeq.current++;
-    const l = await api<Letter>('PUT', `/api/v1/letters/${letter.id}`, { version: letter.version, paragraphs: toApi(paragraphs) });
+    const l = await api<Letter>('PUT', `/api/v1/letters/${letter.id}`, {
+      version: letter.version,
+      paragraphs: toApi(paragraphs),
+    });
     open(l);
     return l;
   };
@@ -183,8 +225,10 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     setDirty(true);
     setPdfReady(false);
   };
-  const update = (key: number, text: string) => edit((ps) => ps.map((p) => (p.key === key ? { ...p, text } : p)));
-  const setRole = (key: number, role: string) => edit((ps) => ps.map((p) => (p.key === key ? { ...p, role } : p)));
+  const update = (key: number, text: string) =>
+    edit((ps) => ps.map((p) => (p.key === key ? { ...p, text } : p)));
+  const setRole = (key: number, role: string) =>
+    edit((ps) => ps.map((p) => (p.key === key ? { ...p, role } : p)));
   const remove = (key: number) => edit((ps) => ps.filter((p) => p.key !== key));
   const add = (afterKey?: number) =>
     edit((ps) => {
@@ -215,7 +259,12 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
           <ul>
             {letters.map((l) => (
               <li key={l.id}>
-                <button type="button" className="bo-button--link" onClick={() => open(l)} aria-current={letter?.id === l.id ? 'true' : undefined}>
+                <button
+                  type="button"
+                  className="bo-button--link"
+                  onClick={() => open(l)}
+                  aria-current={letter?.id === l.id ? 'true' : undefined}
+                >
                   {l.subject}
                 </button>{' '}
                 — {tm(`letterStatus_${l.status}`, l.status)}
@@ -227,7 +276,12 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
       <div className="bo-filter-grid">
         <div className="bo-field">
           <label htmlFor="f-kind">{t('letterKind')}</label>
-          <select id="f-kind" value={effectiveKind} disabled={!!letter} onChange={(e) => setKind(e.target.value)}>
+          <select
+            id="f-kind"
+            value={effectiveKind}
+            disabled={!!letter}
+            onChange={(e) => setKind(e.target.value)}
+          >
             {options!.kinds.map((k) => (
               <option key={k} value={k}>
                 {tm(`letterKind_${k}`, k)}
@@ -250,7 +304,15 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
         {caseId ? (
           <div className="bo-field">
             {letter ? (
-              <button type="button" className="bo-button--secondary" onClick={() => { setLetter(undefined); setParagraphs(undefined); setFindings(undefined); }}>
+              <button
+                type="button"
+                className="bo-button--secondary"
+                onClick={() => {
+                  setLetter(undefined);
+                  setParagraphs(undefined);
+                  setFindings(undefined);
+                }}
+              >
                 {t('newLetter')}
               </button>
             ) : (
@@ -272,7 +334,14 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
                 const mine = (findings ?? []).filter((f) => f.paragraph === i + 1);
                 const id = `p-${i + 1}`;
                 return (
-                  <li key={p.key} className={mine.some((f) => f.severity === 'error') ? 'bo-paragraph bo-paragraph--error' : 'bo-paragraph'}>
+                  <li
+                    key={p.key}
+                    className={
+                      mine.some((f) => f.severity === 'error')
+                        ? 'bo-paragraph bo-paragraph--error'
+                        : 'bo-paragraph'
+                    }
+                  >
                     <label htmlFor={id}>
                       {t('paragraph', { n: i + 1 })}
                       {p.heading ? `: ${p.heading}` : ''}
@@ -302,7 +371,11 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
                             <label htmlFor={`${id}-role`} className="bo-visually-hidden">
                               {t('paragraphRole', { n: i + 1 })}
                             </label>
-                            <select id={`${id}-role`} value={p.role ?? 'kern'} onChange={(e) => setRole(p.key, e.target.value)}>
+                            <select
+                              id={`${id}-role`}
+                              value={p.role ?? 'kern'}
+                              onChange={(e) => setRole(p.key, e.target.value)}
+                            >
                               {options!.roles.map((r) => (
                                 <option key={r} value={r}>
                                   {tm(`paragraphRole_${r}`, r)}
@@ -314,7 +387,12 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
                         <button type="button" className="bo-button--link" onClick={() => add(p.key)}>
                           {t('addParagraph')}
                         </button>
-                        <button type="button" className="bo-button--link" onClick={() => remove(p.key)} aria-label={t('removeParagraph', { n: i + 1 })}>
+                        <button
+                          type="button"
+                          className="bo-button--link"
+                          onClick={() => remove(p.key)}
+                          aria-label={t('removeParagraph', { n: i + 1 })}
+                        >
                           ✕
                         </button>
                       </div>
@@ -336,7 +414,12 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
                     <strong>
                       {t(`finding_${f.severity}`)} {f.rule}
                     </strong>{' '}
-                    — {f.paragraph ? <a href={`#p-${f.paragraph}`}>{t('paragraph', { n: f.paragraph })}</a> : t('wholeLetter')}
+                    —{' '}
+                    {f.paragraph ? (
+                      <a href={`#p-${f.paragraph}`}>{t('paragraph', { n: f.paragraph })}</a>
+                    ) : (
+                      t('wholeLetter')
+                    )}
                     <p>{f.message}</p>
                     {f.suggestion ? (
                       <p>
@@ -351,20 +434,37 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
               <div className="bo-send">
                 {sent ? <p>{t('letterSent')}</p> : null}
                 {!sent ? (
-                  <button type="button" className="bo-button--secondary" onClick={() => void preview()} disabled={busy || checking}>
+                  <button
+                    type="button"
+                    className="bo-button--secondary"
+                    onClick={() => void preview()}
+                    disabled={busy || checking}
+                  >
                     {dirty ? t('saveAndPreview') : t('makePdf')}
                   </button>
                 ) : null}
                 {pdfReady ? (
                   <p>
-                    <a href={`/api/v1/letters/${letter.id}/pdf`} target="_blank" rel="noopener" data-testid="pdf-link">
+                    <a
+                      href={`/api/v1/letters/${letter.id}/pdf`}
+                      target="_blank"
+                      rel="noopener"
+                      data-testid="pdf-link"
+                    >
                       {t('pdfPreview')}
                     </a>
                   </p>
                 ) : null}
-                {errors.length > 0 ? <p className="bo-field-error">{t('sendBlocked', { n: errors.length })}</p> : null}
+                {errors.length > 0 ? (
+                  <p className="bo-field-error">{t('sendBlocked', { n: errors.length })}</p>
+                ) : null}
                 {!sent ? (
-                  <button type="button" disabled={errors.length > 0 || checking || busy || !findings} onClick={() => void send()} data-testid="send-letter">
+                  <button
+                    type="button"
+                    disabled={errors.length > 0 || checking || busy || !findings}
+                    onClick={() => void send()}
+                    data-testid="send-letter"
+                  >
                     {t('sendLetter')}
                   </button>
                 ) : null}

@@ -36,10 +36,30 @@ export function LoginScreen({ onLogin, notice }: { onLogin: (me: Me) => void; no
       <ErrorSummary error={error} />
       <form onSubmit={submit} noValidate>
         <Field id="f-email" label={t('email')} error={emailErr}>
-          <input id="f-email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={!!emailErr} aria-describedby={describedBy('f-email', undefined, emailErr)} />
+          <input
+            id="f-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={!!emailErr}
+            aria-describedby={describedBy('f-email', undefined, emailErr)}
+          />
         </Field>
         <Field id="f-password" label={t('password')} error={pwErr}>
-          <input id="f-password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!pwErr} aria-describedby={describedBy('f-password', undefined, pwErr)} />
+          <input
+            id="f-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-invalid={!!pwErr}
+            aria-describedby={describedBy('f-password', undefined, pwErr)}
+          />
         </Field>
         <button type="submit" disabled={busy} aria-busy={busy}>
           {t('loginButton')}

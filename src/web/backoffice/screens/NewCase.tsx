@@ -42,12 +42,26 @@ export function NewCaseScreen() {
   }
 
   const fe = (p: string) => fieldErrorFor(error, p);
-  const input = (name: string, path: string, label: string, type = 'text', opts: { optional?: boolean; hint?: string; defaultValue?: string; autoComplete?: string } = {}) => {
+  const input = (
+    name: string,
+    path: string,
+    label: string,
+    type = 'text',
+    opts: { optional?: boolean; hint?: string; defaultValue?: string; autoComplete?: string } = {},
+  ) => {
     const id = `f-${path.replace(/\./g, '-')}`;
     const err = fe(path);
     return (
       <Field id={id} label={label} error={err} hint={opts.hint} optional={opts.optional}>
-        <input id={id} name={name} type={type} defaultValue={opts.defaultValue} autoComplete={opts.autoComplete ?? 'off'} aria-invalid={!!err} aria-describedby={describedBy(id, opts.hint, err)} />
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={opts.defaultValue}
+          autoComplete={opts.autoComplete ?? 'off'}
+          aria-invalid={!!err}
+          aria-describedby={describedBy(id, opts.hint, err)}
+        />
       </Field>
     );
   };
@@ -56,7 +70,13 @@ export function NewCaseScreen() {
     const err = fe(name);
     return (
       <Field id={id} label={label} error={err} optional={optional}>
-        <textarea id={id} name={name} rows={5} aria-invalid={!!err} aria-describedby={describedBy(id, undefined, err)} />
+        <textarea
+          id={id}
+          name={name}
+          rows={5}
+          aria-invalid={!!err}
+          aria-describedby={describedBy(id, undefined, err)}
+        />
       </Field>
     );
   };
@@ -70,7 +90,13 @@ export function NewCaseScreen() {
           <legend>{t('channel')}</legend>
           {CHANNELS.map((c, i) => (
             <div className="bo-field bo-field--radio" key={c}>
-              <input type="radio" id={i === 0 ? 'f-channel' : `f-channel-${c}`} name="channel" value={c} defaultChecked={c === 'phone'} />
+              <input
+                type="radio"
+                id={i === 0 ? 'f-channel' : `f-channel-${c}`}
+                name="channel"
+                value={c}
+                defaultChecked={c === 'phone'}
+              />
               <label htmlFor={i === 0 ? 'f-channel' : `f-channel-${c}`}>{t(`channel_${c}`)}</label>
             </div>
           ))}

@@ -39,13 +39,36 @@ export function PasswordScreen() {
       <ErrorSummary error={error} />
       <form onSubmit={submit} noValidate>
         <Field id="f-currentPassword" label={t('currentPassword')} error={curErr}>
-          <input id="f-currentPassword" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} aria-invalid={!!curErr} aria-describedby={describedBy('f-currentPassword', undefined, curErr)} />
+          <input
+            id="f-currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            aria-invalid={!!curErr}
+            aria-describedby={describedBy('f-currentPassword', undefined, curErr)}
+          />
         </Field>
         <Field id="f-newPassword" label={t('newPassword')} hint={t('newPasswordHint')} error={newErr}>
-          <input id="f-newPassword" type="password" autoComplete="new-password" minLength={12} value={next} onChange={(e) => setNext(e.target.value)} aria-invalid={!!newErr} aria-describedby={describedBy('f-newPassword', t('newPasswordHint'), newErr)} />
+          <input
+            id="f-newPassword"
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            aria-invalid={!!newErr}
+            aria-describedby={describedBy('f-newPassword', t('newPasswordHint'), newErr)}
+          />
         </Field>
         <Field id="f-repeatPassword" label={t('repeatPassword')}>
-          <input id="f-repeatPassword" type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+          <input
+            id="f-repeatPassword"
+            type="password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+          />
         </Field>
         <button type="submit" disabled={busy} aria-busy={busy}>
           {t('changePasswordButton')}

@@ -14,7 +14,14 @@ import type { FullCase } from '../repository.js';
 
 export interface NewTask {
   kind: TaskKind;
-  recipient?: 'complainant' | 'respondent' | 'representative' | 'other_organisation' | 'handler' | 'manager' | undefined;
+  recipient?:
+    | 'complainant'
+    | 'respondent'
+    | 'representative'
+    | 'other_organisation'
+    | 'handler'
+    | 'manager'
+    | undefined;
   respondentId?: string | undefined;
   remedyId?: string | undefined;
   dueDate?: LocalDate | undefined;

@@ -18,21 +18,42 @@ export const judgeItem = defineAction({
   async run(ctx) {
     const i = ctx.input;
     const item = ctx.c.items.find((x) => x.id === i.itemId);
-    if (!item) return ctx.fail([blocker('ITEM_NOT_FOUND', 'NO-10', 'Onbekend klachtonderdeel.', 'Unknown complaint item.')]);
+    if (!item)
+      return ctx.fail([
+        blocker('ITEM_NOT_FOUND', 'NO-10', 'Onbekend klachtonderdeel.', 'Unknown complaint item.'),
+      ]);
     // NO-10: an explanation, not a bare "gegrond/ongegrond".
-    if (!isSentence(i.reasons)) return ctx.fail([blocker('REASONS_REQUIRED', 'NO-10', 'Motiveer het oordeel in ten minste één zin.', 'Explain the judgement in at least one sentence.')]);
+    if (!isSentence(i.reasons))
+      return ctx.fail([
+        blocker(
+          'REASONS_REQUIRED',
+          'NO-10',
+          'Motiveer het oordeel in ten minste één zin.',
+          'Explain the judgement in at least one sentence.',
+        ),
+      ]);
     await ctx.trx
       .updateTable('complaint_item')
-      .set({ judgement: i.judgement, findings: i.findings, reasons: i.reasons, judged_at: ctx.now, judged_by: ctx.user.id })
+      .set({
+        judgement: i.judgement,
+        findings: i.findings,
+        reasons: i.reasons,
+        judged_at: ctx.now,
+        judged_by: ctx.user.id,
+      })
       .where('id', '=', item.id)
       .execute();
-    ctx.event({ type: 'case.item_judged', data: { itemId: item.id, judgement: i.judgement, previous: item.judgement } });
+    ctx.event({
+      type: 'case.item_judged',
+      data: { itemId: item.id, judgement: i.judgement, previous: item.judgement },
+    });
   },
 });
 
 export const addRemedy = defineAction({
   action: 'add_remedy',
-  summary: 'Add a remedy: apology, compensation (amount), correction, or a measure with a realisation date (NO-14, WKKGZ-05)',
+  summary:
+    'Add a remedy: apology, compensation (amount), correction, or a measure with a realisation date (NO-14, WKKGZ-05)',
   input: z.strictObject({
     kind: z.enum(['apology', 'compensation', 'correction', 'measure']),
     itemId: z.uuid().optional(),
@@ -42,30 +63,88 @@ export const addRemedy = defineAction({
   }),
   async run(ctx) {
     const i = ctx.input;
-    if (i.itemId && !ctx.c.items.some((x) => x.id === i.itemId)) return ctx.fail([blocker('ITEM_NOT_FOUND', 'NO-10', 'Onbekend klachtonderdeel.', 'Unknown complaint item.')]);
-    if (i.kind === 'compensation' && i.amount === undefined) return ctx.fail([blocker('AMOUNT_REQUIRED', 'ISO-06', 'Vul het bedrag van de tegemoetkoming in.', 'Enter the compensation amount.')]);
+    if (i.itemId && !ctx.c.items.some((x) => x.id === i.itemId))
+      return ctx.fail([
+        blocker('ITEM_NOT_FOUND', 'NO-10', 'Onbekend klachtonderdeel.', 'Unknown complaint item.'),
+      ]);
+    if (i.kind === 'compensation' && i.amount === undefined)
+      return ctx.fail([
+        blocker(
+          'AMOUNT_REQUIRED',
+          'ISO-06',
+          'Vul het bedrag van de tegemoetkoming in.',
+          'Enter the compensation amount.',
+        ),
+      ]);
     // WKKGZ-05 / NO-14: a measure says by when it is realised.
-    if (i.kind === 'measure' && !i.realisationDate) return ctx.fail([blocker('REALISATION_DATE_REQUIRED', 'WKKGZ-05', 'Vul de datum in waarop de maatregel gerealiseerd is.', 'Enter the date by which the measure will be realised.')]);
-    if (i.realisationDate && i.realisationDate < ctx.today) return ctx.fail([blocker('DATE_IN_PAST', 'NO-14', 'De realisatiedatum ligt in het verleden.', 'The realisation date is in the past.')]);
+    if (i.kind === 'measure' && !i.realisationDate)
+      return ctx.fail([
+        blocker(
+          'REALISATION_DATE_REQUIRED',
+          'WKKGZ-05',
+          'Vul de datum in waarop de maatregel gerealiseerd is.',
+          'Enter the date by which the measure will be realised.',
+        ),
+      ]);
+    if (i.realisationDate && i.realisationDate < ctx.today)
+      return ctx.fail([
+        blocker(
+          'DATE_IN_PAST',
+          'NO-14',
+          'De realisatiedatum ligt in het verleden.',
+          'The realisation date is in the past.',
+        ),
+      ]);
     const row = await ctx.trx
       .insertInto('remedy')
-      .values({ case_id: ctx.c.id, item_id: i.itemId ?? null, kind: i.kind, description: i.description, amount: i.amount ?? null, realisation_date: i.realisationDate ?? null })
+      .values({
+        case_id: ctx.c.id,
+        item_id: i.itemId ?? null,
+        kind: i.kind,
+        description: i.description,
+        amount: i.amount ?? null,
+        realisation_date: i.realisationDate ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     // NO-14: every dated commitment becomes a tracked follow-up.
-    if (i.realisationDate) await ctx.task({ kind: 'measure_follow_up', recipient: 'handler', remedyId: row.id, dueDate: i.realisationDate, data: { description: i.description } });
-    ctx.event({ type: 'case.remedy_added', data: { remedyId: row.id, kind: i.kind, itemId: i.itemId ?? null, realisationDate: i.realisationDate ?? null } });
+    if (i.realisationDate)
+      await ctx.task({
+        kind: 'measure_follow_up',
+        recipient: 'handler',
+        remedyId: row.id,
+        dueDate: i.realisationDate,
+        data: { description: i.description },
+      });
+    ctx.event({
+      type: 'case.remedy_added',
+      data: {
+        remedyId: row.id,
+        kind: i.kind,
+        itemId: i.itemId ?? null,
+        realisationDate: i.realisationDate ?? null,
+      },
+    });
   },
 });
 
 export const recordLearning = defineAction({
   action: 'record_learning',
   summary: 'Record root cause, lessons and improvement action (NO-06)',
-  input: z.strictObject({ rootCause: text(5_000).optional(), lessons: text(5_000).optional(), improvementAction: text(5_000).optional() }),
+  input: z.strictObject({
+    rootCause: text(5_000).optional(),
+    lessons: text(5_000).optional(),
+    improvementAction: text(5_000).optional(),
+  }),
   async run(ctx) {
     const i = ctx.input;
-    const fields = Object.entries(i).filter(([, v]) => v !== undefined).map(([k]) => k);
-    if (!fields.length) return ctx.fail([blocker('NOTHING_TO_CHANGE', 'NO-06', 'Geef ten minste één veld op.', 'Give at least one field.')]);
+    const fields = Object.entries(i)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
+    if (!fields.length)
+      return ctx.fail([
+        blocker('NOTHING_TO_CHANGE', 'NO-06', 'Geef ten minste één veld op.', 'Give at least one field.'),
+      ]);
     await ctx.update({
       ...(i.rootCause !== undefined ? { root_cause: i.rootCause } : {}),
       ...(i.lessons !== undefined ? { lessons: i.lessons } : {}),
@@ -77,8 +156,13 @@ export const recordLearning = defineAction({
 
 export const decide = defineAction({
   action: 'decide',
-  summary: 'Decide: findings, judgement per item and conclusions (AWB-50/51/54); creates the decision letter tasks',
-  input: z.strictObject({ findings: text(50_000), conclusions: text(50_000), deviationReason: text(10_000).optional() }),
+  summary:
+    'Decide: findings, judgement per item and conclusions (AWB-50/51/54); creates the decision letter tasks',
+  input: z.strictObject({
+    findings: text(50_000),
+    conclusions: text(50_000),
+    deviationReason: text(10_000).optional(),
+  }),
   async run(ctx) {
     const c = ctx.c;
     const i = ctx.input;
@@ -86,7 +170,13 @@ export const decide = defineAction({
     if (dev.length) return ctx.fail(dev);
     const outcome = overallOutcome(c.items)!;
     const onTime = isOnTime(c.decisionDue, ctx.now); // CONV-04
-    await ctx.update({ outcome, findings: i.findings, conclusions: i.conclusions, deviation_reason: i.deviationReason ?? null, decided_at: ctx.now });
+    await ctx.update({
+      outcome,
+      findings: i.findings,
+      conclusions: i.conclusions,
+      deviation_reason: i.deviationReason ?? null,
+      decided_at: ctx.now,
+    });
     const body = ctx.org.settings.externalBody ?? null;
     await ctx.task({
       kind: 'letter.decision',
@@ -96,30 +186,58 @@ export const decide = defineAction({
         outcome,
         externalBody: body,
         // AWB-51: the ombudsman term runs one year from the letter (no Atw); AWB-71: from the due date when late.
-        ...(c.regime === 'awb' || c.regime === 'awb-advisory' ? { ombudsmanTermEnd: ombudsmanTermEnd(ctx.today), ...(onTime ? {} : { ombudsmanTermFrom: c.decisionDue }) } : {}),
+        ...(c.regime === 'awb' || c.regime === 'awb-advisory'
+          ? {
+              ombudsmanTermEnd: ombudsmanTermEnd(ctx.today),
+              ...(onTime ? {} : { ombudsmanTermFrom: c.decisionDue }),
+            }
+          : {}),
         // WKKGZ-08/09/11: the disputes body, within a year after reporting the complaint.
-        ...(c.regime === 'wkkgz' ? { disputesBody: body, disputesTerm: 'binnen een jaar na het melden van uw klacht' } : {}),
+        ...(c.regime === 'wkkgz'
+          ? { disputesBody: body, disputesTerm: 'binnen een jaar na het melden van uw klacht' }
+          : {}),
         // AWB-54: the advice is enclosed with the notification.
         encloseAdvice: c.regime === 'awb-advisory',
         deviatesFromAdvice: deviatesFromAdvice(c),
       },
     });
     // ISO-07: the personnel involved are told the decision.
-    for (const r of c.respondents) await ctx.task({ kind: 'letter.decision_notice', recipient: 'respondent', respondentId: r.id, dueDate: c.decisionDue, data: { outcome } });
-    ctx.event({ type: 'case.decided', data: { outcome, decisionDue: c.decisionDue, onTime, deviatesFromAdvice: deviatesFromAdvice(c) } });
+    for (const r of c.respondents)
+      await ctx.task({
+        kind: 'letter.decision_notice',
+        recipient: 'respondent',
+        respondentId: r.id,
+        dueDate: c.decisionDue,
+        data: { outcome },
+      });
+    ctx.event({
+      type: 'case.decided',
+      data: { outcome, decisionDue: c.decisionDue, onTime, deviatesFromAdvice: deviatesFromAdvice(c) },
+    });
   },
 });
 
 export const close = defineAction({
   action: 'close',
   summary: "Close with the complainant's reaction (ISO-08); a satisfaction check follows (NO-05, ISO-10)",
-  input: z.strictObject({ complainantReaction: z.enum(['accepted', 'rejected', 'no_reaction']), note: text(5_000).optional() }),
+  input: z.strictObject({
+    complainantReaction: z.enum(['accepted', 'rejected', 'no_reaction']),
+    note: text(5_000).optional(),
+  }),
   async run(ctx) {
     await ctx.update({ complainant_reaction: ctx.input.complainantReaction, closed_at: ctx.now });
-    await ctx.task({ kind: 'satisfaction_check', recipient: 'complainant', dueDate: addWorkingDays('NL-ATW', ctx.today, 10, ctx.extraHolidays) });
+    await ctx.task({
+      kind: 'satisfaction_check',
+      recipient: 'complainant',
+      dueDate: addWorkingDays('NL-ATW', ctx.today, 10, ctx.extraHolidays),
+    });
     // ISO-08: a rejected response shows the external route.
-    const body = ctx.input.complainantReaction === 'rejected' ? (ctx.org.settings.externalBody?.name ?? null) : null;
-    ctx.event({ type: 'case.closed', data: { complainantReaction: ctx.input.complainantReaction, externalBody: body } });
+    const body =
+      ctx.input.complainantReaction === 'rejected' ? (ctx.org.settings.externalBody?.name ?? null) : null;
+    ctx.event({
+      type: 'case.closed',
+      data: { complainantReaction: ctx.input.complainantReaction, externalBody: body },
+    });
   },
 });
 
@@ -130,8 +248,22 @@ export const reopen = defineAction({
   async run(ctx) {
     const row = ctx.full.row;
     // AWB-11: the original receipt date and deadline stay; nothing is recomputed.
-    await ctx.update({ closed_at: null, outcome: null, decided_at: null, complainant_reaction: null, reopen_count: row.reopen_count + 1 });
-    ctx.event({ type: 'case.reopened', data: { reason: ctx.input.reason, previousStatus: row.status, keptReceiptDate: row.receipt_date, keptDecisionDue: row.decision_due } });
+    await ctx.update({
+      closed_at: null,
+      outcome: null,
+      decided_at: null,
+      complainant_reaction: null,
+      reopen_count: row.reopen_count + 1,
+    });
+    ctx.event({
+      type: 'case.reopened',
+      data: {
+        reason: ctx.input.reason,
+        previousStatus: row.status,
+        keptReceiptDate: row.receipt_date,
+        keptDecisionDue: row.decision_due,
+      },
+    });
   },
 });
 
@@ -146,15 +278,36 @@ export const escalate = defineAction({
   }),
   async run(ctx) {
     const i = ctx.input;
-    const name = i.bodyName ?? (i.bodyKind === 'second_stage' ? 'Tweede lijn' : ctx.org.settings.externalBody?.name);
-    if (!name) return ctx.fail([blocker('BODY_NAME_REQUIRED', 'ISO-10', 'Vul de naam van de instantie in.', 'Enter the name of the body.')]);
-    if (i.submittedOn > ctx.today) return ctx.fail([blocker('DATE_IN_FUTURE', 'ISO-10', 'De datum ligt in de toekomst.', 'The date is in the future.')]);
+    const name =
+      i.bodyName ?? (i.bodyKind === 'second_stage' ? 'Tweede lijn' : ctx.org.settings.externalBody?.name);
+    if (!name)
+      return ctx.fail([
+        blocker(
+          'BODY_NAME_REQUIRED',
+          'ISO-10',
+          'Vul de naam van de instantie in.',
+          'Enter the name of the body.',
+        ),
+      ]);
+    if (i.submittedOn > ctx.today)
+      return ctx.fail([
+        blocker('DATE_IN_FUTURE', 'ISO-10', 'De datum ligt in de toekomst.', 'The date is in the future.'),
+      ]);
     const row = await ctx.trx
       .insertInto('escalation')
-      .values({ case_id: ctx.c.id, body_kind: i.bodyKind, body_name: name, submitted_on: i.submittedOn, reference: i.reference ?? null })
+      .values({
+        case_id: ctx.c.id,
+        body_kind: i.bodyKind,
+        body_name: name,
+        submitted_on: i.submittedOn,
+        reference: i.reference ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    ctx.event({ type: 'case.escalated', data: { escalationId: row.id, bodyKind: i.bodyKind, bodyName: name, submittedOn: i.submittedOn } });
+    ctx.event({
+      type: 'case.escalated',
+      data: { escalationId: row.id, bodyKind: i.bodyKind, bodyName: name, submittedOn: i.submittedOn },
+    });
   },
 });
 
@@ -170,11 +323,37 @@ export const recordEscalationOutcome = defineAction({
   async run(ctx) {
     const i = ctx.input;
     const esc = ctx.full.escalations.find((e) => e.id === i.escalationId);
-    if (!esc) return ctx.fail([blocker('ESCALATION_NOT_FOUND', 'ISO-10', 'Onbekende escalatie.', 'Unknown escalation.')]);
-    if (esc.outcome) return ctx.fail([blocker('OUTCOME_RECORDED', 'ISO-10', 'De uitkomst is al vastgelegd.', 'The outcome is already recorded.')]);
-    if (i.outcomeOn < esc.submitted_on) return ctx.fail([blocker('DATE_INVALID', 'ISO-10', 'De uitspraak ligt vóór het indienen.', 'The outcome date is before submission.')]);
-    await ctx.trx.updateTable('escalation').set({ outcome: i.outcome, outcome_on: i.outcomeOn, outcome_notes: i.notes ?? null }).where('id', '=', esc.id).execute();
-    ctx.event({ type: 'case.escalation_outcome', data: { escalationId: esc.id, outcome: i.outcome, outcomeOn: i.outcomeOn } });
+    if (!esc)
+      return ctx.fail([
+        blocker('ESCALATION_NOT_FOUND', 'ISO-10', 'Onbekende escalatie.', 'Unknown escalation.'),
+      ]);
+    if (esc.outcome)
+      return ctx.fail([
+        blocker(
+          'OUTCOME_RECORDED',
+          'ISO-10',
+          'De uitkomst is al vastgelegd.',
+          'The outcome is already recorded.',
+        ),
+      ]);
+    if (i.outcomeOn < esc.submitted_on)
+      return ctx.fail([
+        blocker(
+          'DATE_INVALID',
+          'ISO-10',
+          'De uitspraak ligt vóór het indienen.',
+          'The outcome date is before submission.',
+        ),
+      ]);
+    await ctx.trx
+      .updateTable('escalation')
+      .set({ outcome: i.outcome, outcome_on: i.outcomeOn, outcome_notes: i.notes ?? null })
+      .where('id', '=', esc.id)
+      .execute();
+    ctx.event({
+      type: 'case.escalation_outcome',
+      data: { escalationId: esc.id, outcome: i.outcome, outcomeOn: i.outcomeOn },
+    });
   },
 });
 
@@ -184,13 +363,35 @@ export const completeMeasure = defineAction({
   input: z.strictObject({ remedyId: z.uuid(), completedAt: instant.optional() }),
   async run(ctx) {
     const m = ctx.c.remedies.find((r) => r.id === ctx.input.remedyId && r.kind === 'measure');
-    if (!m) return ctx.fail([blocker('REMEDY_NOT_FOUND', 'NO-14', 'Onbekende maatregel.', 'Unknown measure.')]);
-    if (m.completedAt) return ctx.fail([blocker('MEASURE_COMPLETED', 'NO-14', 'Deze maatregel is al gerealiseerd.', 'This measure is already completed.')]);
+    if (!m)
+      return ctx.fail([blocker('REMEDY_NOT_FOUND', 'NO-14', 'Onbekende maatregel.', 'Unknown measure.')]);
+    if (m.completedAt)
+      return ctx.fail([
+        blocker(
+          'MEASURE_COMPLETED',
+          'NO-14',
+          'Deze maatregel is al gerealiseerd.',
+          'This measure is already completed.',
+        ),
+      ]);
     const completedAt = ctx.input.completedAt ?? ctx.now.toISOString();
     await ctx.trx.updateTable('remedy').set({ completed_at: completedAt }).where('id', '=', m.id).execute();
     await ctx.completeTasks({ kind: 'measure_follow_up', remedyId: m.id });
-    ctx.event({ type: 'case.measure_completed', data: { remedyId: m.id, completedAt, realisationDate: m.realisationDate } });
+    ctx.event({
+      type: 'case.measure_completed',
+      data: { remedyId: m.id, completedAt, realisationDate: m.realisationDate },
+    });
   },
 });
 
-export const decisionActions = [judgeItem, addRemedy, recordLearning, decide, close, reopen, escalate, recordEscalationOutcome, completeMeasure];
+export const decisionActions = [
+  judgeItem,
+  addRemedy,
+  recordLearning,
+  decide,
+  close,
+  reopen,
+  escalate,
+  recordEscalationOutcome,
+  completeMeasure,
+];

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { blocker } from '../../../../domain/workflow/blockers.js';
-import { DECLINE_GROUNDS, DECLINE_GROUND_LABELS, declineBlockers, declineNoticeDeadline } from '../../../../domain/workflow/decline.js';
+import {
+  DECLINE_GROUNDS,
+  DECLINE_GROUND_LABELS,
+  declineBlockers,
+  declineNoticeDeadline,
+} from '../../../../domain/workflow/decline.js';
 import { defineAction } from './context.js';
 import { contactChannel, localDate, text } from './fields.js';
 
@@ -22,22 +27,39 @@ export const resolveInformally = defineAction({
   }),
   async run(ctx) {
     const i = ctx.input;
-    if (i.confirmedOn > ctx.today) return ctx.fail([blocker('DATE_IN_FUTURE', 'AWB-10', 'De datum ligt in de toekomst.', 'The date is in the future.')]);
+    if (i.confirmedOn > ctx.today)
+      return ctx.fail([
+        blocker('DATE_IN_FUTURE', 'AWB-10', 'De datum ligt in de toekomst.', 'The date is in the future.'),
+      ]);
     await ctx.update({
       outcome: 'informally_resolved',
-      informal_resolution: JSON.stringify({ confirmedOn: i.confirmedOn, channel: i.channel, proof: i.proof, summary: i.summary, resolvedBy: i.resolvedBy }),
+      informal_resolution: JSON.stringify({
+        confirmedOn: i.confirmedOn,
+        channel: i.channel,
+        proof: i.proof,
+        summary: i.summary,
+        resolvedBy: i.resolvedBy,
+      }),
       closed_at: ctx.now,
     });
     // AWB-11: confirm in writing ("laat het ons weten als dat niet zo is").
     await ctx.task({ kind: 'letter.informal_confirmation', recipient: 'complainant', dueDate: ctx.today });
-    ctx.event({ type: 'case.resolved_informally', data: { confirmedOn: i.confirmedOn, channel: i.channel, resolvedBy: i.resolvedBy } });
+    ctx.event({
+      type: 'case.resolved_informally',
+      data: { confirmedOn: i.confirmedOn, channel: i.channel, resolvedBy: i.resolvedBy },
+    });
   },
 });
 
 export const decline = defineAction({
   action: 'decline',
-  summary: 'Decline under Awb 9:8 with a ground and motivation; the notice is due within 4 weeks of receipt (AWB-20..25)',
-  input: z.strictObject({ ground: z.enum(DECLINE_GROUNDS), motivation: text(5_000), behaviourDate: localDate.optional() }),
+  summary:
+    'Decline under Awb 9:8 with a ground and motivation; the notice is due within 4 weeks of receipt (AWB-20..25)',
+  input: z.strictObject({
+    ground: z.enum(DECLINE_GROUNDS),
+    motivation: text(5_000),
+    behaviourDate: localDate.optional(),
+  }),
   async run(ctx) {
     const i = ctx.input;
     const c = ctx.c;
@@ -46,7 +68,14 @@ export const decline = defineAction({
     const notice = declineNoticeDeadline(c.regime, c.receiptDate, ctx.extraHolidays);
     await ctx.update({
       outcome: 'declined',
-      decline: JSON.stringify({ ground: i.ground, groundLabel: DECLINE_GROUND_LABELS[i.ground], motivation: i.motivation, behaviourDate: i.behaviourDate ?? null, noticeDue: notice.due, notice }),
+      decline: JSON.stringify({
+        ground: i.ground,
+        groundLabel: DECLINE_GROUND_LABELS[i.ground],
+        motivation: i.motivation,
+        behaviourDate: i.behaviourDate ?? null,
+        noticeDue: notice.due,
+        notice,
+      }),
       closed_at: ctx.now,
     });
     // AWB-25: a declined complaint is not sent to the person complained about.
@@ -56,27 +85,56 @@ export const decline = defineAction({
       recipient: 'complainant',
       dueDate: notice.due,
       // LET-09 / AWB-23: the ground, and the ombudsman with the one-year term.
-      data: { ground: i.ground, groundLabel: DECLINE_GROUND_LABELS[i.ground], externalBody: ctx.org.settings.externalBody ?? null, ombudsmanTerm: 'P1Y' },
+      data: {
+        ground: i.ground,
+        groundLabel: DECLINE_GROUND_LABELS[i.ground],
+        externalBody: ctx.org.settings.externalBody ?? null,
+        ombudsmanTerm: 'P1Y',
+      },
     });
-    ctx.event({ type: 'case.declined', data: { ground: i.ground, noticeDue: notice.due, cancelledCopyTasks: cancelled } });
+    ctx.event({
+      type: 'case.declined',
+      data: { ground: i.ground, noticeDue: notice.due, cancelledCopyTasks: cancelled },
+    });
   },
 });
 
 export const forward = defineAction({
   action: 'forward',
   summary: 'Forward to the competent organisation and tell the complainant the same day (AWB-07)',
-  input: z.strictObject({ organisation: text(300), address: text(500).optional(), email: z.email().optional(), reason: text(2_000) }),
+  input: z.strictObject({
+    organisation: text(300),
+    address: text(500).optional(),
+    email: z.email().optional(),
+    reason: text(2_000),
+  }),
   async run(ctx) {
     const i = ctx.input;
     await ctx.update({
       outcome: 'forwarded',
-      forwarding: JSON.stringify({ organisation: i.organisation, address: i.address ?? null, email: i.email ?? null, reason: i.reason, forwardedOn: ctx.today }),
+      forwarding: JSON.stringify({
+        organisation: i.organisation,
+        address: i.address ?? null,
+        email: i.email ?? null,
+        reason: i.reason,
+        forwardedOn: ctx.today,
+      }),
       closed_at: ctx.now,
     });
     await ctx.cancelTasks(['respondent_copy', 'repair_request'], 'AWB-07: doorgezonden');
     // AWB-07: both letters on the same date.
-    await ctx.task({ kind: 'letter.forward', recipient: 'other_organisation', dueDate: ctx.today, data: { organisation: i.organisation } });
-    await ctx.task({ kind: 'letter.forward_notice', recipient: 'complainant', dueDate: ctx.today, data: { organisation: i.organisation } });
+    await ctx.task({
+      kind: 'letter.forward',
+      recipient: 'other_organisation',
+      dueDate: ctx.today,
+      data: { organisation: i.organisation },
+    });
+    await ctx.task({
+      kind: 'letter.forward_notice',
+      recipient: 'complainant',
+      dueDate: ctx.today,
+      data: { organisation: i.organisation },
+    });
     ctx.event({ type: 'case.forwarded', data: { organisation: i.organisation, forwardedOn: ctx.today } });
   },
 });
@@ -87,8 +145,19 @@ export const withdraw = defineAction({
   input: z.strictObject({ withdrawnOn: localDate, channel: contactChannel, reason: text(2_000).optional() }),
   async run(ctx) {
     const i = ctx.input;
-    if (i.withdrawnOn > ctx.today) return ctx.fail([blocker('DATE_IN_FUTURE', 'ISO-02', 'De datum ligt in de toekomst.', 'The date is in the future.')]);
-    await ctx.update({ outcome: 'withdrawn', withdrawal: JSON.stringify({ withdrawnOn: i.withdrawnOn, channel: i.channel, reason: i.reason ?? null }), closed_at: ctx.now });
+    if (i.withdrawnOn > ctx.today)
+      return ctx.fail([
+        blocker('DATE_IN_FUTURE', 'ISO-02', 'De datum ligt in de toekomst.', 'The date is in the future.'),
+      ]);
+    await ctx.update({
+      outcome: 'withdrawn',
+      withdrawal: JSON.stringify({
+        withdrawnOn: i.withdrawnOn,
+        channel: i.channel,
+        reason: i.reason ?? null,
+      }),
+      closed_at: ctx.now,
+    });
     await ctx.cancelTasks('all', 'ingetrokken');
     await ctx.task({ kind: 'letter.withdrawal_confirmation', recipient: 'complainant', dueDate: ctx.today });
     ctx.event({ type: 'case.withdrawn', data: { withdrawnOn: i.withdrawnOn, channel: i.channel } });

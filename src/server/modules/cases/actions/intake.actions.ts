@@ -4,7 +4,12 @@ import { isOnTime } from '../../../../domain/deadlines.js';
 import { blocker } from '../../../../domain/workflow/blockers.js';
 import { checkHandlerConflict, checkHandlerEligible } from '../../../../domain/workflow/conflict.js';
 import { assessFormal, repairRequestText, type FormalChecks } from '../../../../domain/workflow/formal.js';
-import { derivePriority, needsManagerAlert, type Assessment, type Priority } from '../../../../domain/workflow/priority.js';
+import {
+  derivePriority,
+  needsManagerAlert,
+  type Assessment,
+  type Priority,
+} from '../../../../domain/workflow/priority.js';
 import { defineAction, type ActionContext } from './context.js';
 import { contactChannel, instant, level, localDate, severity, text } from './fields.js';
 
@@ -19,7 +24,8 @@ const formalChecks = z.strictObject({
 /** NO-02, AWB-03/04/05, NO-16, ISO-04: the intake completed by staff (partial updates). */
 export const completeIntake = defineAction({
   action: 'complete_intake',
-  summary: 'Complete the intake: core, desired outcome, formal checks (AWB-03), vulnerability (NO-16), assessment (ISO-04)',
+  summary:
+    'Complete the intake: core, desired outcome, formal checks (AWB-03), vulnerability (NO-16), assessment (ISO-04)',
   input: z.strictObject({
     coreComplaint: text(5_000).optional(),
     desiredOutcome: text(5_000).optional(),
@@ -29,13 +35,18 @@ export const completeIntake = defineAction({
     translationNeeded: z.boolean().optional(),
     vulnerability: z.string().trim().max(2_000).nullable().optional(),
     preferredChannel: z.enum(['email', 'phone', 'letter', 'in_person']).nullable().optional(),
-    assessment: z.strictObject({ safety: z.boolean(), severity: level, complexity: level, impact: level }).optional(),
+    assessment: z
+      .strictObject({ safety: z.boolean(), severity: level, complexity: level, impact: level })
+      .optional(),
   }),
   async run(ctx) {
     const i = ctx.input;
     const row = ctx.full.row;
     const fields = Object.keys(i).filter((k) => (i as Record<string, unknown>)[k] !== undefined);
-    if (fields.length === 0) return ctx.fail([blocker('NOTHING_TO_CHANGE', 'NO-02', 'Geef ten minste één veld op.', 'Give at least one field.')]);
+    if (fields.length === 0)
+      return ctx.fail([
+        blocker('NOTHING_TO_CHANGE', 'NO-02', 'Geef ten minste één veld op.', 'Give at least one field.'),
+      ]);
     await ctx.update({
       ...(i.coreComplaint !== undefined ? { core_complaint: i.coreComplaint } : {}),
       ...(i.desiredOutcome !== undefined ? { desired_outcome: i.desiredOutcome } : {}),
@@ -49,13 +60,22 @@ export const completeIntake = defineAction({
     let formal: ReturnType<typeof assessFormal> | undefined;
     const checks = i.formalChecks ?? (row.formal_checks as FormalChecks | null) ?? undefined;
     if (checks && (i.formalChecks || i.behaviourTowards)) {
-      formal = assessFormal(row.channel, checks, i.behaviourTowards ?? (row.behaviour_towards as 'complainant' | 'other'));
+      formal = assessFormal(
+        row.channel,
+        checks,
+        i.behaviourTowards ?? (row.behaviour_towards as 'complainant' | 'other'),
+      );
       await ctx.update({ formal_checks: JSON.stringify(checks), formal_procedure_applies: formal.applies });
       await requestRepair(ctx, formal.repairable);
     }
     ctx.event({
       type: 'case.intake_completed',
-      data: { fields, ...(formal ? { formalProcedureApplies: formal.applies, defects: formal.defects, oral: formal.oral } : {}) },
+      data: {
+        fields,
+        ...(formal
+          ? { formalProcedureApplies: formal.applies, defects: formal.defects, oral: formal.oral }
+          : {}),
+      },
     });
     if (i.assessment) await assess(ctx, i.assessment);
   },
@@ -68,14 +88,24 @@ async function requestRepair(ctx: ActionContext<unknown>, defects: string[]) {
     if (open) await ctx.completeTasks({ kind: 'repair_request' });
     return;
   }
-  const same = open && JSON.stringify((open.data as { defects?: string[] }).defects) === JSON.stringify(defects);
+  const same =
+    open && JSON.stringify((open.data as { defects?: string[] }).defects) === JSON.stringify(defects);
   if (same) return; // already asked for exactly this
   if (open) await ctx.cancelTasks(['repair_request'], 'superseded');
   const row = ctx.full.row;
   await ctx.task({ kind: 'repair_request', recipient: 'complainant', data: { defects } });
   const msg = repairRequestText(defects as never, row.language === 'en' ? 'en' : 'nl', row.reference);
-  if (row.complainant_email) await ctx.message({ kind: 'repair-request', recipient: row.complainant_email, subject: msg.subject, text: msg.text });
-  ctx.event({ type: 'case.repair_requested', data: { defects, rule: 'AWB-03', sentTo: row.complainant_email ? 'email' : null } });
+  if (row.complainant_email)
+    await ctx.message({
+      kind: 'repair-request',
+      recipient: row.complainant_email,
+      subject: msg.subject,
+      text: msg.text,
+    });
+  ctx.event({
+    type: 'case.repair_requested',
+    data: { defects, rule: 'AWB-03', sentTo: row.complainant_email ? 'email' : null },
+  });
 }
 
 /** ISO-04: priority from the assessment; a safety issue is urgent and alerts a manager. */
@@ -86,8 +116,15 @@ async function assess(ctx: ActionContext<unknown>, a: Assessment) {
   let alerts = 0;
   if (needsManagerAlert(before, priority)) {
     const row = ctx.full.row;
-    let q = ctx.trx.selectFrom('app_user').select(['email', 'name']).where('role', '=', 'manager').where('active', '=', true);
-    if (row.department_id) q = q.where((eb) => eb.or([eb('department_id', '=', row.department_id), eb('department_id', 'is', null)]));
+    let q = ctx.trx
+      .selectFrom('app_user')
+      .select(['email', 'name'])
+      .where('role', '=', 'manager')
+      .where('active', '=', true);
+    if (row.department_id)
+      q = q.where((eb) =>
+        eb.or([eb('department_id', '=', row.department_id), eb('department_id', 'is', null)]),
+      );
     const managers = await q.execute();
     for (const m of managers) {
       await ctx.message({
@@ -98,9 +135,17 @@ async function assess(ctx: ActionContext<unknown>, a: Assessment) {
       });
     }
     alerts = managers.length;
-    await ctx.task({ kind: 'safety_review', recipient: 'manager', dueDate: ctx.today, data: { managers: alerts } });
+    await ctx.task({
+      kind: 'safety_review',
+      recipient: 'manager',
+      dueDate: ctx.today,
+      data: { managers: alerts },
+    });
   }
-  ctx.event({ type: 'case.priority_set', data: { priority, from: before, safety: a.safety, managerAlerts: alerts, rule: 'ISO-04' } });
+  ctx.event({
+    type: 'case.priority_set',
+    data: { priority, from: before, safety: a.safety, managerAlerts: alerts, rule: 'ISO-04' },
+  });
 }
 
 export const addItem = defineAction({
@@ -120,7 +165,8 @@ export const addItem = defineAction({
 
 export const addRespondent = defineAction({
   action: 'add_respondent',
-  summary: 'Add a respondent (beklaagde): a staff member, a unit, or the body / its chair / a member (AWB-16)',
+  summary:
+    'Add a respondent (beklaagde): a staff member, a unit, or the body / its chair / a member (AWB-16)',
   input: z.strictObject({
     kind: z.enum(['staff', 'unit', 'body', 'chair', 'member']),
     userId: z.uuid().optional(),
@@ -131,25 +177,59 @@ export const addRespondent = defineAction({
   async run(ctx) {
     const i = ctx.input;
     const user = i.userId
-      ? await ctx.trx.selectFrom('app_user').select(['id', 'name', 'email', 'role']).where('id', '=', i.userId).executeTakeFirst()
+      ? await ctx.trx
+          .selectFrom('app_user')
+          .select(['id', 'name', 'email', 'role'])
+          .where('id', '=', i.userId)
+          .executeTakeFirst()
       : undefined;
-    if (i.userId && !user) return ctx.fail([blocker('USER_NOT_FOUND', 'AWB-15', 'Onbekende medewerker.', 'Unknown staff member.')]);
+    if (i.userId && !user)
+      return ctx.fail([
+        blocker('USER_NOT_FOUND', 'AWB-15', 'Onbekende medewerker.', 'Unknown staff member.'),
+      ]);
     const name = i.name ?? user?.name;
-    if (!name) return ctx.fail([blocker('NAME_REQUIRED', 'AWB-26', 'Vul de naam van de beklaagde in.', "Enter the respondent's name.")]);
+    if (!name)
+      return ctx.fail([
+        blocker(
+          'NAME_REQUIRED',
+          'AWB-26',
+          'Vul de naam van de beklaagde in.',
+          "Enter the respondent's name.",
+        ),
+      ]);
     let warning: string | undefined;
     if (user && user.id === ctx.c.assigneeId) {
-      const check = checkHandlerConflict(user.id, [{ id: 'new', kind: i.kind, userId: user.id, name: name!, copySentAt: null, copyNotApplicableReason: null }]);
+      const check = checkHandlerConflict(user.id, [
+        {
+          id: 'new',
+          kind: i.kind,
+          userId: user.id,
+          name: name!,
+          copySentAt: null,
+          copyNotApplicableReason: null,
+        },
+      ]);
       if (!check.ok) return ctx.fail([check.blocker]); // AWB-15: reassign first
       warning = check.warning ? 'AWB-16' : undefined;
     }
     const row = await ctx.trx
       .insertInto('respondent')
-      .values({ case_id: ctx.c.id, kind: i.kind, user_id: user?.id ?? null, department_id: i.departmentId ?? null, name: name!, email: i.email ?? user?.email ?? null })
+      .values({
+        case_id: ctx.c.id,
+        kind: i.kind,
+        user_id: user?.id ?? null,
+        department_id: i.departmentId ?? null,
+        name: name!,
+        email: i.email ?? user?.email ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     // AWB-26: the respondent gets a copy of the complaint and its documents.
     await ctx.task({ kind: 'respondent_copy', recipient: 'respondent', respondentId: row.id });
-    ctx.event({ type: 'case.respondent_added', data: { respondentId: row.id, kind: i.kind, userId: user?.id ?? null, ...(warning ? { warning } : {}) } });
+    ctx.event({
+      type: 'case.respondent_added',
+      data: { respondentId: row.id, kind: i.kind, userId: user?.id ?? null, ...(warning ? { warning } : {}) },
+    });
   },
 });
 
@@ -161,7 +241,13 @@ export const addRepresentative = defineAction({
     email: z.email().optional(),
     phone: text(30).optional(),
     address: text(500).optional(),
-    relation: z.enum(['representative', 'surviving_relative', 'legal_guardian', 'refused_representative', 'other']),
+    relation: z.enum([
+      'representative',
+      'surviving_relative',
+      'legal_guardian',
+      'refused_representative',
+      'other',
+    ]),
     authorisationRequired: z.boolean().optional(),
   }),
   async run(ctx) {
@@ -169,10 +255,21 @@ export const addRepresentative = defineAction({
     const required = i.authorisationRequired ?? ctx.settings.requireRepresentativeAuthorisation;
     const row = await ctx.trx
       .insertInto('representative')
-      .values({ case_id: ctx.c.id, name: i.name, email: i.email ?? null, phone: i.phone ?? null, address: i.address ?? null, relation: i.relation, authorisation_required: required })
+      .values({
+        case_id: ctx.c.id,
+        name: i.name,
+        email: i.email ?? null,
+        phone: i.phone ?? null,
+        address: i.address ?? null,
+        relation: i.relation,
+        authorisation_required: required,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    ctx.event({ type: 'case.representative_added', data: { representativeId: row.id, relation: i.relation, authorisationRequired: required } });
+    ctx.event({
+      type: 'case.representative_added',
+      data: { representativeId: row.id, relation: i.relation, authorisationRequired: required },
+    });
   },
 });
 
@@ -182,10 +279,16 @@ export const recordAuthorisation = defineAction({
   input: z.strictObject({ representativeId: z.uuid(), document: text(500), receivedAt: instant.optional() }),
   async run(ctx) {
     const rep = ctx.full.representatives.find((r) => r.id === ctx.input.representativeId);
-    if (!rep) return ctx.fail([blocker('REPRESENTATIVE_NOT_FOUND', 'AWB-06', 'Onbekende gemachtigde.', 'Unknown representative.')]);
+    if (!rep)
+      return ctx.fail([
+        blocker('REPRESENTATIVE_NOT_FOUND', 'AWB-06', 'Onbekende gemachtigde.', 'Unknown representative.'),
+      ]);
     await ctx.trx
       .updateTable('representative')
-      .set({ authorisation_document: ctx.input.document, authorisation_received_at: ctx.input.receivedAt ?? ctx.now })
+      .set({
+        authorisation_document: ctx.input.document,
+        authorisation_received_at: ctx.input.receivedAt ?? ctx.now,
+      })
       .where('id', '=', rep!.id)
       .execute();
     ctx.event({ type: 'case.authorisation_recorded', data: { representativeId: rep!.id } });
@@ -207,27 +310,68 @@ export const assign = defineAction({
     const row = ctx.full.row;
     // A handler takes the case for themselves; routing elsewhere is for intake and managers.
     if (ctx.user.role === 'handler' && (i.handlerId !== ctx.user.id || i.categoryId || i.departmentId)) {
-      return ctx.fail([blocker('HANDLER_TAKES_ONLY', 'NO-13', 'Als behandelaar kunt u een dossier alleen zelf oppakken.', 'As a handler you can only take a case yourself.')]);
+      return ctx.fail([
+        blocker(
+          'HANDLER_TAKES_ONLY',
+          'NO-13',
+          'Als behandelaar kunt u een dossier alleen zelf oppakken.',
+          'As a handler you can only take a case yourself.',
+        ),
+      ]);
     }
     let categoryId = row.category_id;
     let departmentId = row.department_id;
     if (i.categoryId) {
-      const cat = await ctx.trx.selectFrom('category').select(['id', 'department_id', 'active']).where('id', '=', i.categoryId).executeTakeFirst();
-      if (!cat?.active) return ctx.fail([blocker('CATEGORY_NOT_FOUND', 'NO-06', 'Onbekende of inactieve categorie.', 'Unknown or inactive category.')]);
+      const cat = await ctx.trx
+        .selectFrom('category')
+        .select(['id', 'department_id', 'active'])
+        .where('id', '=', i.categoryId)
+        .executeTakeFirst();
+      if (!cat?.active)
+        return ctx.fail([
+          blocker(
+            'CATEGORY_NOT_FOUND',
+            'NO-06',
+            'Onbekende of inactieve categorie.',
+            'Unknown or inactive category.',
+          ),
+        ]);
       categoryId = cat!.id;
       departmentId = cat!.department_id ?? departmentId;
     }
     if (i.departmentId) {
-      const dep = await ctx.trx.selectFrom('department').select(['id', 'active']).where('id', '=', i.departmentId).executeTakeFirst();
-      if (!dep?.active) return ctx.fail([blocker('DEPARTMENT_NOT_FOUND', 'NO-13', 'Onbekende of inactieve afdeling.', 'Unknown or inactive department.')]);
+      const dep = await ctx.trx
+        .selectFrom('department')
+        .select(['id', 'active'])
+        .where('id', '=', i.departmentId)
+        .executeTakeFirst();
+      if (!dep?.active)
+        return ctx.fail([
+          blocker(
+            'DEPARTMENT_NOT_FOUND',
+            'NO-13',
+            'Onbekende of inactieve afdeling.',
+            'Unknown or inactive department.',
+          ),
+        ]);
       departmentId = dep!.id;
     }
     let assigneeId = row.assignee_id;
     let warning: string | undefined;
     if (i.handlerId) {
-      const h = await ctx.trx.selectFrom('app_user').select(['id', 'name', 'role', 'active', 'department_id']).where('id', '=', i.handlerId).executeTakeFirst();
-      if (!h) return ctx.fail([blocker('USER_NOT_FOUND', 'NO-13', 'Onbekende medewerker.', 'Unknown staff member.')]);
-      const notEligible = checkHandlerEligible({ id: h!.id, name: h!.name, role: h!.role, active: h!.active, departmentId: h!.department_id }, i.departmentId || i.categoryId ? departmentId : null);
+      const h = await ctx.trx
+        .selectFrom('app_user')
+        .select(['id', 'name', 'role', 'active', 'department_id'])
+        .where('id', '=', i.handlerId)
+        .executeTakeFirst();
+      if (!h)
+        return ctx.fail([
+          blocker('USER_NOT_FOUND', 'NO-13', 'Onbekende medewerker.', 'Unknown staff member.'),
+        ]);
+      const notEligible = checkHandlerEligible(
+        { id: h!.id, name: h!.name, role: h!.role, active: h!.active, departmentId: h!.department_id },
+        i.departmentId || i.categoryId ? departmentId : null,
+      );
       if (notEligible) return ctx.fail([notEligible]);
       const conflict = checkHandlerConflict(h!.id, ctx.c.respondents);
       if (!conflict.ok) return ctx.fail([conflict.blocker]);
@@ -243,9 +387,20 @@ export const assign = defineAction({
     }
     const reassigned = row.assignee_id !== null && assigneeId !== row.assignee_id;
     if (reassigned && !i.reason) {
-      ctx.fail([blocker('REASON_REQUIRED', 'NO-13', 'Geef een reden voor het overdragen van het dossier.', 'Give a reason for reassigning the case.')]);
+      ctx.fail([
+        blocker(
+          'REASON_REQUIRED',
+          'NO-13',
+          'Geef een reden voor het overdragen van het dossier.',
+          'Give a reason for reassigning the case.',
+        ),
+      ]);
     }
-    if (categoryId === row.category_id && departmentId === row.department_id && assigneeId === row.assignee_id) {
+    if (
+      categoryId === row.category_id &&
+      departmentId === row.department_id &&
+      assigneeId === row.assignee_id
+    ) {
       ctx.fail([blocker('NOTHING_TO_CHANGE', 'NO-13', 'Er verandert niets.', 'Nothing changes.')]);
     }
     await ctx.update({ category_id: categoryId, department_id: departmentId, assignee_id: assigneeId });
@@ -274,12 +429,25 @@ export const acknowledge = defineAction({
       dueDate: row.acknowledgement_due,
       data: {
         // AWB-13: the letter states these; AWB-14: the advisory committee; WKKGZ-01: the regulation.
-        mustMention: ['receiptDate', 'decisionDue', 'hearing', ...(row.regime === 'awb-advisory' ? ['advisoryCommittee'] : []), ...(row.regime === 'wkkgz' ? ['complaintRegulationUrl'] : [])],
+        mustMention: [
+          'receiptDate',
+          'decisionDue',
+          'hearing',
+          ...(row.regime === 'awb-advisory' ? ['advisoryCommittee'] : []),
+          ...(row.regime === 'wkkgz' ? ['complaintRegulationUrl'] : []),
+        ],
         receiptDate: row.receipt_date,
         decisionDue: row.decision_due,
       },
     });
-    ctx.event({ type: 'case.acknowledged', data: { acknowledgedAt: ctx.now.toISOString(), acknowledgementDue: row.acknowledgement_due, onTime: isOnTime(row.acknowledgement_due, ctx.now) } });
+    ctx.event({
+      type: 'case.acknowledged',
+      data: {
+        acknowledgedAt: ctx.now.toISOString(),
+        acknowledgementDue: row.acknowledgement_due,
+        onTime: isOnTime(row.acknowledgement_due, ctx.now),
+      },
+    });
   },
 });
 
@@ -295,7 +463,10 @@ export const recordFirstContact = defineAction({
   async run(ctx) {
     const due = firstContactDue(ctx.c.receiptDate, ctx.settings.contactWorkingDays, ctx.extraHolidays);
     await ctx.update({ first_contact_at: ctx.input.at, first_contact_channel: ctx.input.channel });
-    ctx.event({ type: 'case.first_contact', data: { at: ctx.input.at, channel: ctx.input.channel, due, onTime: isOnTime(due, ctx.input.at) } });
+    ctx.event({
+      type: 'case.first_contact',
+      data: { at: ctx.input.at, channel: ctx.input.channel, due, onTime: isOnTime(due, ctx.input.at) },
+    });
   },
 });
 
@@ -318,4 +489,15 @@ export const recordProgressUpdate = defineAction({
   },
 });
 
-export const intakeActions = [completeIntake, addItem, addRespondent, addRepresentative, recordAuthorisation, assign, acknowledge, recordFirstContact, startHandling, recordProgressUpdate];
+export const intakeActions = [
+  completeIntake,
+  addItem,
+  addRespondent,
+  addRepresentative,
+  recordAuthorisation,
+  assign,
+  acknowledge,
+  recordFirstContact,
+  startHandling,
+  recordProgressUpdate,
+];

@@ -6,18 +6,41 @@ import { createWorld, detail, newCase, type Staff, type World } from './support.
 // The authorisation matrix: each role × action × own/other department, written out by hand as the
 // specification, checked against `allowedActions` (GET) and against enforcement (the service).
 
-const INTAKE_STEPS: CaseAction[] = ['complete_intake', 'add_item', 'add_respondent', 'add_representative', 'record_authorisation'];
+const INTAKE_STEPS: CaseAction[] = [
+  'complete_intake',
+  'add_item',
+  'add_respondent',
+  'add_representative',
+  'record_authorisation',
+];
 const ALL = [...CASE_ACTIONS];
 const EXPECTED: Record<Role, { own: CaseAction[]; other: CaseAction[] }> = {
-  intake: { own: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'], other: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'] },
+  intake: {
+    own: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'],
+    other: [...INTAKE_STEPS, 'assign', 'acknowledge', 'forward', 'withdraw'],
+  },
   // A handler may take (assign to self) an unassigned case of the own department.
   handler: { own: ALL, other: [] },
   manager: { own: ALL, other: [] },
   admin: { own: ['assign', 'acknowledge'], other: ['assign', 'acknowledge'] },
   // WKKGZ-03: the complaints officer helps the complainant; never judges or decides.
   'complaints-officer': {
-    own: ['complete_intake', 'add_item', 'add_representative', 'record_first_contact', 'record_progress_update', 'withdraw'],
-    other: ['complete_intake', 'add_item', 'add_representative', 'record_first_contact', 'record_progress_update', 'withdraw'],
+    own: [
+      'complete_intake',
+      'add_item',
+      'add_representative',
+      'record_first_contact',
+      'record_progress_update',
+      'withdraw',
+    ],
+    other: [
+      'complete_intake',
+      'add_item',
+      'add_representative',
+      'record_first_contact',
+      'record_progress_update',
+      'withdraw',
+    ],
   },
 };
 const ROLES = Object.keys(EXPECTED) as Role[];
@@ -32,7 +55,10 @@ beforeAll(async () => {
   vi.setSystemTime(new Date('2027-01-05T09:00:00Z'));
   w = await createWorld('awb-advisory');
   for (const role of ROLES) {
-    users[`${role}:own`] = await w.t.staff(role, role === 'handler' || role === 'manager' ? w.departmentId : null);
+    users[`${role}:own`] = await w.t.staff(
+      role,
+      role === 'handler' || role === 'manager' ? w.departmentId : null,
+    );
     users[`${role}:other`] = await w.t.staff(role, w.otherDepartmentId);
   }
   for (const status of STATES) {
@@ -75,11 +101,16 @@ describe('authorisation matrix: role × action × own/other department', () => {
   it('AWB-15: a staff member who is a respondent cannot act on the case, whatever the role', async () => {
     const id = caseIn.received!;
     const manager = users['manager:own']!;
-    await w.t.database.db.insertInto('respondent').values({ case_id: id, kind: 'staff', user_id: manager.id, name: 'Mo Manager' }).execute();
+    await w.t.database.db
+      .insertInto('respondent')
+      .values({ case_id: id, kind: 'staff', user_id: manager.id, name: 'Mo Manager' })
+      .execute();
     const c = await detail(w, manager, id);
     expect(c.allowedActions).toEqual([]);
     expect(c.intake.restricted).toBe(true); // NO-16: no vulnerability details either
     const user = await w.t.services.users.userForToken(manager.token);
-    await expect(w.t.services.workflow.perform(user!, id, 'acknowledge', {})).rejects.toMatchObject({ code: 'HANDLER_IS_RESPONDENT' });
+    await expect(w.t.services.workflow.perform(user!, id, 'acknowledge', {})).rejects.toMatchObject({
+      code: 'HANDLER_IS_RESPONDENT',
+    });
   });
 });

@@ -33,8 +33,14 @@ describe('concurrency: two handlers acting on one case at once', () => {
     const id = await newCase(w, '2026-12-24T10:00:00+01:00');
     await readyForHandling(w, id);
     const results = await Promise.all([
-      act(w, w.handler, id, 'decline', { ground: 'a', motivation: 'Deze gedraging is eerder als klacht behandeld.' }),
-      act(w, w.manager, id, 'forward', { organisation: 'Belastingsamenwerking', reason: 'De klacht gaat over de heffing van een andere organisatie.' }),
+      act(w, w.handler, id, 'decline', {
+        ground: 'a',
+        motivation: 'Deze gedraging is eerder als klacht behandeld.',
+      }),
+      act(w, w.manager, id, 'forward', {
+        organisation: 'Belastingsamenwerking',
+        reason: 'De klacht gaat over de heffing van een andere organisatie.',
+      }),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('CASE_STATE_CONFLICT');
@@ -57,8 +63,19 @@ describe('concurrency: two handlers acting on one case at once', () => {
     const id = await newCase(w, '2026-12-24T10:00:00+01:00');
     await readyForHandling(w, id);
     const { version } = await detail(w, w.manager, id);
-    expect((await act(w, w.handler, id, 'record_first_contact', { at: '2027-01-04T10:00:00+01:00', channel: 'phone' })).statusCode).toBe(200);
-    const stale = await act(w, w.manager, id, 'add_item', { summary: 'Nog een punt', severity: 'light', expectedVersion: version });
+    expect(
+      (
+        await act(w, w.handler, id, 'record_first_contact', {
+          at: '2027-01-04T10:00:00+01:00',
+          channel: 'phone',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const stale = await act(w, w.manager, id, 'add_item', {
+      summary: 'Nog een punt',
+      severity: 'light',
+      expectedVersion: version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('CASE_STATE_CONFLICT');
     expect((await detail(w, w.manager, id)).items).toHaveLength(1);
@@ -68,9 +85,18 @@ describe('concurrency: two handlers acting on one case at once', () => {
     const id = await newCase(w, '2026-12-24T10:00:00+01:00');
     await readyForHandling(w, id);
     const before = (await detail(w, w.manager, id)).version;
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => act(w, i % 2 ? w.handler : w.manager, id, 'add_item', { summary: `Punt ${i}`, severity: 'light' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        act(w, i % 2 ? w.handler : w.manager, id, 'add_item', { summary: `Punt ${i}`, severity: 'light' }),
+      ),
+    );
     const okCount = results.filter((r) => r.statusCode === 200).length;
-    expect(results.every((r) => r.statusCode === 200 || (r.statusCode === 409 && r.json().error.code === 'CASE_STATE_CONFLICT'))).toBe(true);
+    expect(
+      results.every(
+        (r) =>
+          r.statusCode === 200 || (r.statusCode === 409 && r.json().error.code === 'CASE_STATE_CONFLICT'),
+      ),
+    ).toBe(true);
     const c = await detail(w, w.manager, id);
     expect(c.version).toBe(before + okCount);
     expect(c.items).toHaveLength(1 + okCount);

@@ -24,29 +24,86 @@ describe('scenario: advisory committee (AWB-14, AWB-33, AWB-40, AWB-52..54)', ()
     await readyForHandling(w, id);
     let c = await ok(w, w.handler, id, 'acknowledge');
     expect(c.decisionDue).toBe('2026-05-06');
-    expect(c.tasks.find((t: { kind: string }) => t.kind === 'letter.acknowledgement').data.mustMention).toContain('advisoryCommittee'); // AWB-14
+    expect(
+      c.tasks.find((t: { kind: string }) => t.kind === 'letter.acknowledgement').data.mustMention,
+    ).toContain('advisoryCommittee'); // AWB-14
     await ok(w, w.handler, id, 'start_handling');
     await refused(w, w.handler, id, 'decide', { findings: 'x', conclusions: 'y' }, 422, 'ITEMS_NOT_JUDGED');
     c = await ok(w, w.handler, id, 'request_advice', { committee: 'Commissie bezwaar- en klachtschriften' });
     expect(c.status).toBe('with_committee');
     // AWB-33: the committee, not the handler, decides on omitting the hearing and conducts it.
-    await refused(w, w.handler, id, 'waive_hearing', { ground: 'manifestly_unfounded' }, 422, 'COMMITTEE_MUST_DECIDE');
-    await refused(w, w.handler, id, 'record_hearing', { party: 'complainant', heldAt: '2026-03-05T10:00:00+01:00', report: 'Verslag', conductedBy: 'handler' }, 422, 'COMMITTEE_MUST_HEAR');
+    await refused(
+      w,
+      w.handler,
+      id,
+      'waive_hearing',
+      { ground: 'manifestly_unfounded' },
+      422,
+      'COMMITTEE_MUST_DECIDE',
+    );
+    await refused(
+      w,
+      w.handler,
+      id,
+      'record_hearing',
+      {
+        party: 'complainant',
+        heldAt: '2026-03-05T10:00:00+01:00',
+        report: 'Verslag',
+        conductedBy: 'handler',
+      },
+      422,
+      'COMMITTEE_MUST_HEAR',
+    );
     // AWB-53: the advice needs the hearing report first.
-    const advice = { advice: 'De commissie adviseert de klacht ongegrond te verklaren.', advisedJudgement: 'not_upheld', reportReceivedOn: '2026-03-09', hearingReportIncluded: true };
+    const advice = {
+      advice: 'De commissie adviseert de klacht ongegrond te verklaren.',
+      advisedJudgement: 'not_upheld',
+      reportReceivedOn: '2026-03-09',
+      hearingReportIncluded: true,
+    };
     await refused(w, w.handler, id, 'record_advice', advice, 422, 'HEARING_MISSING');
-    await ok(w, w.handler, id, 'record_hearing', { party: 'complainant', heldAt: '2026-03-05T10:00:00+01:00', report: 'De commissie hoorde klager.' });
+    await ok(w, w.handler, id, 'record_hearing', {
+      party: 'complainant',
+      heldAt: '2026-03-05T10:00:00+01:00',
+      report: 'De commissie hoorde klager.',
+    });
     c = await ok(w, w.handler, id, 'record_advice', advice);
     expect(c.status).toBe('in_progress');
     // AWB-52: the advice cannot be redone.
-    await refused(w, w.handler, id, 'request_advice', { committee: 'Andere commissie' }, 409, 'ADVICE_LOCKED');
+    await refused(
+      w,
+      w.handler,
+      id,
+      'request_advice',
+      { committee: 'Andere commissie' },
+      409,
+      'ADVICE_LOCKED',
+    );
     const itemId = c.items[0].id;
-    await ok(w, w.handler, id, 'judge_item', { itemId, judgement: 'upheld', findings: 'De medewerker was onvriendelijk.', reasons: 'Wij zien dat anders dan de commissie, omdat de opname dat laat horen.' });
+    await ok(w, w.handler, id, 'judge_item', {
+      itemId,
+      judgement: 'upheld',
+      findings: 'De medewerker was onvriendelijk.',
+      reasons: 'Wij zien dat anders dan de commissie, omdat de opname dat laat horen.',
+    });
     await ok(w, w.handler, id, 'add_remedy', { kind: 'apology', description: 'Excuses.' });
     await ok(w, w.handler, id, 'record_learning', { lessons: 'Opnames eerder beluisteren.' });
     // AWB-54: deviating from the advice needs a reason.
-    await refused(w, w.handler, id, 'decide', { findings: 'Bevindingen', conclusions: 'Gegrond' }, 422, 'DEVIATION_REASON_REQUIRED');
-    c = await ok(w, w.handler, id, 'decide', { findings: 'Bevindingen', conclusions: 'Gegrond', deviationReason: 'De geluidsopname weerlegt de lezing die de commissie volgde.' });
+    await refused(
+      w,
+      w.handler,
+      id,
+      'decide',
+      { findings: 'Bevindingen', conclusions: 'Gegrond' },
+      422,
+      'DEVIATION_REASON_REQUIRED',
+    );
+    c = await ok(w, w.handler, id, 'decide', {
+      findings: 'Bevindingen',
+      conclusions: 'Gegrond',
+      deviationReason: 'De geluidsopname weerlegt de lezing die de commissie volgde.',
+    });
     const letter = c.tasks.find((t: { kind: string }) => t.kind === 'letter.decision');
     expect(letter.data).toMatchObject({ encloseAdvice: true, deviatesFromAdvice: true, outcome: 'upheld' });
   });
@@ -62,30 +119,82 @@ describe('scenario: Wkkgz with extension (WKKGZ-05/06/07)', () => {
     expect(c.deadlines.decision.start).toBe('2026-02-19'); // CONV-03: from filing
     expect(c.decisionDue).toBe('2026-04-02'); // 6 weeks, Thu
     await ok(w, w.handler, id, 'add_respondent', { kind: 'staff', name: 'Verpleegkundige R.' });
-    await ok(w, w.handler, id, 'send_respondent_copy', { respondentId: (c = await ok(w, w.handler, id, 'record_progress_update', { channel: 'phone' })).respondents[0].id });
+    await ok(w, w.handler, id, 'send_respondent_copy', {
+      respondentId: (c = await ok(w, w.handler, id, 'record_progress_update', { channel: 'phone' }))
+        .respondents[0].id,
+    });
     expect(allowed(c)).not.toContain('decline'); // 9:8 is Awb only
-    await refused(w, w.handler, id, 'extend', { weeks: 5, reason: 'Onderzoek bij externe partij.' }, 422, 'EXTENSION_TOO_LONG');
+    await refused(
+      w,
+      w.handler,
+      id,
+      'extend',
+      { weeks: 5, reason: 'Onderzoek bij externe partij.' },
+      422,
+      'EXTENSION_TOO_LONG',
+    );
     c = await ok(w, w.handler, id, 'extend', { weeks: 4, reason: 'Zorgvuldig onderzoek vraagt meer tijd.' });
     expect(c.decisionDue).toBe('2026-04-30');
     // WKKGZ-06 / LET-10: one notice, to the complainant, before the original term ends.
     const notices = c.tasks.filter((t: { kind: string }) => t.kind === 'letter.extension_notice');
-    expect(notices.map((n: { recipient: string; dueDate: string }) => [n.recipient, n.dueDate])).toEqual([['complainant', '2026-04-02']]);
+    expect(notices.map((n: { recipient: string; dueDate: string }) => [n.recipient, n.dueDate])).toEqual([
+      ['complainant', '2026-04-02'],
+    ]);
     // WKKGZ-07 / AWB-43: more time only with written consent and an agreed date (no Atw).
-    await refused(w, w.handler, id, 'agree_delay', { agreedDate: '2026-04-20', consentDocument: 'brief klager', consentReceivedOn: '2026-03-09' }, 422, 'DELAY_DATE_INVALID');
+    await refused(
+      w,
+      w.handler,
+      id,
+      'agree_delay',
+      { agreedDate: '2026-04-20', consentDocument: 'brief klager', consentReceivedOn: '2026-03-09' },
+      422,
+      'DELAY_DATE_INVALID',
+    );
     expect((await act(w, w.handler, id, 'agree_delay', { agreedDate: '2026-05-16' })).statusCode).toBe(422);
-    c = await ok(w, w.handler, id, 'agree_delay', { agreedDate: '2026-05-16', consentDocument: 'Brief klager van 9 maart', consentReceivedOn: '2026-03-09' });
+    c = await ok(w, w.handler, id, 'agree_delay', {
+      agreedDate: '2026-05-16',
+      consentDocument: 'Brief klager van 9 maart',
+      consentReceivedOn: '2026-03-09',
+    });
     expect(c.decisionDue).toBe('2026-05-16'); // a Saturday: agreed, not statutory (DL-08)
     expect(c.deadlines.agreed.termType).toBe('AGREED');
     expect(c.agreedDelay.beyondWkkgzLimit).toBe(true);
     // Hearings are not statutory under the Wkkgz (default setting), reports still are.
     const itemId = c.items[0].id;
-    await ok(w, w.handler, id, 'judge_item', { itemId, judgement: 'partly_upheld', findings: 'Wachttijd te lang.', reasons: 'De wachttijd was te lang, maar de zorg zelf was goed.' });
+    await ok(w, w.handler, id, 'judge_item', {
+      itemId,
+      judgement: 'partly_upheld',
+      findings: 'Wachttijd te lang.',
+      reasons: 'De wachttijd was te lang, maar de zorg zelf was goed.',
+    });
     await ok(w, w.handler, id, 'add_remedy', { kind: 'apology', description: 'Excuses voor de wachttijd.' });
-    await refused(w, w.handler, id, 'add_remedy', { kind: 'measure', description: 'Nieuw rooster.' }, 422, 'REALISATION_DATE_REQUIRED'); // WKKGZ-05
-    await ok(w, w.handler, id, 'add_remedy', { kind: 'measure', description: 'Nieuw rooster voor de avonddienst.', realisationDate: '2026-06-01' });
-    await ok(w, w.handler, id, 'add_remedy', { kind: 'compensation', description: 'Tegemoetkoming', amount: 150 });
-    await ok(w, w.handler, id, 'record_learning', { rootCause: 'Onderbezetting', lessons: 'Bezetting avonddienst herzien.' });
-    c = await ok(w, w.handler, id, 'decide', { findings: 'Wachttijd 3 uur.', conclusions: 'Deels gegrond; rooster wordt aangepast.' });
+    await refused(
+      w,
+      w.handler,
+      id,
+      'add_remedy',
+      { kind: 'measure', description: 'Nieuw rooster.' },
+      422,
+      'REALISATION_DATE_REQUIRED',
+    ); // WKKGZ-05
+    await ok(w, w.handler, id, 'add_remedy', {
+      kind: 'measure',
+      description: 'Nieuw rooster voor de avonddienst.',
+      realisationDate: '2026-06-01',
+    });
+    await ok(w, w.handler, id, 'add_remedy', {
+      kind: 'compensation',
+      description: 'Tegemoetkoming',
+      amount: 150,
+    });
+    await ok(w, w.handler, id, 'record_learning', {
+      rootCause: 'Onderbezetting',
+      lessons: 'Bezetting avonddienst herzien.',
+    });
+    c = await ok(w, w.handler, id, 'decide', {
+      findings: 'Wachttijd 3 uur.',
+      conclusions: 'Deels gegrond; rooster wordt aangepast.',
+    });
     const letter = c.tasks.find((t: { kind: string }) => t.kind === 'letter.decision');
     expect(letter.data.disputesBody.name).toBe('De Geschillencommissie Zorg'); // WKKGZ-08/11
     expect(letter.data.ombudsmanTermEnd).toBeUndefined();
@@ -99,7 +208,15 @@ describe('scenario: Wkkgz with extension (WKKGZ-05/06/07)', () => {
     const w = zorg;
     const id = await newCase(w, '2026-01-20T10:00:00+01:00'); // due 2026-03-03, now 2026-03-10
     await readyForHandling(w, id);
-    const e = await refused(w, w.handler, id, 'extend', { weeks: 2, reason: 'Te laat gevraagd.' }, 422, 'EXTENSION_TOO_LATE');
+    const e = await refused(
+      w,
+      w.handler,
+      id,
+      'extend',
+      { weeks: 2, reason: 'Te laat gevraagd.' },
+      422,
+      'EXTENSION_TOO_LATE',
+    );
     expect(e.error.details.rule).toBe('WKKGZ-06');
   });
 });

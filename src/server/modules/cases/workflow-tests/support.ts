@@ -18,8 +18,17 @@ export interface World {
 }
 
 const externalBody = {
-  awb: { name: 'Nationale ombudsman', address: 'Postbus 93122, 2509 AC Den Haag', url: 'https://www.nationaleombudsman.nl', terms: 'binnen een jaar' },
-  wkkgz: { name: 'De Geschillencommissie Zorg', address: 'Postbus 90600, 2509 LP Den Haag', url: 'https://www.degeschillencommissiezorg.nl' },
+  awb: {
+    name: 'Nationale ombudsman',
+    address: 'Postbus 93122, 2509 AC Den Haag',
+    url: 'https://www.nationaleombudsman.nl',
+    terms: 'binnen een jaar',
+  },
+  wkkgz: {
+    name: 'De Geschillencommissie Zorg',
+    address: 'Postbus 90600, 2509 LP Den Haag',
+    url: 'https://www.degeschillencommissiezorg.nl',
+  },
 };
 
 /** A test organisation: one department with a handler and a manager, another department, staff of each role. */
@@ -35,8 +44,16 @@ export async function createWorld(regime: RegimeId = 'awb'): Promise<World> {
     },
   });
   const db = t.database.db;
-  const [dep, other] = await db.insertInto('department').values([{ name: 'Burgerzaken' }, { name: 'Belastingen' }]).returning('id').execute();
-  const cat = await db.insertInto('category').values({ name: 'Bejegening', department_id: dep!.id }).returning('id').executeTakeFirstOrThrow();
+  const [dep, other] = await db
+    .insertInto('department')
+    .values([{ name: 'Burgerzaken' }, { name: 'Belastingen' }])
+    .returning('id')
+    .execute();
+  const cat = await db
+    .insertInto('category')
+    .values({ name: 'Bejegening', department_id: dep!.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     t,
     departmentId: dep!.id,
@@ -52,7 +69,11 @@ export async function createWorld(regime: RegimeId = 'awb'): Promise<World> {
 }
 
 /** Registers a complaint by staff intake with a chosen moment of receipt. */
-export async function newCase(w: World, receivedAt: string, extra: Record<string, unknown> = {}): Promise<string> {
+export async function newCase(
+  w: World,
+  receivedAt: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await w.t.app.inject({
     method: 'POST',
     url: '/api/v1/cases',
@@ -63,19 +84,44 @@ export async function newCase(w: World, receivedAt: string, extra: Record<string
   return res.json().id;
 }
 
-export async function act(w: World, who: Staff, caseId: string, action: string, body: Record<string, unknown> = {}) {
-  return w.t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions/${action}`, headers: who.auth, payload: body });
+export async function act(
+  w: World,
+  who: Staff,
+  caseId: string,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
+  return w.t.app.inject({
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/actions/${action}`,
+    headers: who.auth,
+    payload: body,
+  });
 }
 
 /** Takes a step and expects it to succeed; returns the updated case. */
-export async function ok(w: World, who: Staff, caseId: string, action: string, body: Record<string, unknown> = {}) {
+export async function ok(
+  w: World,
+  who: Staff,
+  caseId: string,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
   const res = await act(w, who, caseId, action, body);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
   return res.json();
 }
 
 /** Takes a step and expects it to be refused with this status and code. */
-export async function refused(w: World, who: Staff, caseId: string, action: string, body: Record<string, unknown>, status: number, code: string) {
+export async function refused(
+  w: World,
+  who: Staff,
+  caseId: string,
+  action: string,
+  body: Record<string, unknown>,
+  status: number,
+  code: string,
+) {
   const res = await act(w, who, caseId, action, body);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(status);
   expect(res.json().error.code).toBe(code);
@@ -96,9 +142,18 @@ export async function readyForHandling(w: World, caseId: string) {
   await ok(w, w.intake, caseId, 'complete_intake', {
     coreComplaint: 'De klager is aan de balie onvriendelijk behandeld.',
     desiredOutcome: 'Excuses en uitleg.',
-    formalChecks: { signature: 'handwritten', hasName: true, hasAddress: true, hasDate: true, hasDescription: true },
+    formalChecks: {
+      signature: 'handwritten',
+      hasName: true,
+      hasAddress: true,
+      hasDate: true,
+      hasDescription: true,
+    },
     assessment: { safety: false, severity: 'medium', complexity: 'low', impact: 'medium' },
   });
-  await ok(w, w.intake, caseId, 'add_item', { summary: 'Onvriendelijke bejegening aan de balie', severity: 'medium' });
+  await ok(w, w.intake, caseId, 'add_item', {
+    summary: 'Onvriendelijke bejegening aan de balie',
+    severity: 'medium',
+  });
   await ok(w, w.intake, caseId, 'assign', { categoryId: w.categoryId, handlerId: w.handler.id });
 }

@@ -17,7 +17,10 @@ describe('a handler takes a case', () => {
     const forOther = await act(w, w.handler, id, 'assign', { handlerId: w.otherHandler.id });
     expect(forOther.statusCode).toBe(403);
     expect(forOther.json().error.code).toBe('HANDLER_TAKES_ONLY');
-    const reroute = await act(w, w.handler, id, 'assign', { handlerId: w.handler.id, departmentId: w.otherDepartmentId });
+    const reroute = await act(w, w.handler, id, 'assign', {
+      handlerId: w.handler.id,
+      departmentId: w.otherDepartmentId,
+    });
     expect(reroute.json().error.code).toBe('HANDLER_TAKES_ONLY');
 
     const taken = await ok(w, w.handler, id, 'assign', { handlerId: w.handler.id });

@@ -9,7 +9,9 @@
   Array.prototype.forEach.call(inputs, function (input) {
     input.addEventListener('change', function () {
       var max = Number(input.getAttribute('data-max-bytes'));
-      var tooLarge = Array.prototype.some.call(input.files || [], function (f) { return f.size > max; });
+      var tooLarge = Array.prototype.some.call(input.files || [], function (f) {
+        return f.size > max;
+      });
       input.setCustomValidity(tooLarge ? input.getAttribute('data-too-large') || 'Too large' : '');
       if (tooLarge) input.reportValidity();
     });
@@ -17,7 +19,10 @@
   // Prevent a double submission by a double click (the server is idempotent as well).
   Array.prototype.forEach.call(document.querySelectorAll('form[data-once]'), function (form) {
     form.addEventListener('submit', function (event) {
-      if (form.getAttribute('data-sent')) { event.preventDefault(); return; }
+      if (form.getAttribute('data-sent')) {
+        event.preventDefault();
+        return;
+      }
       form.setAttribute('data-sent', '1');
     });
   });
