@@ -31,10 +31,10 @@ const csvField = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}
 
 fs.mkdirSync(outDir, { recursive: true });
 for (const d of DATASETS) {
-  const rows = parse(fs.readFileSync(path.join(dataDir, d.file), 'utf8'), {
+  const rows = parse<Record<string, string>>(fs.readFileSync(path.join(dataDir, d.file), 'utf8'), {
     columns: true,
     bom: true,
-  }) as Record<string, string>[];
+  });
   const { train, test, duplicates } = dedupeAndSplit(rows, (r) => r[d.text] ?? '');
   const cols = [d.text, ...d.labels];
   const write = (file: string, part: Record<string, string>[]) =>

@@ -13,9 +13,9 @@ afterAll(async () => t?.close());
 
 describe('authorisation on every staff route', () => {
   it('401 without credentials on every non-public /api route', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
       paths: Record<string, Record<string, unknown>>;
-    };
+    }>();
     const checked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/')) continue;

@@ -536,6 +536,7 @@ interface Batch {
 }
 
 export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows of ad-hoc benchmark SQL
   query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
 }
 

@@ -17,6 +17,7 @@ export interface ReadOptions {
   log: (msg: string) => void;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the benchmark reads any JSON route
 async function getJson(url: string, token: string): Promise<{ status: number; body: any }> {
   const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: await res.json().catch(() => undefined) };

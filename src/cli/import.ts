@@ -104,13 +104,13 @@ export function parseRegister(
   cols: ColumnMap,
   opts: { defaultChannel: string; today: string },
 ): { cases: ImportCase[]; errors: RowError[] } {
-  const records = parse(content, {
+  const records = parse<{ record: Record<string, string | undefined>; info: { lines: number } }>(content, {
     columns: true,
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
     info: true,
-  }) as { record: Record<string, string | undefined>; info: { lines: number } }[];
+  });
   const errors: RowError[] = [];
   const header = records[0] ? Object.keys(records[0].record) : [];
   for (const flag of COLUMN_FLAGS) {

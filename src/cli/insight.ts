@@ -47,12 +47,12 @@ export function readLabelledCsv(
   } catch (err) {
     throw new UsageError(`Cannot read ${file}: ${(err as Error).message}`);
   }
-  const rows = parse(content, {
+  const rows = parse<Record<string, string | undefined>>(content, {
     columns: true,
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
-  }) as Record<string, string | undefined>[];
+  });
   const header = rows[0] ? Object.keys(rows[0]) : [];
   for (const col of [textCol, labelCol]) {
     if (rows.length && !header.includes(col))

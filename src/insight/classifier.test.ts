@@ -125,10 +125,10 @@ describe.skipIf(!dataDir)('dekamer (real Dutch text, shared/data)', () => {
     'routes questions to the answering ministry with macro-F1 above the measured floor',
     { timeout: 120_000 },
     () => {
-      const rows = parse(
+      const rows = parse<Record<string, string>>(
         fs.readFileSync(path.join(dataDir!, 'nl_dekamer_parliamentary_questions_2017.csv'), 'utf8'),
         { columns: true, bom: true },
-      ) as Record<string, string>[];
+      );
       const { train: tr, test: te } = dedupeAndSplit(rows, (r) => r.question ?? '');
       const ex = (r: Record<string, string>): TrainingExample => ({
         text: r.question!,

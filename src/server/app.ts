@@ -57,30 +57,26 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       ).toBody(lang);
       return reply.code(422).send(body);
     }
-    const fe = error as FastifyError;
+    const fe = error;
     const mapped = mapFastifyError(fe, lang);
     if (mapped) return reply.code(mapped.status).send(mapped.toBody(lang));
     req.log.error({ err: error }, 'unhandled error');
-    return reply
-      .code(500)
-      .send(
-        new AppError('INTERNAL', {
-          nl: 'Er ging iets mis aan onze kant.',
-          en: 'Something went wrong on our side.',
-        }).toBody(lang),
-      );
+    return reply.code(500).send(
+      new AppError('INTERNAL', {
+        nl: 'Er ging iets mis aan onze kant.',
+        en: 'Something went wrong on our side.',
+      }).toBody(lang),
+    );
   });
 
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang(req);
-    reply
-      .code(404)
-      .send(
-        new AppError('NOT_FOUND', {
-          nl: `Onbekende route: ${req.method} ${req.url.split('?')[0]}`,
-          en: `Unknown route: ${req.method} ${req.url.split('?')[0]}`,
-        }).toBody(lang),
-      );
+    reply.code(404).send(
+      new AppError('NOT_FOUND', {
+        nl: `Onbekende route: ${req.method} ${req.url.split('?')[0]}`,
+        en: `Unknown route: ${req.method} ${req.url.split('?')[0]}`,
+      }).toBody(lang),
+    );
   });
 
   await app.register(fastifyRateLimit, {

@@ -166,14 +166,9 @@ describe('back office journey', () => {
     ] as const;
     for (const [item, judgement, findings, reasons] of judgements) {
       await takeAction(h, 'Klachtonderdeel beoordelen', async (f) => {
-        await f
-          .getByLabel('Klachtonderdeel')
-          .selectOption({
-            label: (await f
-              .getByLabel('Klachtonderdeel')
-              .locator('option', { hasText: item })
-              .textContent())!,
-          });
+        await f.getByLabel('Klachtonderdeel').selectOption({
+          label: (await f.getByLabel('Klachtonderdeel').locator('option', { hasText: item }).textContent())!,
+        });
         await f.getByLabel('Oordeel', { exact: true }).selectOption(judgement);
         await f.getByLabel('Bevindingen').fill(findings);
         await f.getByLabel('Motivering van het oordeel').fill(reasons);

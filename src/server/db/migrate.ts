@@ -22,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261122T0600_insight': m0600,
 };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the schema's types hold
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
   const migrator = new Migrator({
     db,
@@ -34,7 +35,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultS
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    const err = result.error instanceof Error ? result.error : new Error(String(result.error));
+    const err = result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
     err.message = `Migration ${failed?.migrationName ?? '?'} failed: ${err.message}`;
     throw err;
   }

@@ -159,7 +159,7 @@ function Routed({ path, me }: { path: string; me: StaffUser }) {
   if (path === '/' || path === '/login') return <InboxScreen />;
   if (path === '/password') return <PasswordScreen />;
   if (path === '/cases/new') return <NewCaseScreen />;
-  if (caseMatch?.[2]) return <LetterScreen caseId={caseMatch[1]!} />;
+  if (caseMatch?.[2]) return <LetterScreen caseId={caseMatch[1]} />;
   if (caseMatch) return <CaseScreen id={caseMatch[1]!} />;
   if (path === '/letters') return <LetterScreen />;
   if (path === '/dashboard') return isManager(me) ? <DashboardScreen /> : <Forbidden />;

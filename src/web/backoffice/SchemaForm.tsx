@@ -22,7 +22,7 @@ export interface SchemaFormProps {
   choices?: Record<string, Choice[]>;
   /** Values the form fills in itself (e.g. the case version). */
   fixed?: Record<string, unknown>;
-  onSubmit(body: Record<string, unknown>): Promise<void>;
+  onSubmit: (body: Record<string, unknown>) => Promise<void>;
   onCancel?: () => void;
   children?: ReactNode;
 }

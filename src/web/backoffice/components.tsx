@@ -34,7 +34,7 @@ export function ErrorSummary({ error, idPrefix = '' }: { error: unknown; idPrefi
     if (error) ref.current?.focus();
   }, [error]);
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const fields: FieldError[] = error instanceof ApiError ? error.fields : [];
   const blockers =
     error instanceof ApiError && Array.isArray(error.details?.blockers)
@@ -156,7 +156,7 @@ export function LookupsProvider({ me, children }: { me: StaffUser; children: Rea
       .catch(() => get<{ items: UserRow[] }>('/api/v1/staff'))
       .then((r) => r.items)
       .catch(() => undefined);
-    Promise.all([
+    void Promise.all([
       get<{ items: Named[] }>('/api/v1/categories').catch(() => ({ items: [] })),
       get<{ items: Named[] }>('/api/v1/departments').catch(() => ({ items: [] })),
       users,

@@ -3,9 +3,9 @@ import type { StaffUser } from './types.js';
 
 export interface SessionState {
   me: StaffUser;
-  logout(): Promise<void>;
+  logout: () => Promise<void>;
   /** After a password change the server ends the session: back to the login screen with a notice. */
-  signedOut(notice: string): void;
+  signedOut: (notice: string) => void;
 }
 
 export const SessionContext = createContext<SessionState | undefined>(undefined);

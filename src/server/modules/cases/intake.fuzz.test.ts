@@ -58,7 +58,7 @@ function mutate(random: () => number): unknown {
   for (let i = 0; i < n; i++) {
     const path = paths[Math.floor(random() * paths.length)]!.split('.');
     const value = junk[Math.floor(random() * junk.length)];
-    let target = body as Record<string, unknown>;
+    let target = body;
     for (const key of path.slice(0, -1)) {
       if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
       target = target[key] as Record<string, unknown>;

@@ -22,7 +22,6 @@ import { storedDeadlines } from './snapshot.js';
 
 const iso = (d: Date | string) => (d instanceof Date ? d.toISOString() : new Date(d).toISOString());
 const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
-type Json = Record<string, unknown>;
 
 export function isOverdue(
   row: { status: string; decision_due: string; overdue?: boolean },
@@ -112,11 +111,11 @@ export function presentCase(
     intake: {
       coreComplaint: row.core_complaint,
       behaviourTowards: row.behaviour_towards as 'complainant' | 'other',
-      formalChecks: (row.formal_checks as Json | null) ?? null,
+      formalChecks: row.formal_checks ?? null,
       formalProcedureApplies: row.formal_procedure_applies,
       translationNeeded: row.translation_needed,
       priority: row.priority as 'low' | 'normal' | 'high' | 'urgent',
-      assessment: (row.assessment as Json | null) ?? null,
+      assessment: row.assessment ?? null,
       restricted: o.restricted,
       vulnerability: o.restricted ? null : row.vulnerability,
       preferredChannel: o.restricted ? null : row.preferred_channel,
@@ -132,8 +131,8 @@ export function presentCase(
       firstContact: firstContactDue(row.receipt_date, o.settings.contactWorkingDays, o.extraHolidays),
       declineNotice: declineNotice?.due ?? null,
     },
-    extension: (row.extension as Json | null) ?? null,
-    agreedDelay: (row.agreed_delay as Json | null) ?? null,
+    extension: row.extension ?? null,
+    agreedDelay: row.agreed_delay ?? null,
     items,
     respondents: full.respondents.map((r) => ({
       id: r.id,
@@ -176,7 +175,7 @@ export function presentCase(
       conclusions: row.conclusions,
       decidedAt: isoOrNull(row.decided_at),
       deviationReason: row.deviation_reason,
-      advice: (row.advice as Json | null) ?? null,
+      advice: row.advice ?? null,
       rootCause: row.root_cause,
       lessons: row.lessons,
       improvementAction: row.improvement_action,
@@ -190,10 +189,10 @@ export function presentCase(
         realisationDate: m.realisation_date,
         completedAt: isoOrNull(m.completed_at),
       })),
-      decline: (row.decline as Json | null) ?? null,
-      forwarding: (row.forwarding as Json | null) ?? null,
-      informalResolution: (row.informal_resolution as Json | null) ?? null,
-      withdrawal: (row.withdrawal as Json | null) ?? null,
+      decline: row.decline ?? null,
+      forwarding: row.forwarding ?? null,
+      informalResolution: row.informal_resolution ?? null,
+      withdrawal: row.withdrawal ?? null,
     },
     escalations: full.escalations.map((e) => ({
       id: e.id,

@@ -11,7 +11,7 @@ const localDate = z
   .refine(isValidLocalDate, bilingual('Deze datum bestaat niet.', 'This date does not exist.'));
 
 // Control characters (a NUL byte above all: PostgreSQL refuses it in text) are a field error.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
 const text = (max: number) =>
   z
     .string()

@@ -112,7 +112,7 @@ export class WorkflowService {
       const ctx: ActionContext<Record<string, unknown>> = {
         trx,
         user,
-        input: parsed.data as Record<string, unknown>,
+        input: parsed.data,
         c,
         full,
         org,

@@ -155,7 +155,7 @@ export class InsightService {
       this.cached = { id: latest.id, classifier: TextClassifier.fromJSON(row.model) };
       this.vectors.clear();
     }
-    const c = this.cached!.classifier;
+    const c = this.cached.classifier;
     return {
       state: {
         status: 'trained',

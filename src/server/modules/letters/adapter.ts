@@ -411,7 +411,7 @@ export function composeForCase(
 }
 
 /** The case task (workflow, src/domain/workflow/tasks.ts) a sent letter fulfils. */
-export function taskKindFor(kind: LetterKind, role: RecipientRole): string | undefined {
+export function taskKindFor(kind: LetterKind, _role: RecipientRole): string | undefined {
   switch (kind) {
     case 'acknowledgement':
       return 'letter.acknowledgement';

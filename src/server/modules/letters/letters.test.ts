@@ -28,7 +28,7 @@ beforeAll(async () => {
     settings: {
       ...org.settings,
       letterhead: { address: 'Markt 1, 1234 AB Testdorp', website: 'www.testdorp.example', logo: TINY_PNG },
-    } as typeof org.settings,
+    },
   });
   smtp = await startTestSmtp();
   delivery = new OutboxDelivery(
@@ -55,7 +55,7 @@ const inject = (who: Staff, method: 'GET' | 'POST' | 'PUT', url: string, payload
 async function letters(who: Staff, caseId: string) {
   const res = await inject(who, 'GET', `/api/v1/cases/${caseId}/letters`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as {
+  return res.json<{
     items: Letter[];
     tasks: {
       taskId: string;
@@ -65,7 +65,7 @@ async function letters(who: Staff, caseId: string) {
       respondentId: string | null;
       status: string;
     }[];
-  };
+  }>();
 }
 
 interface Letter {

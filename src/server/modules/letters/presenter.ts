@@ -24,7 +24,7 @@ export function presentLetter(l: LetterWithDelivery) {
       email: l.recipient_email,
       address: l.recipient_address,
     },
-    paragraphs: l.paragraphs as unknown[],
+    paragraphs: l.paragraphs,
     findings,
     errors,
     warnings: findings.length - errors,

@@ -209,7 +209,7 @@ export class LetterService {
   ): Promise<LetterWithDelivery> {
     const current = await this.loadLetter(user, letterId, true);
     if (current.status === 'sent') throw alreadySent();
-    const letter = toLetter({ ...current, paragraphs: input.paragraphs as unknown[] });
+    const letter = toLetter({ ...current, paragraphs: input.paragraphs });
     const findings = lintLetter(letter, await this.lintOptions(letter.lang));
     await this.db.transaction().execute(async (trx) => {
       const res = await trx

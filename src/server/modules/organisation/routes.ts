@@ -56,7 +56,7 @@ export const organisationRoutes =
       },
       async () => {
         const org = await s.organisation.get();
-        return { name: org.name, regime: org.regime, settings: org.settings as Record<string, unknown> };
+        return { name: org.name, regime: org.regime, settings: org.settings };
       },
     );
 
@@ -74,7 +74,7 @@ export const organisationRoutes =
       },
       async (req) => {
         const org = await s.organisationAdmin.saveOrganisation(req.staff!.id, req.body);
-        return { name: org.name, regime: org.regime, settings: org.settings as Record<string, unknown> };
+        return { name: org.name, regime: org.regime, settings: org.settings };
       },
     );
 

@@ -24,9 +24,7 @@ export class OrganisationService {
   async get(): Promise<Organisation> {
     if (this.cached) return this.cached;
     const row = await this.db.selectFrom('organisation').selectAll().where('id', '=', 1).executeTakeFirst();
-    this.cached = row
-      ? { name: row.name, regime: row.regime as RegimeId, settings: row.settings as OrganisationSettings }
-      : FALLBACK;
+    this.cached = row ? { name: row.name, regime: row.regime as RegimeId, settings: row.settings } : FALLBACK;
     return this.cached;
   }
 

@@ -27,7 +27,7 @@ export class OutboxDelivery {
   }
 
   private transport(): Transporter {
-    this.transporter ??= nodemailer.createTransport(this.smtpUrl!);
+    this.transporter ??= nodemailer.createTransport(this.smtpUrl);
     return this.transporter;
   }
 

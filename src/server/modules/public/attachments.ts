@@ -100,7 +100,7 @@ export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_')
+    .replace(/[\p{Cc}"<>|*?:]/gu, '_')
     .replace(/^\.+/, '')
     .trim();
   if (!cleaned) return 'bijlage';

@@ -29,8 +29,7 @@ export async function readForm(req: FastifyRequest): Promise<ParsedForm> {
   const uploads: Upload[] = [];
   if (!req.isMultipart()) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(body))
-      fields[k] = Array.isArray(v) ? String(v[0] ?? '') : String(v ?? '');
+    for (const [k, v] of Object.entries(body)) fields[k] = Array.isArray(v) ? scalar(v[0]) : scalar(v);
     return { fields, uploads, limitHit: false };
   }
   try {
@@ -41,7 +40,7 @@ export async function readForm(req: FastifyRequest): Promise<ParsedForm> {
         if (!part.filename && bytes.length === 0) continue;
         uploads.push({ filename: part.filename, bytes, truncated: part.file.truncated });
       } else if (!(part.fieldname in fields)) {
-        fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+        fields[part.fieldname] = scalar(part.value);
       }
     }
   } catch (err) {
@@ -256,3 +255,8 @@ function fieldOf(field: IntakeField): string {
 }
 
 export const SATISFACTION = ['yes', 'partly', 'no'] as const;
+
+/** A form value as text; anything that is not a scalar (a nested object) counts as empty. */
+function scalar(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+}

@@ -596,13 +596,11 @@ async function sendPage(
   code: number,
   body: string,
 ): Promise<FastifyReply> {
-  void reply
-    .code(code)
-    .headers({
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      vary: 'accept-encoding',
-    });
+  void reply.code(code).headers({
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    vary: 'accept-encoding',
+  });
   const accept = String(req.headers['accept-encoding'] ?? '');
   const buf = Buffer.from(body, 'utf8');
   if (/\bbr\b/.test(accept))

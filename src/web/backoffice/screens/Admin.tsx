@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, get } from '../api.js';
+import { api, get, formText } from '../api.js';
 import {
   ErrorSummary,
   Field,
@@ -70,7 +70,7 @@ function OrganisationAdmin() {
         doc.paths['/api/v1/organisation']?.put?.requestBody?.content?.['application/json']?.schema,
       );
       setRegimes((resolve(doc, body?.properties?.regime)?.enum as string[] | undefined) ?? []);
-    });
+    }, setError);
   }, []);
   if (!org) return error ? <ErrorSummary error={error} /> : <Loading />;
   const ext = (org.settings.externalBody ?? {}) as Record<string, string | undefined>;
@@ -81,7 +81,7 @@ function OrganisationAdmin() {
     setSaved(false);
     setError(undefined);
     const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? '').trim() || undefined;
+    const s = (k: string) => formText(f, k).trim() || undefined;
     let others: Record<string, unknown>;
     try {
       others = JSON.parse(s('settings') ?? '{}') as Record<string, unknown>;
@@ -141,7 +141,7 @@ function OrganisationAdmin() {
         <input
           id="f-settings-contactPhone"
           name="contactPhone"
-          defaultValue={String(org.settings.contactPhone ?? '')}
+          defaultValue={typeof org.settings.contactPhone === 'string' ? org.settings.contactPhone : ''}
         />
       </Field>
       <fieldset className="bo-fieldset">
@@ -202,8 +202,8 @@ function NamedAdmin({ kind }: { kind: 'departments' | 'categories' }) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const body: Record<string, unknown> = { name: String(f.get('name') ?? '').trim() };
-    if (kind === 'categories') body.departmentId = String(f.get('departmentId') ?? '') || null;
+    const body: Record<string, unknown> = { name: formText(f, 'name').trim() };
+    if (kind === 'categories') body.departmentId = formText(f, 'departmentId') || null;
     await run(() => api('POST', `/api/v1/${kind}`, body));
     form.reset();
   }
@@ -314,7 +314,7 @@ function UsersAdmin() {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const s = (k: string) => String(f.get(k) ?? '').trim() || undefined;
+    const s = (k: string) => formText(f, k).trim() || undefined;
     await run(() =>
       api('POST', '/api/v1/users', {
         email: s('email'),
@@ -472,8 +472,8 @@ function TokensAdmin() {
     setError(undefined);
     try {
       const r = await api<{ token: string }>('POST', base!, {
-        userId: String(f.get('userId') ?? ''),
-        label: String(f.get('label') ?? '').trim() || undefined,
+        userId: formText(f, 'userId'),
+        label: formText(f, 'label').trim() || undefined,
       });
       setCreated(r.token);
       await load();

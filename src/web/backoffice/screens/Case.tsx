@@ -29,7 +29,10 @@ export function CaseScreen({ id }: { id: string }) {
   }, [id]);
 
   useEffect(() => {
-    void load();
+    get<CaseDetail>(`/api/v1/cases/${id}`).then((detail) => {
+      setC(detail);
+      setError(undefined);
+    }, setError);
     loadOpenApi().then(setDoc, setError);
     // Messages are listed from the outbox where this role may read it (managers, admins).
     get<{ items: Record<string, unknown>[] }>(`/api/v1/outbox${query({ caseId: id, limit: 50 })}`)
@@ -129,7 +132,11 @@ function ComplaintSection({ c }: { c: CaseDetail }) {
 }
 
 const str = (v: unknown) =>
-  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  v === null || v === undefined || v === ''
+    ? '—'
+    : typeof v === 'object'
+      ? JSON.stringify(v)
+      : String(v);
 
 function ItemsSection({ c }: { c: CaseDetail }) {
   const { t, tm } = useI18n();
@@ -153,12 +160,12 @@ function ItemsSection({ c }: { c: CaseDetail }) {
               <tr key={str(it.id ?? i)}>
                 <td>{str(it.position ?? i + 1)}</td>
                 <td>{str(it.summary)}</td>
-                <td>{it.severity ? tm(`enum_${String(it.severity)}`, String(it.severity)) : '—'}</td>
+                <td>{it.severity ? tm(`enum_${str(it.severity)}`, str(it.severity)) : '—'}</td>
                 <td>
                   {it.judgement
                     ? str(it.judgementLabel) !== '—'
                       ? str(it.judgementLabel)
-                      : tm(`enum_${String(it.judgement)}`, String(it.judgement))
+                      : tm(`enum_${str(it.judgement)}`, str(it.judgement))
                     : '—'}
                 </td>
               </tr>

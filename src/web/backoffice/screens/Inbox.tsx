@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { get, query } from '../api.js';
+import { get, query, formText } from '../api.js';
 import { ErrorSummary, Loading, PageHeading, nameOf, useLookups } from '../components.js';
 import { amsterdamToday, deadlineState, endOfWeek } from '../deadline.js';
 import { formatDate, useI18n, type TextKey } from '../i18n.js';
@@ -42,7 +42,6 @@ export function InboxScreen() {
 
   useEffect(() => {
     let live = true;
-    setError(undefined);
     const params: Record<string, string | undefined> = { ...filters, cursor, limit: '25' };
     if (view === 'mine') params.assignee = 'me';
     if (view === 'unassigned') params.assignee = 'none';
@@ -54,7 +53,11 @@ export function InboxScreen() {
       params.dueBefore = endOfWeek(today);
     }
     get<{ items: CaseSummary[]; nextCursor: string | null }>(`/api/v1/cases${query(params)}`)
-      .then((r) => live && setData(r))
+      .then((r) => {
+        if (!live) return;
+        setData(r);
+        setError(undefined);
+      })
       .catch((e) => live && setError(e));
     return () => {
       live = false;
@@ -77,7 +80,7 @@ export function InboxScreen() {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const changes: Record<string, string | undefined> = {};
-    for (const k of FILTERS) changes[k] = String(form.get(k) ?? '').trim() || undefined;
+    for (const k of FILTERS) changes[k] = formText(form, k).trim() || undefined;
     navigate(link(changes));
   }
 

@@ -96,7 +96,9 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
   const [letter, setLetter] = useState<Letter>();
   const [kind, setKind] = useState('decision');
   const [regime, setRegime] = useState<string>();
-  const [paragraphs, setParagraphs] = useState<Paragraph[]>();
+  const [paragraphs, setParagraphs] = useState<Paragraph[] | undefined>(() =>
+    caseId ? undefined : [para('')],
+  );
   const [dirty, setDirty] = useState(false);
   const [findings, setFindings] = useState<Finding[]>();
   const [checking, setChecking] = useState(false);
@@ -111,7 +113,7 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     if (caseId) {
       get<CaseDetail>(`/api/v1/cases/${caseId}`).then(setC, setError);
       get<{ items: Letter[] }>(`/api/v1/cases/${caseId}/letters`).then((r) => setLetters(r.items), setError);
-    } else setParagraphs([para('')]);
+    }
   }, [caseId]);
 
   const options = doc ? discover(doc) : undefined;
@@ -138,8 +140,8 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     const text = joinLetter(paragraphs);
     if (!text) return;
     const seq = ++lintSeq.current;
-    setChecking(true);
     const timer = setTimeout(() => {
+      setChecking(true);
       const request = letter
         ? api<Letter>('PUT', `/api/v1/letters/${letter.id}`, {
             version: letter.version,

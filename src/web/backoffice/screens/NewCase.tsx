@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { post } from '../api.js';
+import { post, formText } from '../api.js';
 import { ErrorSummary, Field, PageHeading, describedBy, fieldErrorFor, useLookups } from '../components.js';
 import { useI18n } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -18,7 +18,7 @@ export function NewCaseScreen() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const s = (k: string) => String(f.get(k) ?? '').trim() || undefined;
+    const s = (k: string) => formText(f, k).trim() || undefined;
     const receivedLocal = s('receivedAt');
     const body = {
       channel: s('channel'),

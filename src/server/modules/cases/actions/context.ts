@@ -67,5 +67,5 @@ export interface ActionDefinition<S extends ZodRawShape = ZodRawShape> {
 
 /** Keeps each definition's input type tied to its schema. */
 export function defineAction<S extends ZodRawShape>(def: ActionDefinition<S>): ActionDefinition {
-  return def as unknown as ActionDefinition;
+  return def;
 }

@@ -204,7 +204,7 @@ export const addRespondent = defineAction({
           id: 'new',
           kind: i.kind,
           userId: user.id,
-          name: name!,
+          name: name,
           copySentAt: null,
           copyNotApplicableReason: null,
         },
@@ -219,7 +219,7 @@ export const addRespondent = defineAction({
         kind: i.kind,
         user_id: user?.id ?? null,
         department_id: i.departmentId ?? null,
-        name: name!,
+        name: name,
         email: i.email ?? user?.email ?? null,
       })
       .returning('id')
@@ -289,9 +289,9 @@ export const recordAuthorisation = defineAction({
         authorisation_document: ctx.input.document,
         authorisation_received_at: ctx.input.receivedAt ?? ctx.now,
       })
-      .where('id', '=', rep!.id)
+      .where('id', '=', rep.id)
       .execute();
-    ctx.event({ type: 'case.authorisation_recorded', data: { representativeId: rep!.id } });
+    ctx.event({ type: 'case.authorisation_recorded', data: { representativeId: rep.id } });
   },
 });
 
@@ -336,8 +336,8 @@ export const assign = defineAction({
             'Unknown or inactive category.',
           ),
         ]);
-      categoryId = cat!.id;
-      departmentId = cat!.department_id ?? departmentId;
+      categoryId = cat.id;
+      departmentId = cat.department_id ?? departmentId;
     }
     if (i.departmentId) {
       const dep = await ctx.trx
@@ -354,7 +354,7 @@ export const assign = defineAction({
             'Unknown or inactive department.',
           ),
         ]);
-      departmentId = dep!.id;
+      departmentId = dep.id;
     }
     let assigneeId = row.assignee_id;
     let warning: string | undefined;
@@ -369,16 +369,16 @@ export const assign = defineAction({
           blocker('USER_NOT_FOUND', 'NO-13', 'Onbekende medewerker.', 'Unknown staff member.'),
         ]);
       const notEligible = checkHandlerEligible(
-        { id: h!.id, name: h!.name, role: h!.role, active: h!.active, departmentId: h!.department_id },
+        { id: h.id, name: h.name, role: h.role, active: h.active, departmentId: h.department_id },
         i.departmentId || i.categoryId ? departmentId : null,
       );
       if (notEligible) return ctx.fail([notEligible]);
-      const conflict = checkHandlerConflict(h!.id, ctx.c.respondents);
+      const conflict = checkHandlerConflict(h.id, ctx.c.respondents);
       if (!conflict.ok) return ctx.fail([conflict.blocker]);
       if (conflict.warning) warning = `AWB-16: ${conflict.warning.respondent} (${conflict.warning.kind})`;
-      assigneeId = h!.id;
-      departmentId = departmentId ?? h!.department_id;
-      if (h!.department_id && departmentId !== h!.department_id) departmentId = h!.department_id;
+      assigneeId = h.id;
+      departmentId = departmentId ?? h.department_id;
+      if (h.department_id && departmentId !== h.department_id) departmentId = h.department_id;
     } else if (i.handlerId === null) {
       assigneeId = null;
     } else if (assigneeId && departmentId !== row.department_id) {
