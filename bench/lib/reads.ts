@@ -46,9 +46,7 @@ export async function walkToPage(
 }
 
 /** Inbox, search and case view through HTTP: one client, many requests, exact p50/p95. */
-export async function measureReads(
-  o: ReadOptions,
-): Promise<{
+export async function measureReads(o: ReadOptions): Promise<{
   results: ReadResult[];
   walk: { pages: number; ms: number };
   hits: Record<string, number | null>;

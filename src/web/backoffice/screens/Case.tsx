@@ -134,9 +134,11 @@ function ComplaintSection({ c }: { c: CaseDetail }) {
 const str = (v: unknown) =>
   v === null || v === undefined || v === ''
     ? '—'
-    : typeof v === 'object'
-      ? JSON.stringify(v)
-      : String(v);
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : JSON.stringify(v);
 
 function ItemsSection({ c }: { c: CaseDetail }) {
   const { t, tm } = useI18n();
