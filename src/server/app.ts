@@ -22,6 +22,7 @@ import { labelRoutes } from './modules/backoffice/labels.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { insightRoutes } from './modules/insight/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { installRouteAccess, type RouteAccess } from './plugins/access.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -38,6 +39,10 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: services.config.trustProxy,
+    // A body trickled byte by byte, or an idle connection, cannot hold the server open.
+    requestTimeout: services.config.requestTimeoutMs,
+    connectionTimeout: services.config.connectionTimeoutMs,
+    keepAliveTimeout: services.config.keepAliveTimeoutMs,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,6 +96,26 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
 
   await app.register(fastifyCookie);
+  // Every route declares its access (config.access); the guard runs before parsing and validation.
+  const docs = services.config.apiDocs;
+  const docsAccess: RouteAccess =
+    docs === 'public' ? { public: 'API documentation (API_DOCS=public)' } : { roles: 'any', scope: 'none' };
+  installRouteAccess(app, {
+    db: services.database.db,
+    users: services.users,
+    caseAccess: services.caseAccess,
+    thirdParty: (url) => (url === '/docs' || url.startsWith('/docs/') ? docsAccess : undefined),
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    // API answers carry personal data: never stored by a browser or proxy, never sniffed.
+    if (req.url.startsWith('/api/')) {
+      if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+      void reply.header('x-content-type-options', 'nosniff');
+    }
+    if (services.config.https)
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    return payload;
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -105,8 +130,17 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The documentation page gets a strict CSP (staticCSP); in production it is for staff or off.
+  if (docs !== 'off') await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // The back office builds its action forms from this document, so staff always reach it.
+  app.get(
+    '/openapi.json',
+    {
+      schema: { hide: true },
+      config: { access: docs === 'public' ? docsAccess : { roles: 'any', scope: 'none' } },
+    },
+    async () => app.swagger(),
+  );
 
   await app.register(systemRoutes(services));
   await app.register(authRoutes(services));

@@ -18,7 +18,15 @@ const schema = z.object({
   // 10 weeks of handling plus an extension and the survey.
   STATUS_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SEED_DEMO: z.enum(['auto', 'off']).default('auto'),
+  // 'auto' seeds the demo organisation into an empty EMBEDDED database only; 'on' also on PostgreSQL.
+  SEED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  // The API documentation at /docs: 'public', 'staff' (signed-in staff only) or 'off'. Default: 'staff'
+  // when PUBLIC_URL is https (production), 'public' otherwise.
+  API_DOCS: z.enum(['public', 'staff', 'off']).optional(),
+  // Faults are weather: a slow or trickling client cannot hold a connection open (milliseconds).
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 
 export interface Config {
@@ -34,7 +42,14 @@ export interface Config {
   rateLimitPublic: number;
   statusLinkTtlDays: number;
   trustProxy: boolean;
-  seedDemo: boolean;
+  /** Seed the demo organisation into an empty database: 'auto' only on the embedded one. */
+  seedDemo: 'auto' | 'on' | 'off';
+  /** True when PUBLIC_URL is https: HSTS, Secure and __Host- cookies. */
+  https: boolean;
+  apiDocs: 'public' | 'staff' | 'off';
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  keepAliveTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -51,12 +66,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const port = e.PORT;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const https = publicUrl.startsWith('https:');
   return {
     port,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
@@ -64,6 +81,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPublic: e.RATE_LIMIT_PUBLIC,
     statusLinkTtlDays: e.STATUS_LINK_TTL_DAYS,
     trustProxy: e.TRUST_PROXY === 'true',
-    seedDemo: e.SEED_DEMO === 'auto',
+    seedDemo: e.SEED_DEMO,
+    https,
+    apiDocs: e.API_DOCS ?? (https ? 'staff' : 'public'),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: e.CONNECTION_TIMEOUT_MS,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
   };
 }

@@ -23,7 +23,10 @@ export async function serve(config: Config): Promise<Running> {
   try {
     await migrateToLatest(database.db);
     const services = buildServices(config, database);
-    const seeded = config.seedDemo ? await seedDemo(services) : undefined;
+    // Demo logins never appear by surprise in a production PostgreSQL: 'auto' seeds only the embedded
+    // database; PostgreSQL is seeded only when SEED_DEMO=on says so.
+    const seed = config.seedDemo === 'on' || (config.seedDemo === 'auto' && database.kind === 'pglite');
+    const seeded = seed ? await seedDemo(services) : undefined;
     const app = await buildApp(services);
     let jobs: JobRunner | undefined;
     if (config.jobs) {

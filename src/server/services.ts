@@ -12,6 +12,7 @@ import { PublicCaseService } from './modules/public/service.js';
 import { LetterService } from './modules/letters/service.js';
 import { noJobs, type JobQueue } from './jobs/runner.js';
 import { InsightService } from './modules/insight/service.js';
+import { CaseAccessService } from './modules/cases/access.service.js';
 
 /** The application's services, built once from the configuration and the database. */
 export interface Services {
@@ -32,6 +33,8 @@ export interface Services {
   letters: LetterService;
   /** Category suggestions, similar cases and spike alerts (src/insight). */
   insight: InsightService;
+  /** The read policy: who may see which case (cases/read-policy.ts). */
+  caseAccess: CaseAccessService;
 }
 
 export function buildServices(config: Config, database: DatabaseHandle): Services {
@@ -42,6 +45,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const cases = new CaseRepository(db);
   const intake = new IntakeService(db, organisation, config.publicUrl);
   const letters = new LetterService(db, cases, organisation);
+  const caseAccess = new CaseAccessService(db, organisation);
   return {
     config,
     database,
@@ -50,7 +54,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     users,
     intake,
     cases,
-    workflow: new WorkflowService(db, cases, organisation, audit),
+    workflow: new WorkflowService(db, cases, organisation, audit, caseAccess),
     audit,
     delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
     jobs: noJobs,
@@ -58,5 +62,6 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     publicCases: new PublicCaseService(db, organisation, intake, config, letters.decisionLetters),
     letters,
     insight: new InsightService(db),
+    caseAccess,
   };
 }

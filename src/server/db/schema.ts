@@ -122,6 +122,8 @@ export interface CaseTable {
   complainant_reaction: string | null;
   last_progress_update_at: Timestamp | null;
   reopen_count: Generated<number>;
+  // 20261201T1200_read_policy: need-to-know (PRIV-09 / WKKGZ-12)
+  confidential: Generated<boolean>;
 }
 
 export interface CaseEventTable {
@@ -166,6 +168,9 @@ export interface AuditLogTable {
   case_id: string | null;
   detail: Json<Record<string, unknown>> | null;
   created_at: GeneratedTimestamp;
+  // 20261201T1200_read_policy: the cases a list or search showed; the caller's address
+  case_ids: string[] | null;
+  client_ip: string | null;
 }
 
 // 20261122T0100_workflow: the handling workflow's tables.

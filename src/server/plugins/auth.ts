@@ -17,9 +17,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Staff authentication: `Authorization: Bearer <token>` (integrations) or the session cookie
  * (browser; unsafe methods must then carry the session's `X-CSRF-Token`). 401 without valid
- * credentials, 403 when the role may not use the route. Every staff route declares its roles.
- * Use it as the route's `onRequest` hook, so nobody unauthenticated gets as far as body parsing
- * or validation (and learns nothing from validation errors).
+ * credentials, 403 when the role may not use the route.
+ * Routes do not call this themselves: they declare `config.access` and plugins/access.ts installs
+ * the guard (authentication, role, case scope) as the route's first `onRequest` hook.
  */
 export function requireStaff(users: UserService, roles: readonly Role[] | 'any'): onRequestAsyncHookHandler {
   return async function staffGuard(req: FastifyRequest, reply: FastifyReply) {
@@ -41,7 +41,7 @@ export function requireStaff(users: UserService, roles: readonly Role[] | 'any')
   };
 }
 
-async function authenticate(users: UserService, req: FastifyRequest): Promise<StaffUser | undefined> {
+export async function authenticate(users: UserService, req: FastifyRequest): Promise<StaffUser | undefined> {
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

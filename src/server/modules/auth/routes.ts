@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { SESSION_COOKIE, requireStaff, sessionCookie } from '../../plugins/auth.js';
+import { SESSION_COOKIE, sessionCookie } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { ROLES } from '../users/service.js';
 import { SessionService } from './session.service.js';
@@ -38,7 +38,10 @@ export const authRoutes =
     r.post(
       '/api/v1/auth/login',
       {
-        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+        config: {
+          access: { public: 'staff sign in here' },
+          rateLimit: { max: 20, timeWindow: '1 minute' },
+        },
         schema: {
           tags: ['auth'],
           summary:
@@ -58,7 +61,7 @@ export const authRoutes =
     r.get(
       '/api/v1/auth/me',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: 'none' } },
         schema: {
           tags: ['auth'],
           summary: 'The signed-in staff user',
@@ -72,7 +75,7 @@ export const authRoutes =
     r.post(
       '/api/v1/auth/logout',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: 'none' } },
         schema: { tags: ['auth'], summary: 'End this session', response: { 204: z.null(), ...errors } },
       },
       async (req, reply: FastifyReply) => {
@@ -86,7 +89,7 @@ export const authRoutes =
     r.post(
       '/api/v1/auth/password',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: 'none' } },
         schema: {
           tags: ['auth'],
           summary: 'Change your password (ends your other sessions)',

@@ -60,22 +60,32 @@ export const backofficeRoutes =
         .send(fs.readFileSync(file));
     };
 
-    app.get(BACKOFFICE_BASE, { schema: { hide: true } }, async (_req, reply) =>
-      reply.redirect(`${BACKOFFICE_BASE}/`),
+    app.get(
+      BACKOFFICE_BASE,
+      { schema: { hide: true }, config: { access: { public: 'redirect to the back office' } } },
+      async (_req, reply) => reply.redirect(`${BACKOFFICE_BASE}/`),
     );
-    app.get(`${BACKOFFICE_BASE}/*`, { schema: { hide: true } }, async (req, reply) => {
-      const rest = (req.params as { '*': string })['*'] ?? '';
-      if (rest.startsWith('assets/')) {
-        const file = path.resolve(root, rest);
-        if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-          throw new AppError('NOT_FOUND', { nl: 'Bestand niet gevonden.', en: 'File not found.' });
+    app.get(
+      `${BACKOFFICE_BASE}/*`,
+      // The page and its scripts hold no data; every API call they make is a staff route.
+      {
+        schema: { hide: true },
+        config: { access: { public: 'the back office page and its scripts (no data)' } },
+      },
+      async (req, reply) => {
+        const rest = (req.params as { '*': string })['*'] ?? '';
+        if (rest.startsWith('assets/')) {
+          const file = path.resolve(root, rest);
+          if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+            throw new AppError('NOT_FOUND', { nl: 'Bestand niet gevonden.', en: 'File not found.' });
+          }
+          return reply
+            .header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream')
+            .header('cache-control', 'public, max-age=31536000, immutable')
+            .header('x-content-type-options', 'nosniff')
+            .send(fs.readFileSync(file));
         }
-        return reply
-          .header('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream')
-          .header('cache-control', 'public, max-age=31536000, immutable')
-          .header('x-content-type-options', 'nosniff')
-          .send(fs.readFileSync(file));
-      }
-      return sendIndex(reply);
-    });
+        return sendIndex(reply);
+      },
+    );
   };

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ACTION_LABELS, CASE_ACTIONS, TRANSITIONS } from '../../../domain/lifecycle.js';
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { ROLES } from '../users/service.js';
 import { ACTION_DEFINITIONS } from './actions/index.js';
@@ -34,7 +33,7 @@ export const caseActionRoutes =
       r.post(
         `/api/v1/cases/:id/actions/${action}`,
         {
-          onRequest: requireStaff(s.users, roles),
+          config: { access: { roles, scope: { case: 'id' } } },
           schema: {
             tags: ['case actions'],
             operationId: `case_${action}`,
@@ -55,7 +54,7 @@ export const caseActionRoutes =
             expectedVersion,
           });
           s.jobs.outboxCreated(result.outboxIds);
-          return s.workflow.detail(req.staff!, req.params.id, requestLang(req));
+          return s.workflow.detail(req.staff!, req.params.id, requestLang(req), { reader: req });
         },
       );
     }

@@ -7,6 +7,7 @@ import {
   type CaseStatus,
 } from '../../../domain/lifecycle.js';
 import type { Role, StaffUser } from '../users/service.js';
+import { inDepartmentScope } from './read-policy.js';
 
 // Who may take which step on which case: role × department × state (GUIDE habit 1). The same
 // `authorise` decides both what the server enforces and the `allowedActions` the API shows.
@@ -59,16 +60,8 @@ export type Authorisation =
       message: { nl: string; en: string };
     };
 
-/** Organisation-wide roles; handlers and managers work within their department. */
-function inScope(user: StaffUser, c: CaseAccessInfo): boolean {
-  if (user.role === 'admin' || user.role === 'intake' || user.role === 'complaints-officer') return true;
-  if (c.assigneeId === user.id) return true;
-  // A user without a department (a central complaints office) works organisation-wide.
-  if (user.departmentId === null) return true;
-  // Unrouted cases: a manager may pick them up; a handler only once assigned.
-  if (c.departmentId === null) return user.role === 'manager';
-  return c.departmentId === user.departmentId;
-}
+/** The write scope is the read policy's department scope (cases/read-policy.ts): one rule for both. */
+const inScope = (user: StaffUser, c: CaseAccessInfo): boolean => inDepartmentScope(user, c);
 
 export function authorise(user: StaffUser, c: CaseAccessInfo, action: CaseAction): Authorisation {
   if (!ACTION_ROLES[user.role].includes(action)) {

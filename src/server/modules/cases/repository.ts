@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { CaseRow, Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
@@ -49,6 +49,8 @@ export class CaseRepository {
       cursor?: Cursor | undefined;
       assigneeId?: string | null | undefined;
       today: string;
+      /** The read policy's SQL condition for the user (cases/read-policy.ts): always given. */
+      readable: RawBuilder<boolean>;
     },
   ): Promise<CaseListRow[]> {
     let query = this.db
@@ -56,7 +58,8 @@ export class CaseRepository {
       .select([
         ...LIST_COLUMNS.filter((c) => c !== 'description'),
         sql<string>`left(description, 160)`.as('description'),
-      ]);
+      ])
+      .where(q.readable);
     if (q.status) query = query.where('status', '=', q.status);
     if (q.category) query = query.where('category_id', '=', q.category);
     if (q.department) query = query.where('department_id', '=', q.department);

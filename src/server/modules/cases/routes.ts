@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { AppError } from '../../errors.js';
 import { requestLang } from '../../http/lang.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { presentSummary } from './presenter.js';
 import { decodeCursor, encodeCursor } from './repository.js';
@@ -37,7 +36,10 @@ export const caseRoutes =
     r.post(
       '/api/v1/complaints',
       {
-        config: { rateLimit: { max: s.config.rateLimitPublic, timeWindow: '1 minute' } },
+        config: {
+          access: { public: 'anyone may file a complaint' },
+          rateLimit: { max: s.config.rateLimitPublic, timeWindow: '1 minute' },
+        },
         schema: {
           tags: ['intake'],
           summary: 'File a complaint (public)',
@@ -59,7 +61,7 @@ export const caseRoutes =
     r.post(
       '/api/v1/cases',
       {
-        onRequest: requireStaff(s.users, ['intake', 'handler', 'manager', 'admin', 'complaints-officer']),
+        config: { access: { roles: 'any', scope: 'none' } },
         schema: {
           tags: ['cases'],
           summary: 'Register a complaint received by phone, letter, counter or e-mail (staff)',
@@ -82,7 +84,7 @@ export const caseRoutes =
     r.get(
       '/api/v1/cases',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: 'cases' } },
         schema: {
           tags: ['cases'],
           summary: 'List cases with filters, Dutch full-text search and keyset pagination',
@@ -103,7 +105,15 @@ export const caseRoutes =
         const assigneeId = q.assignee === 'me' ? req.staff!.id : q.assignee === 'none' ? null : q.assignee;
         const t = today();
         const { cursor: _raw, ...filters } = q;
-        const rows = await s.cases.list({ ...filters, cursor, assigneeId, today: t });
+        // PRIV-09: only the cases this user may read (cases/read-policy.ts), in SQL.
+        const readable = await s.caseAccess.predicate(req.staff!);
+        const rows = await s.cases.list({ ...filters, cursor, assigneeId, today: t, readable });
+        await s.audit.read(
+          req,
+          'case.list',
+          rows.map((r) => r.id),
+          q.q ? { search: true } : undefined,
+        );
         const last = rows.at(-1);
         return {
           items: rows.map((row) => presentSummary(row, lang, t)),
@@ -118,7 +128,7 @@ export const caseRoutes =
     r.get(
       '/api/v1/cases/:id',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: { case: 'id' } } },
         schema: {
           tags: ['cases'],
           summary: 'One case with its deadlines, history and the actions this user may take now',
@@ -129,7 +139,7 @@ export const caseRoutes =
         },
       },
       async (req) => {
-        return s.workflow.detail(req.staff!, req.params.id, requestLang(req));
+        return s.workflow.detail(req.staff!, req.params.id, requestLang(req), { reader: req });
       },
     );
   };

@@ -10,6 +10,7 @@ import type {
   RespondentSnapshot,
 } from '../../../domain/workflow/snapshot.js';
 import type { CaseAccessInfo } from './policy.js';
+import type { CaseReadInfo } from './read-policy.js';
 import type { FullCase } from './repository.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -90,6 +91,16 @@ export function toSnapshot(full: FullCase): CaseSnapshot {
       completedAt: iso(m.completed_at),
     })),
     version: r.version,
+  };
+}
+
+/** What the read policy needs (cases/read-policy.ts). */
+export function readInfo(full: FullCase): CaseReadInfo {
+  return {
+    departmentId: full.row.department_id,
+    assigneeId: full.row.assignee_id,
+    confidential: full.row.confidential,
+    respondentUserIds: full.respondents.flatMap((r) => (r.user_id ? [r.user_id] : [])),
   };
 }
 

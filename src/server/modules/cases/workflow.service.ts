@@ -6,7 +6,8 @@ import { stateBlockers } from '../../../domain/workflow/preconditions.js';
 import { TASK_KINDS } from '../../../domain/workflow/tasks.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, ERROR_STATUS, notFound, type ErrorCode, type Lang } from '../../errors.js';
-import type { AuditService } from '../audit/service.js';
+import type { AuditService, Reader } from '../audit/service.js';
+import type { CaseAccessService } from './access.service.js';
 import type { OrganisationService } from '../organisation/service.js';
 import type { StaffUser } from '../users/service.js';
 import { ACTION_DEFINITIONS } from './actions/index.js';
@@ -15,7 +16,7 @@ import { CaseEvents, type CaseEvent } from './events.js';
 import { allowedActions, authorise, maySeeRestricted } from './policy.js';
 import { presentCase } from './presenter.js';
 import type { CaseRepository, FullCase } from './repository.js';
-import { accessInfo, toSnapshot } from './snapshot.js';
+import { accessInfo, readInfo, toSnapshot } from './snapshot.js';
 
 export interface PerformOptions {
   /** The version the client saw; a different current version is a 409 (optimistic concurrency). */
@@ -51,6 +52,7 @@ export class WorkflowService {
     private readonly repo: CaseRepository,
     private readonly organisation: OrganisationService,
     private readonly audit: AuditService,
+    private readonly access: CaseAccessService,
   ) {}
 
   async perform(
@@ -81,6 +83,8 @@ export class WorkflowService {
       const auth = authorise(user, accessInfo(full), action);
       if (!auth.ok)
         throw new AppError(auth.code, auth.message, undefined, { action, status: full.row.status });
+      // PRIV-09: whoever may not read the case (e.g. a confidential one) may not act on it either.
+      await this.access.assertMayRead(user, caseId, readInfo(full));
       // Who and when first (403/409), then what (422): a refused role learns nothing about the input.
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -201,12 +205,18 @@ export class WorkflowService {
   }
 
   /** The case as GET /api/v1/cases/{id} shows it, with the actions this user may take now. */
-  async detail(user: StaffUser, caseId: string, lang: Lang, opts: { now?: Date | undefined } = {}) {
+  async detail(
+    user: StaffUser,
+    caseId: string,
+    lang: Lang,
+    opts: { now?: Date | undefined; reader?: Reader | undefined } = {},
+  ) {
     const full = await this.repo.loadFull(caseId);
     if (!full) throw notFound('case');
+    await this.access.assertMayRead(user, caseId, readInfo(full));
     const history = await this.repo.history(caseId);
     // PRIV-09 / WKKGZ-12: every read of a case is logged.
-    await this.audit.record(user.id, 'case.read', caseId);
+    await this.audit.read(opts.reader ?? { staff: user }, 'case.read', caseId);
     return this.present(user, full, history, lang, opts.now ?? new Date());
   }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
 
@@ -43,15 +43,23 @@ export class DashboardRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** `since`: first day of the period (YYYY-MM-DD) for rates, outcomes, satisfaction and volume. */
-  async figures(today: string, since: string, listLimit = 50): Promise<DashboardFigures> {
+  async figures(
+    today: string,
+    since: string,
+    readable: RawBuilder<boolean>,
+    listLimit = 50,
+  ): Promise<DashboardFigures> {
     const db = this.db;
+    // PRIV-09: every figure counts only the cases this user may read (the read policy's predicate).
+    const scoped = (table: string) =>
+      sql`EXISTS (SELECT 1 FROM complaint_case WHERE complaint_case.id = ${sql.ref(`${table}.case_id`)} AND ${readable})`;
     const [byStatus, byDept, onTime, outcomes, items, survey, volume, overdue, measures] = await Promise.all([
       sql<{ status: string; count: string }>`
         SELECT status, count(*) AS count FROM complaint_case
-        WHERE status IN (${open()}) GROUP BY status ORDER BY status`.execute(db),
+        WHERE status IN (${open()}) AND ${readable} GROUP BY status ORDER BY status`.execute(db),
       sql<{ department_id: string | null; name: string | null; count: string }>`
         SELECT a.department_id, d.name, a.count
-        FROM (SELECT department_id, count(*) AS count FROM complaint_case WHERE status IN (${open()}) GROUP BY department_id) a
+        FROM (SELECT department_id, count(*) AS count FROM complaint_case WHERE status IN (${open()}) AND ${readable} GROUP BY department_id) a
         LEFT JOIN department d ON d.id = a.department_id
         ORDER BY a.count DESC, d.name`.execute(db),
       // AWB-40/41: on time when the decision went out on or before the (possibly extended) due date.
@@ -60,30 +68,32 @@ export class DashboardRepository {
                count(*) FILTER (WHERE (decided_at AT TIME ZONE 'Europe/Amsterdam')::date <= decision_due) AS on_time,
                avg(EXTRACT(EPOCH FROM (decided_at - received_at)) / 86400.0) AS avg_days
         FROM complaint_case
-        WHERE decided_at IS NOT NULL AND decided_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam'`.execute(
+        WHERE decided_at IS NOT NULL AND decided_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' AND ${readable}`.execute(
         db,
       ),
       sql<{ outcome: Judgement; count: string }>`
         SELECT outcome, count(*) AS count FROM complaint_case
         WHERE outcome IN ('upheld', 'partly_upheld', 'not_upheld')
           AND decided_at IS NOT NULL AND decided_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam'
+          AND ${readable}
         GROUP BY outcome`.execute(db),
       sql<{ judgement: Judgement; count: string }>`
         SELECT judgement, count(*) AS count FROM complaint_item
         WHERE judgement IS NOT NULL AND judged_at IS NOT NULL AND judged_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam'
+          AND ${scoped('complaint_item')}
         GROUP BY judgement`.execute(db),
       sql<{ kind: 'outcome' | 'handling'; answer: Answer; count: string }>`
         SELECT 'outcome' AS kind, outcome_satisfied AS answer, count(*) AS count FROM satisfaction_survey
-        WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' GROUP BY outcome_satisfied
+        WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' AND ${scoped('satisfaction_survey')}
+        GROUP BY outcome_satisfied
         UNION ALL
         SELECT 'handling' AS kind, handling_satisfied AS answer, count(*) AS count FROM satisfaction_survey
-        WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' GROUP BY handling_satisfied`.execute(
-        db,
-      ),
+        WHERE created_at >= ${since}::date::timestamp AT TIME ZONE 'Europe/Amsterdam' AND ${scoped('satisfaction_survey')}
+        GROUP BY handling_satisfied`.execute(db),
       sql<{ month: string; category_id: string | null; name: string | null; count: string }>`
         SELECT to_char(a.month, 'YYYY-MM') AS month, a.category_id, k.name, a.count
         FROM (SELECT date_trunc('month', receipt_date) AS month, category_id, count(*) AS count
-              FROM complaint_case WHERE receipt_date >= ${since}::date GROUP BY 1, 2) a
+              FROM complaint_case WHERE receipt_date >= ${since}::date AND ${readable} GROUP BY 1, 2) a
         LEFT JOIN category k ON k.id = a.category_id
         ORDER BY a.month, k.name NULLS LAST`.execute(db),
       // AWB-44: open and past the decision date; oldest deadline first.
@@ -92,6 +102,7 @@ export class DashboardRepository {
         .select(['id', 'reference', 'status', 'decision_due', 'department_id', 'assignee_id'])
         .where('status', 'in', [...OPEN_STATUSES])
         .where('decision_due', '<', today)
+        .where(readable)
         .orderBy('decision_due', 'asc')
         .orderBy('id')
         .limit(listLimit)
@@ -99,11 +110,12 @@ export class DashboardRepository {
       // NO-14: promised measures whose realisation date has passed without completion.
       db
         .selectFrom('remedy as r')
-        .innerJoin('complaint_case as c', 'c.id', 'r.case_id')
-        .select(['r.id', 'r.case_id', 'c.reference', 'r.description', 'r.realisation_date'])
+        .innerJoin('complaint_case', 'complaint_case.id', 'r.case_id')
+        .select(['r.id', 'r.case_id', 'complaint_case.reference', 'r.description', 'r.realisation_date'])
         .where('r.kind', '=', 'measure')
         .where('r.completed_at', 'is', null)
         .where('r.realisation_date', '<', today)
+        .where(readable)
         .orderBy('r.realisation_date', 'asc')
         .limit(listLimit)
         .execute(),

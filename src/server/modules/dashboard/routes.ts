@@ -5,7 +5,6 @@ import { amsterdamDate } from '../../../domain/dates.js';
 import { STATUS_LABELS, isCaseStatus } from '../../../domain/lifecycle.js';
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { DashboardRepository } from './repository.js';
 
@@ -79,7 +78,7 @@ export const dashboardRoutes =
     r.get(
       '/api/v1/dashboard',
       {
-        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        config: { access: { roles: ['manager', 'admin'], scope: 'cases' } },
         schema: {
           tags: ['dashboard'],
           summary:
@@ -101,7 +100,7 @@ export const dashboardRoutes =
         const lang = requestLang(req);
         const today = amsterdamDate(new Date());
         const since = monthsBack(today, req.query.months);
-        const f = await repo.figures(today, since);
+        const f = await repo.figures(today, since, await s.caseAccess.predicate(req.staff!));
         const label = (st: string) => (isCaseStatus(st) ? STATUS_LABELS[st][lang] : st);
         return {
           today,

@@ -45,6 +45,7 @@ export const deadlineRoutes =
     app.withTypeProvider<ZodTypeProvider>().get(
       '/api/v1/deadlines',
       {
+        config: { access: { public: 'the deadline calculator: no case data' } },
         schema: {
           tags: ['deadlines'],
           summary: 'The deadline engine as a calculator (DL-01..DL-11, AWB-40/41, WKKGZ-05/06)',

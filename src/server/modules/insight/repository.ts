@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
 
@@ -49,14 +49,18 @@ export class InsightRepository {
   }
 
   /** The most recent other cases, the pool for "similar complaints". */
-  candidates(excludeId: string, limit: number): Promise<CandidateRow[]> {
-    return this.db
-      .selectFrom('complaint_case')
-      .select(['id', 'reference', 'status', 'category_id', 'language', caseText.as('text'), 'updated_at'])
-      .where('id', '!=', excludeId)
-      .orderBy('received_at', 'desc')
-      .limit(limit)
-      .execute();
+  candidates(excludeId: string, limit: number, readable: RawBuilder<boolean>): Promise<CandidateRow[]> {
+    return (
+      this.db
+        .selectFrom('complaint_case')
+        .select(['id', 'reference', 'status', 'category_id', 'language', caseText.as('text'), 'updated_at'])
+        .where('id', '!=', excludeId)
+        // PRIV-09: similar cases only from those this user may read.
+        .where(readable)
+        .orderBy('received_at', 'desc')
+        .limit(limit)
+        .execute()
+    );
   }
 
   activeCategories() {
@@ -68,10 +72,13 @@ export class InsightRepository {
   }
 
   /** Cases per category per receipt date from `since` on. */
-  async dailyCounts(since: string): Promise<{ category_id: string | null; date: string; count: number }[]> {
+  async dailyCounts(
+    since: string,
+    readable: RawBuilder<boolean>,
+  ): Promise<{ category_id: string | null; date: string; count: number }[]> {
     const { rows } = await sql<{ category_id: string | null; date: string; count: string }>`
       SELECT category_id, to_char(receipt_date, 'YYYY-MM-DD') AS date, count(*) AS count
-      FROM complaint_case WHERE receipt_date >= ${since}::date
+      FROM complaint_case WHERE receipt_date >= ${since}::date AND ${readable}
       GROUP BY category_id, receipt_date`.execute(this.db);
     return rows.map((r) => ({ ...r, count: Number(r.count) }));
   }

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 
 const modelSchema = z.object({
@@ -87,7 +86,7 @@ export const insightRoutes =
     r.get(
       '/api/v1/cases/:id/suggestions',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: { case: 'id' } } },
         schema: {
           tags: ['insight'],
           summary:
@@ -103,7 +102,11 @@ export const insightRoutes =
       },
       async (req) => {
         const lang = requestLang(req);
-        const res = await s.insight.suggestions(req.params.id, { similar: req.query.similar });
+        const res = await s.insight.suggestions(req.params.id, {
+          similar: req.query.similar,
+          readable: await s.caseAccess.predicate(req.staff!),
+        });
+        await s.audit.read(req, 'case.suggestions', req.params.id);
         const m = res.model;
         return { ...res, model: 'message' in m ? { ...m, message: m.message[lang] } : m };
       },
@@ -112,7 +115,7 @@ export const insightRoutes =
     r.get(
       '/api/v1/insight/spikes',
       {
-        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        config: { access: { roles: ['manager', 'admin'], scope: 'cases' } },
         schema: {
           tags: ['insight'],
           summary:
@@ -127,13 +130,13 @@ export const insightRoutes =
           response: { 200: spikesSchema, ...errors },
         },
       },
-      async (req) => s.insight.spikes(req.query),
+      async (req) => s.insight.spikes({ ...req.query, readable: await s.caseAccess.predicate(req.staff!) }),
     );
 
     r.post(
       '/api/v1/insight/retrain',
       {
-        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        config: { access: { roles: ['manager', 'admin'], scope: 'none' } },
         schema: {
           tags: ['insight'],
           summary:

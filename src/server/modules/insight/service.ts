@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { notFound } from '../../errors.js';
@@ -170,7 +170,8 @@ export class InsightService {
   }
 
   /** Category suggestions (top 3 with confidence) and similar earlier cases for one case. */
-  async suggestions(caseId: string, opts: { top?: number; similar?: number } = {}) {
+  /** `readable`: the read policy's predicate for the asking user; similar cases come only from those. */
+  async suggestions(caseId: string, opts: { top?: number; similar?: number; readable: RawBuilder<boolean> }) {
     const kase = await this.repo.caseForSuggestion(caseId);
     if (!kase) throw notFound('case');
     const { state, classifier } = await this.state();
@@ -186,7 +187,7 @@ export class InsightService {
           }))
       : [];
 
-    const pool = await this.repo.candidates(caseId, SIMILARITY_POOL);
+    const pool = await this.repo.candidates(caseId, SIMILARITY_POOL, opts.readable);
     // With a model, its vocabulary and weights; without one, a vocabulary fitted on the pool itself.
     const vectorizer =
       classifier?.vectorizer ??
@@ -228,10 +229,16 @@ export class InsightService {
   }
 
   /** Categories whose count in the current period is far above their recent baseline. */
-  async spikes(opts: { unit: PeriodUnit; baselinePeriods: number; minCount: number; today?: string }) {
+  async spikes(opts: {
+    unit: PeriodUnit;
+    baselinePeriods: number;
+    minCount: number;
+    today?: string;
+    readable: RawBuilder<boolean>;
+  }) {
     const today = opts.today ?? amsterdamDate(new Date());
     const starts = periodStarts(today, opts.baselinePeriods + 1, opts.unit);
-    const rows = await this.repo.dailyCounts(starts[0]!);
+    const rows = await this.repo.dailyCounts(starts[0]!, opts.readable);
     const byCategory = new Map<string | null, { date: string; count: number }[]>();
     for (const r of rows) byCategory.set(r.category_id, [...(byCategory.get(r.category_id) ?? []), r]);
     const series = [...byCategory].map(([key, dated]) => ({ key, counts: bucket(starts, dated) }));

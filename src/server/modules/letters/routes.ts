@@ -7,7 +7,6 @@ import type { LetterLang, Paragraph } from '../../../domain/letters/model.js';
 import { parseLetter } from '../../../domain/letters/parse.js';
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { presentLetter, presentTask } from './presenter.js';
 import {
@@ -33,7 +32,7 @@ export const letterRoutes =
     r.post(
       '/api/v1/letters/lint',
       {
-        onRequest: requireStaff(s.users, 'any'),
+        config: { access: { roles: 'any', scope: 'none' } },
         schema: {
           tags: ['letters'],
           summary: 'Lint a plain-text letter (LET-01..10 and the regime’s required content)',
@@ -53,14 +52,15 @@ export const letterRoutes =
       },
     );
 
-    const staff = requireStaff(s.users, 'any');
+    const onCase = { access: { roles: 'any', scope: { case: 'id' } } } as const;
+    const onLetter = { access: { roles: 'any', scope: { letter: 'id' } } } as const;
     const letterErrors = { ...errors, 404: errorResponseSchema, 409: errorResponseSchema };
     const idParams = z.object({ id: z.uuid() });
 
     r.get(
       '/api/v1/cases/:id/letters',
       {
-        onRequest: staff,
+        config: onCase,
         schema: {
           tags: ['letters'],
           summary: 'The letters of a case, and the letters the case still needs by law (tasks until sent)',
@@ -78,7 +78,7 @@ export const letterRoutes =
     r.post(
       '/api/v1/cases/:id/letters',
       {
-        onRequest: staff,
+        config: onCase,
         schema: {
           tags: ['letters'],
           summary: 'Compose a letter from the case data (a draft, linted)',
@@ -105,7 +105,7 @@ export const letterRoutes =
     r.get(
       '/api/v1/letters/:id',
       {
-        onRequest: staff,
+        config: onLetter,
         schema: {
           tags: ['letters'],
           summary: 'One letter with its findings and delivery',
@@ -120,7 +120,7 @@ export const letterRoutes =
     r.put(
       '/api/v1/letters/:id',
       {
-        onRequest: staff,
+        config: onLetter,
         schema: {
           tags: ['letters'],
           summary:
@@ -144,7 +144,7 @@ export const letterRoutes =
     r.post(
       '/api/v1/letters/:id/lint',
       {
-        onRequest: staff,
+        config: onLetter,
         schema: {
           tags: ['letters'],
           summary: 'Lint the stored letter again',
@@ -159,7 +159,7 @@ export const letterRoutes =
     r.post(
       '/api/v1/letters/:id/render',
       {
-        onRequest: staff,
+        config: onLetter,
         schema: {
           tags: ['letters'],
           summary: 'Render the PDF (once per version; a retry returns the stored PDF)',
@@ -174,7 +174,7 @@ export const letterRoutes =
     r.get(
       '/api/v1/letters/:id/pdf',
       {
-        onRequest: staff,
+        config: onLetter,
         schema: {
           tags: ['letters'],
           summary: 'The letter as PDF',
@@ -195,7 +195,7 @@ export const letterRoutes =
     r.post(
       '/api/v1/letters/:id/send',
       {
-        onRequest: staff,
+        config: onLetter,
         schema: {
           tags: ['letters'],
           summary:

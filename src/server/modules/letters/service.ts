@@ -20,6 +20,8 @@ import type { OrganisationService } from '../organisation/service.js';
 import { letterFilename } from '../outbox/delivery.js';
 import type { DecisionLetterFile, DecisionLetterInfo, DecisionLetterSource } from '../public/letters.js';
 import type { StaffUser } from '../users/service.js';
+import { readInfo } from '../cases/snapshot.js';
+import { DEFAULT_CONFIDENTIAL_READERS } from '../cases/read-policy.js';
 import { type ComposeRequest, composeForCase, LETTER_FOR_TASK, taskKindFor } from './adapter.js';
 import { renderLetterPdf, type Letterhead } from './pdf.js';
 import { assertMayRead, assertMayWrite, type LetterCaseAccess } from './policy.js';
@@ -71,10 +73,10 @@ export class LetterService {
   private async loadCase(caseId: string): Promise<{ full: FullCase; access: LetterCaseAccess }> {
     const full = await this.cases.loadFull(caseId);
     if (!full) throw notFound('case');
+    const { settings } = await this.organisation.get();
     const access: LetterCaseAccess = {
-      departmentId: full.row.department_id,
-      assigneeId: full.row.assignee_id,
-      respondentUserIds: full.respondents.map((r) => r.user_id).filter((x): x is string => Boolean(x)),
+      ...readInfo(full),
+      confidentialReaders: settings.confidentialReaders ?? DEFAULT_CONFIDENTIAL_READERS,
     };
     return { full, access };
   }

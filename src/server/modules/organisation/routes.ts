@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import {
   categoryPatchSchema,
@@ -33,8 +32,8 @@ export const organisationRoutes =
       409: errorResponseSchema,
       422: errorResponseSchema,
     };
-    const anyStaff = requireStaff(s.users, 'any');
-    const admin = requireStaff(s.users, ['admin']);
+    const anyStaff = { access: { roles: 'any', scope: 'none' } } as const;
+    const admin = { access: { roles: ['admin'], scope: 'none' } } as const;
     const security = [{ bearer: [] }];
     const orgResponse = z.object({
       name: z.string(),
@@ -45,7 +44,7 @@ export const organisationRoutes =
     r.get(
       '/api/v1/organisation',
       {
-        onRequest: anyStaff,
+        config: anyStaff,
         schema: {
           tags: ['organisation'],
           summary: 'The organisation: name, regime and settings',
@@ -63,7 +62,7 @@ export const organisationRoutes =
     r.put(
       '/api/v1/organisation',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: 'Replace name, regime and settings (admin)',
@@ -81,7 +80,7 @@ export const organisationRoutes =
     r.get(
       '/api/v1/departments',
       {
-        onRequest: anyStaff,
+        config: anyStaff,
         schema: {
           tags: ['organisation'],
           summary: 'Departments',
@@ -97,7 +96,7 @@ export const organisationRoutes =
     r.post(
       '/api/v1/departments',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: 'Add a department (admin)',
@@ -112,7 +111,7 @@ export const organisationRoutes =
     r.patch(
       '/api/v1/departments/:id',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: 'Rename or deactivate a department (admin)',
@@ -128,7 +127,7 @@ export const organisationRoutes =
     r.get(
       '/api/v1/categories',
       {
-        onRequest: anyStaff,
+        config: anyStaff,
         schema: {
           tags: ['organisation'],
           summary: 'Categories with their default department',
@@ -144,7 +143,7 @@ export const organisationRoutes =
     r.post(
       '/api/v1/categories',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: 'Add a category with a default department (admin)',
@@ -159,7 +158,7 @@ export const organisationRoutes =
     r.patch(
       '/api/v1/categories/:id',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: 'Change a category (admin)',
@@ -175,7 +174,7 @@ export const organisationRoutes =
     r.get(
       '/api/v1/users',
       {
-        onRequest: requireStaff(s.users, ['admin', 'manager', 'intake']),
+        config: { access: { roles: ['admin', 'manager', 'intake'], scope: 'none' } },
         schema: {
           tags: ['organisation'],
           summary: 'Staff users (admin, manager, intake: to route and assign)',
@@ -190,7 +189,7 @@ export const organisationRoutes =
     r.get(
       '/api/v1/staff',
       {
-        onRequest: anyStaff,
+        config: anyStaff,
         schema: {
           tags: ['organisation'],
           summary: 'Staff directory: active colleagues (any staff)',
@@ -203,7 +202,7 @@ export const organisationRoutes =
     r.post(
       '/api/v1/users',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: 'Add a staff user with a role (admin)',
@@ -218,7 +217,7 @@ export const organisationRoutes =
     r.patch(
       '/api/v1/users/:id',
       {
-        onRequest: admin,
+        config: admin,
         schema: {
           tags: ['organisation'],
           summary: "Change a user's name, role, department or active flag (admin)",

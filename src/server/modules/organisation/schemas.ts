@@ -96,6 +96,9 @@ export const settingsSchema = z.strictObject({
   contactWorkingDays: z.number().int().min(1).max(20).optional(),
   extraHolidays: z.array(localDate).max(50).optional(),
   workflow: workflowSettingsSchema.optional(),
+  // PRIV-09 / WKKGZ-12: roles that read confidential (need-to-know) cases besides the assignee;
+  // default: the complaints officer only (cases/read-policy.ts).
+  confidentialReaders: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
   serviceNorms: z
     .array(
       z.strictObject({

@@ -54,6 +54,9 @@ export const publicRoutes =
     });
 
     const limit = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+    // Public by declaration (plugins/access.ts): the complainant reaches these without a staff login.
+    const open = (why: string) => ({ access: { public: why } });
+    const BEHIND_LINK = "the complainant's own case, reached only through the secret status link";
     const postLimit = limit(s.config.rateLimitPublic);
     const getLimit = limit(s.config.rateLimitPublic * 4);
 
@@ -145,34 +148,40 @@ export const publicRoutes =
     });
 
     // Assets: content-hashed names, so they can be cached for a year.
-    app.get('/assets/:file', { schema: { hide: true } }, async (req, reply) => {
-      const path = req.url.split('?')[0]!;
-      const asset = assets.byPath.get(path);
-      if (asset) {
-        const { body, encoding } = negotiate(asset, req.headers['accept-encoding']);
-        void reply.headers({
-          'content-type': asset.contentType,
-          'cache-control': 'public, max-age=31536000, immutable',
-          vary: 'accept-encoding',
-        });
-        if (encoding) void reply.header('content-encoding', encoding);
-        return reply.send(body);
-      }
-      const brand = brandingFor(await s.organisation.get()).css;
-      if (brand && path.startsWith('/assets/brand.')) {
-        // The current brand stylesheet; an old name gets the current one without the long cache.
-        void reply.headers({
-          'content-type': 'text/css; charset=utf-8',
-          'cache-control': path === brand.path ? 'public, max-age=31536000, immutable' : 'no-cache',
-        });
-        return reply.send(brand.body);
-      }
-      throw new AppError('NOT_FOUND', { nl: 'Dit bestand bestaat niet.', en: 'This file does not exist.' });
-    });
+    app.get(
+      '/assets/:file',
+      { schema: { hide: true }, config: open('static files of the public pages') },
+      async (req, reply) => {
+        const path = req.url.split('?')[0]!;
+        const asset = assets.byPath.get(path);
+        if (asset) {
+          const { body, encoding } = negotiate(asset, req.headers['accept-encoding']);
+          void reply.headers({
+            'content-type': asset.contentType,
+            'cache-control': 'public, max-age=31536000, immutable',
+            vary: 'accept-encoding',
+          });
+          if (encoding) void reply.header('content-encoding', encoding);
+          return reply.send(body);
+        }
+        const brand = brandingFor(await s.organisation.get()).css;
+        if (brand && path.startsWith('/assets/brand.')) {
+          // The current brand stylesheet; an old name gets the current one without the long cache.
+          void reply.headers({
+            'content-type': 'text/css; charset=utf-8',
+            'cache-control': path === brand.path ? 'public, max-age=31536000, immutable' : 'no-cache',
+          });
+          return reply.send(brand.body);
+        }
+        throw new AppError('NOT_FOUND', { nl: 'Dit bestand bestaat niet.', en: 'This file does not exist.' });
+      },
+    );
 
     // NO-01: the way to complain is easy to find: the site's root leads to the form.
-    app.get('/', { schema: { hide: true } }, async (req, reply) =>
-      reply.redirect(PATHS[requestLang(req)].intake, 302),
+    app.get(
+      '/',
+      { schema: { hide: true }, config: open('redirect to the complaint form') },
+      async (req, reply) => reply.redirect(PATHS[requestLang(req)].intake, 302),
     );
 
     // ---- File a complaint -------------------------------------------------------------------------
@@ -180,155 +189,174 @@ export const publicRoutes =
       const paths = PATHS[lang];
       const other = lang === 'nl' ? PATHS.en : PATHS.nl;
 
-      app.get(paths.intake, { schema: { hide: true } }, async (req, reply) => {
-        const org = await s.organisation.get();
-        const ctx = await context(req, lang, other.intake);
-        return sendPage(
-          req,
-          reply,
-          200,
-          intakeFormPage(ctx, {
-            action: paths.intake,
-            values: {},
-            errors: [],
-            formId: crypto.randomBytes(18).toString('base64url'),
-            filesDropped: false,
-            contactWorkingDays: org.settings.contactWorkingDays ?? 5,
-            statusLinkRequestHref: paths.link,
-          }),
-        );
-      });
-
-      app.post(paths.intake, { schema: { hide: true }, config: postLimit }, async (req, reply) => {
-        const form = await readForm(req);
-        const result = parseIntakeForm(form, lang, today);
-        const ctx = await context(req, lang, other.intake);
-        if (result.honeypot) {
-          // A robot filled the hidden field: register nothing, tell nothing useful.
-          req.log.info('public intake rejected by honeypot');
-          return sendPage(
-            req,
-            reply,
-            400,
-            errorPage(
-              ctx,
-              t(lang, 'Niet verstuurd', 'Not sent'),
-              t(
-                lang,
-                'Uw klacht kon niet worden verstuurd. Probeer het opnieuw of bel ons.',
-                'Your complaint could not be sent. Please try again or call us.',
-              ),
-              { href: paths.intake, text: t(lang, 'Naar het klachtenformulier', 'To the complaint form') },
-            ),
-          );
-        }
-        if (!result.input) {
+      app.get(
+        paths.intake,
+        { schema: { hide: true }, config: open('the complaint form') },
+        async (req, reply) => {
           const org = await s.organisation.get();
+          const ctx = await context(req, lang, other.intake);
           return sendPage(
             req,
             reply,
-            422,
+            200,
             intakeFormPage(ctx, {
               action: paths.intake,
-              values: result.values,
-              errors: result.errors,
-              formId: result.formId ?? crypto.randomBytes(18).toString('base64url'),
-              filesDropped: form.uploads.length > 0,
+              values: {},
+              errors: [],
+              formId: crypto.randomBytes(18).toString('base64url'),
+              filesDropped: false,
               contactWorkingDays: org.settings.contactWorkingDays ?? 5,
               statusLinkRequestHref: paths.link,
             }),
           );
-        }
-        const filed = await fileOnce(s, result.input, result.files, result.formId);
-        s.jobs.outboxCreated(filed.outboxIds);
-        return reply
-          .code(303)
-          .header('location', `/status/${filed.token}/bevestiging${lang === 'en' ? '?lang=en' : ''}`)
-          .send();
-      });
+        },
+      );
+
+      app.post(
+        paths.intake,
+        { schema: { hide: true }, config: { ...postLimit, ...open('anyone may file a complaint') } },
+        async (req, reply) => {
+          const form = await readForm(req);
+          const result = parseIntakeForm(form, lang, today);
+          const ctx = await context(req, lang, other.intake);
+          if (result.honeypot) {
+            // A robot filled the hidden field: register nothing, tell nothing useful.
+            req.log.info('public intake rejected by honeypot');
+            return sendPage(
+              req,
+              reply,
+              400,
+              errorPage(
+                ctx,
+                t(lang, 'Niet verstuurd', 'Not sent'),
+                t(
+                  lang,
+                  'Uw klacht kon niet worden verstuurd. Probeer het opnieuw of bel ons.',
+                  'Your complaint could not be sent. Please try again or call us.',
+                ),
+                { href: paths.intake, text: t(lang, 'Naar het klachtenformulier', 'To the complaint form') },
+              ),
+            );
+          }
+          if (!result.input) {
+            const org = await s.organisation.get();
+            return sendPage(
+              req,
+              reply,
+              422,
+              intakeFormPage(ctx, {
+                action: paths.intake,
+                values: result.values,
+                errors: result.errors,
+                formId: result.formId ?? crypto.randomBytes(18).toString('base64url'),
+                filesDropped: form.uploads.length > 0,
+                contactWorkingDays: org.settings.contactWorkingDays ?? 5,
+                statusLinkRequestHref: paths.link,
+              }),
+            );
+          }
+          const filed = await fileOnce(s, result.input, result.files, result.formId);
+          s.jobs.outboxCreated(filed.outboxIds);
+          return reply
+            .code(303)
+            .header('location', `/status/${filed.token}/bevestiging${lang === 'en' ? '?lang=en' : ''}`)
+            .send();
+        },
+      );
 
       // ---- A new status link (ISO-02) -------------------------------------------------------------
-      app.get(paths.link, { schema: { hide: true } }, async (req, reply) => {
-        const ctx = await context(req, lang, other.link);
-        return sendPage(
-          req,
-          reply,
-          200,
-          linkRequestPage(ctx, {
-            action: paths.link,
-            values: {},
-            errors: [],
-            sent: false,
-            intakeHref: paths.intake,
-          }),
-        );
-      });
-
-      app.post(paths.link, { schema: { hide: true }, config: postLimit }, async (req, reply) => {
-        const form = await readForm(req);
-        const reference = clean(form.fields.reference);
-        const email = clean(form.fields.email);
-        const errors: FieldError[] = [];
-        if (!reference)
-          errors.push({
-            field: 'f-reference',
-            message: t(lang, 'Vul het kenmerk van uw klacht in.', 'Enter the reference of your complaint.'),
-          });
-        else if (!/^[A-Za-z]{1,5}-\d{4}-\d{1,9}$/.test(reference)) {
-          errors.push({
-            field: 'f-reference',
-            message: t(
-              lang,
-              'Vul het kenmerk in zoals het in de bevestiging staat, bijvoorbeeld KL-2026-000123.',
-              'Enter the reference as it appears in the confirmation, for example KL-2026-000123.',
-            ),
-          });
-        }
-        if (!email)
-          errors.push({
-            field: 'f-email',
-            message: t(lang, 'Vul uw e-mailadres in.', 'Enter your e-mail address.'),
-          });
-        else if (!z.email().max(254).safeParse(email).success) {
-          errors.push({
-            field: 'f-email',
-            message: t(
-              lang,
-              'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
-              'Enter a valid e-mail address, like name@example.com.',
-            ),
-          });
-        }
-        const ctx = await context(req, lang, other.link);
-        if (errors.length) {
+      app.get(
+        paths.link,
+        { schema: { hide: true }, config: open('form to ask for a new status link') },
+        async (req, reply) => {
+          const ctx = await context(req, lang, other.link);
           return sendPage(
             req,
             reply,
-            422,
+            200,
             linkRequestPage(ctx, {
               action: paths.link,
-              values: { reference, email },
-              errors,
+              values: {},
+              errors: [],
               sent: false,
               intakeHref: paths.intake,
             }),
           );
-        }
-        const outboxIds = await s.publicCases.requestNewLink(reference!, email!);
-        s.jobs.outboxCreated(outboxIds);
-        return sendPage(
-          req,
-          reply,
-          200,
-          linkRequestPage(ctx, {
-            action: paths.link,
-            values: {},
-            errors: [],
-            sent: true,
-            intakeHref: paths.intake,
-          }),
-        );
-      });
+        },
+      );
+
+      app.post(
+        paths.link,
+        {
+          schema: { hide: true },
+          config: { ...postLimit, ...open('a new status link, mailed only to the address on file') },
+        },
+        async (req, reply) => {
+          const form = await readForm(req);
+          const reference = clean(form.fields.reference);
+          const email = clean(form.fields.email);
+          const errors: FieldError[] = [];
+          if (!reference)
+            errors.push({
+              field: 'f-reference',
+              message: t(lang, 'Vul het kenmerk van uw klacht in.', 'Enter the reference of your complaint.'),
+            });
+          else if (!/^[A-Za-z]{1,5}-\d{4}-\d{1,9}$/.test(reference)) {
+            errors.push({
+              field: 'f-reference',
+              message: t(
+                lang,
+                'Vul het kenmerk in zoals het in de bevestiging staat, bijvoorbeeld KL-2026-000123.',
+                'Enter the reference as it appears in the confirmation, for example KL-2026-000123.',
+              ),
+            });
+          }
+          if (!email)
+            errors.push({
+              field: 'f-email',
+              message: t(lang, 'Vul uw e-mailadres in.', 'Enter your e-mail address.'),
+            });
+          else if (!z.email().max(254).safeParse(email).success) {
+            errors.push({
+              field: 'f-email',
+              message: t(
+                lang,
+                'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+                'Enter a valid e-mail address, like name@example.com.',
+              ),
+            });
+          }
+          const ctx = await context(req, lang, other.link);
+          if (errors.length) {
+            return sendPage(
+              req,
+              reply,
+              422,
+              linkRequestPage(ctx, {
+                action: paths.link,
+                values: { reference, email },
+                errors,
+                sent: false,
+                intakeHref: paths.intake,
+              }),
+            );
+          }
+          const outboxIds = await s.publicCases.requestNewLink(reference!, email!);
+          s.jobs.outboxCreated(outboxIds);
+          return sendPage(
+            req,
+            reply,
+            200,
+            linkRequestPage(ctx, {
+              action: paths.link,
+              values: {},
+              errors: [],
+              sent: true,
+              intakeHref: paths.intake,
+            }),
+          );
+        },
+      );
     }
 
     // ---- Behind the secret status link ------------------------------------------------------------
@@ -376,23 +404,27 @@ export const publicRoutes =
       );
     }
 
-    app.get('/status/:token', { schema: { hide: true }, config: getLimit }, async (req, reply) => {
-      const l = await withLink(req, reply);
-      if (!l) return reply;
-      const notice = (req.query as Record<string, unknown>).bericht;
-      return renderStatus(req, reply, 200, l, {
-        notice:
-          notice === 'informatie'
-            ? 'information-added'
-            : notice === 'tevredenheid'
-              ? 'survey-answered'
-              : undefined,
-      });
-    });
+    app.get(
+      '/status/:token',
+      { schema: { hide: true }, config: { ...getLimit, ...open(BEHIND_LINK) } },
+      async (req, reply) => {
+        const l = await withLink(req, reply);
+        if (!l) return reply;
+        const notice = (req.query as Record<string, unknown>).bericht;
+        return renderStatus(req, reply, 200, l, {
+          notice:
+            notice === 'informatie'
+              ? 'information-added'
+              : notice === 'tevredenheid'
+                ? 'survey-answered'
+                : undefined,
+        });
+      },
+    );
 
     app.get(
       '/status/:token/bevestiging',
-      { schema: { hide: true }, config: getLimit },
+      { schema: { hide: true }, config: { ...getLimit, ...open(BEHIND_LINK) } },
       async (req, reply) => {
         const l = await withLink(req, reply);
         if (!l) return reply;
@@ -420,7 +452,7 @@ export const publicRoutes =
 
     app.post(
       '/status/:token/informatie',
-      { schema: { hide: true }, config: postLimit },
+      { schema: { hide: true }, config: { ...postLimit, ...open(BEHIND_LINK) } },
       async (req, reply) => {
         const l = await withLink(req, reply);
         if (!l) return reply;
@@ -464,7 +496,7 @@ export const publicRoutes =
 
     app.post(
       '/status/:token/tevredenheid',
-      { schema: { hide: true }, config: postLimit },
+      { schema: { hide: true }, config: { ...postLimit, ...open(BEHIND_LINK) } },
       async (req, reply) => {
         const l = await withLink(req, reply);
         if (!l) return reply;
@@ -515,7 +547,7 @@ export const publicRoutes =
 
     app.get(
       '/status/:token/bijlagen/:id',
-      { schema: { hide: true }, config: getLimit },
+      { schema: { hide: true }, config: { ...getLimit, ...open(BEHIND_LINK) } },
       async (req, reply) => {
         const l = await withLink(req, reply);
         if (!l) return reply;
@@ -536,7 +568,7 @@ export const publicRoutes =
     // The decision letter, from the letters module (see ./letters.ts).
     app.get(
       '/status/:token/besluit/:id',
-      { schema: { hide: true }, config: getLimit },
+      { schema: { hide: true }, config: { ...getLimit, ...open(BEHIND_LINK) } },
       async (req, reply) => {
         const l = await withLink(req, reply);
         if (!l) return reply;

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
 
@@ -30,10 +30,15 @@ export class ReportRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Complaints registered in the calendar year (receipt date), whatever their state now (AWB-60). */
-  async annual(year: number, today: string): Promise<AnnualRows> {
+  async annual(
+    year: number,
+    today: string,
+    readable: RawBuilder<boolean> = sql<boolean>`TRUE`,
+  ): Promise<AnnualRows> {
     const from = `${year}-01-01`;
     const to = `${year + 1}-01-01`;
-    const inYear = sql`c.receipt_date >= ${from}::date AND c.receipt_date < ${to}::date`;
+    // PRIV-09: a department manager's report counts the cases they may read (predicate on alias c).
+    const inYear = sql`c.receipt_date >= ${from}::date AND c.receipt_date < ${to}::date AND ${readable}`;
     const db = this.db;
     const n = (v: string | number | null | undefined) => Number(v ?? 0);
     const [total, cats, outcomes, channels, lead, deadlines, special, esc, survey, lessons, people] =

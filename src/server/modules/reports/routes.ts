@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { annualReportCsv } from './annual.js';
 import { ReportService } from './service.js';
@@ -17,7 +16,7 @@ export const reportRoutes =
     r.get(
       '/api/v1/reports/annual',
       {
-        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        config: { access: { roles: ['manager', 'admin'], scope: 'cases' } },
         schema: {
           tags: ['reports'],
           summary:
@@ -32,7 +31,7 @@ export const reportRoutes =
         },
       },
       async (req, reply) => {
-        const report = await reports.annual(req.query.year);
+        const report = await reports.annual(req.query.year, await s.caseAccess.predicate(req.staff!, 'c'));
         if (req.query.format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { amsterdamDate } from '../../../domain/dates.js';
 import type { OrganisationService } from '../organisation/service.js';
@@ -16,9 +16,10 @@ export class ReportService {
   }
 
   /** AWB-60/61, PRIV-08: the year's registered complaints, aggregated and anonymised. */
-  async annual(year: number): Promise<AnnualReport> {
+  /** `readable`: the read policy's predicate on alias `c` for a staff reader; the CLI reads all. */
+  async annual(year: number, readable?: RawBuilder<boolean>): Promise<AnnualReport> {
     const org = await this.organisation.get();
-    const rows = await this.repo.annual(year, amsterdamDate(new Date()));
+    const rows = await this.repo.annual(year, amsterdamDate(new Date()), readable);
     return buildAnnualReport(year, org.name, rows);
   }
 }

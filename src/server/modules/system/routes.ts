@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
-import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 
 const outboxItem = z.object({
@@ -27,6 +27,7 @@ export const systemRoutes =
     r.get(
       '/health',
       {
+        config: { access: { public: 'liveness probe: no data' } },
         schema: {
           tags: ['system'],
           summary: 'Liveness and database reachability',
@@ -47,7 +48,7 @@ export const systemRoutes =
     r.get(
       '/api/v1/outbox',
       {
-        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        config: { access: { roles: ['manager', 'admin'], scope: 'cases' } },
         schema: {
           tags: ['system'],
           summary: 'Outgoing messages and their delivery state',
@@ -65,7 +66,15 @@ export const systemRoutes =
         },
       },
       async (req) => {
-        let q = s.database.db.selectFrom('outbox').selectAll();
+        // PRIV-09: only mail about cases this user may read; mail without a case is the admin's.
+        const readable = await s.caseAccess.predicate(req.staff!);
+        const orgWide = sql.lit(req.staff!.role === 'admin');
+        let q = s.database.db
+          .selectFrom('outbox')
+          .selectAll()
+          .where(
+            sql<boolean>`((outbox.case_id IS NULL AND ${orgWide}) OR EXISTS (SELECT 1 FROM complaint_case WHERE complaint_case.id = outbox.case_id AND ${readable}))`,
+          );
         if (req.query.status) q = q.where('status', '=', req.query.status);
         if (req.query.caseId) q = q.where('case_id', '=', req.query.caseId);
         const rows = await q.orderBy('id', 'desc').limit(req.query.limit).execute();

@@ -79,7 +79,19 @@ describe('authorisation matrix: role × action × own/other department', () => {
         const who = users[`${role}:${scope}`]!;
         const seen = new Set<string>();
         for (const status of STATES) {
-          const c = await detail(w, who, caseIn[status]!);
+          // PRIV-09: a case of another department is not even readable for handlers and managers.
+          if (EXPECTED[role][scope].length === 0) {
+            const res = await w.t.app.inject({
+              method: 'GET',
+              url: `/api/v1/cases/${caseIn[status]!}`,
+              headers: who.auth,
+            });
+            expect(res.statusCode).toBe(403);
+          }
+          const c =
+            EXPECTED[role][scope].length === 0
+              ? { allowedActions: [] as { action: string }[] }
+              : await detail(w, who, caseIn[status]!);
           for (const a of c.allowedActions) seen.add(a.action);
           // Enforcement: every action not offered is refused by the service (403 or 409), never applied.
           const offered = new Set(c.allowedActions.map((a: { action: string }) => a.action));
@@ -98,16 +110,18 @@ describe('authorisation matrix: role × action × own/other department', () => {
     }
   }
 
-  it('AWB-15: a staff member who is a respondent cannot act on the case, whatever the role', async () => {
+  it('AWB-15: a staff member who is a respondent neither reads nor acts on the case, whatever the role', async () => {
     const id = caseIn.received!;
     const manager = users['manager:own']!;
     await w.t.database.db
       .insertInto('respondent')
       .values({ case_id: id, kind: 'staff', user_id: manager.id, name: 'Mo Manager' })
       .execute();
-    const c = await detail(w, manager, id);
-    expect(c.allowedActions).toEqual([]);
-    expect(c.intake.restricted).toBe(true); // NO-16: no vulnerability details either
+    // PRIV-09 / AWB-15: the person complained about does not even read the complaint.
+    const res = await w.t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: manager.auth });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details.reason).toBe('respondent');
+    expect(res.body).not.toContain('description');
     const user = await w.t.services.users.userForToken(manager.token);
     await expect(w.t.services.workflow.perform(user!, id, 'acknowledge', {})).rejects.toMatchObject({
       code: 'HANDLER_IS_RESPONDENT',
