@@ -50,7 +50,7 @@ export class OutboxDelivery {
       .executeTakeFirst();
     if (!msg || !msg.recipient) return 'skipped';
     const messageId = `<outbox-${msg.id}@${this.domain}>`;
-    // A letter goes with its PDF attached (issue 4); the PDF was rendered before sending was allowed.
+    // A letter goes with its PDF attached; the PDF was rendered before sending was allowed.
     const letter = msg.letter_id
       ? await this.db
           .selectFrom('letter')
