@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 // Types of the tables created by the migrations in ./migrations. int8 and numeric come back as strings.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -383,6 +383,4 @@ export interface Database {
 }
 
 export type CaseRow = Selectable<CaseTable>;
-export type NewCase = Insertable<CaseTable>;
 export type UserRow = Selectable<UserTable>;
-export type OutboxRow = Selectable<OutboxTable>;

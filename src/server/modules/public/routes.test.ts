@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../../test/helpers.js';
@@ -582,6 +583,29 @@ describe('assets', () => {
     expect(plain.body).toContain('.voorbeeld-theme {');
     expect(plain.body).toContain('.utrecht-html');
     expect(plain.body).not.toContain('--denhaag-');
+  });
+
+  it('compresses pages by Accept-Encoding (a refused encoding, q=0, is not used) and never caches them', async () => {
+    const plain = await ctx.app.inject({ method: 'GET', url: '/klacht' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['cache-control']).toBe('no-store');
+    // The form's per-request values (a CSRF-like token, dates) may differ: compare the page's shape.
+    const shape = (html: string) => html.replace(/value="[^"]*"/g, 'value=""');
+    const br = await ctx.app.inject({
+      method: 'GET',
+      url: '/klacht',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('accept-encoding');
+    expect(shape(zlib.brotliDecompressSync(br.rawPayload).toString('utf8'))).toBe(shape(plain.body));
+    const gz = await ctx.app.inject({
+      method: 'GET',
+      url: '/klacht',
+      headers: { 'accept-encoding': 'br;q=0, gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(shape(zlib.gunzipSync(gz.rawPayload).toString('utf8'))).toBe(shape(plain.body));
   });
 });
 
