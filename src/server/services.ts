@@ -26,9 +26,9 @@ export interface Services {
   audit: AuditService;
   delivery: OutboxDelivery;
   jobs: JobQueue;
-  /** The complainant's side: status links, additions, survey (issue 5). */
+  /** The complainant's side: status links, additions, survey. */
   publicCases: PublicCaseService;
-  /** Letters: compose, lint, render, send (issue 4). */
+  /** Letters: compose, lint, render, send. */
   letters: LetterService;
   /** Category suggestions, similar cases and spike alerts (src/insight). */
   insight: InsightService;

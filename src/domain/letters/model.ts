@@ -8,7 +8,7 @@ import type { RegimeId } from '../deadlines.js';
 export type LetterLang = 'nl' | 'en';
 export const LETTER_LANGS: readonly LetterLang[] = ['nl', 'en'];
 
-/** Every letter the procedure needs (issue 4, rules.md §1 and §6). */
+/** Every letter the procedure needs (the Awb, Wkkgz and letter rules in docs/rules.md). */
 export const LETTER_KINDS = [
   'acknowledgement', // ontvangstbevestiging (AWB-12/13/14)
   'extension', // verdagingsbericht (AWB-41, WKKGZ-06, LET-10)

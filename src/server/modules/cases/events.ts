@@ -85,7 +85,7 @@ export interface CaseEventMap {
   'case.measure_completed': { remedyId: string; completedAt: string; realisationDate: string | null };
   'case.overdue': { decisionDue: string; rule: 'AWB-44' };
   'case.alert_sent': { kind: string; key: string; recipients: number };
-  // The complainant's side (public pages, issue 5); actor is null (the complainant via the status link).
+  // The complainant's side (public pages); actor is null (the complainant via the status link).
   'complainant.attachments_added': { attachmentCount: number; source: 'intake' };
   'complainant.information_added': { submissionId: string; attachmentCount: number; hasMessage: boolean };
   'survey.answered': {
@@ -94,7 +94,7 @@ export interface CaseEventMap {
     handlingSatisfied: 'yes' | 'partly' | 'no';
   };
   'status_link.resent': { expiresAt: string };
-  // Letters (issue 4): every letter is a history event; sending is the one that counts (AWB-12, AWB-50).
+  // Letters: every letter is a history event; sending is the one that counts (AWB-12, AWB-50).
   'letter.drafted': {
     letterId: string;
     kind: string;

@@ -13,7 +13,7 @@ import {
 import { OutboxDelivery } from '../outbox/delivery.js';
 import { TINY_PNG, pdfText } from './test-support.js';
 
-// Issue 4, "done when": a complete case produces every letter its path needs, received by a real
+// The letters promise: a complete case produces every letter its path needs, received by a real
 // SMTP server, with a PDF that pdftotext reads back correctly (€, ë, é intact).
 
 let w: World;
