@@ -115,6 +115,9 @@ export interface CaseEventMap {
     channel: 'email' | 'post';
     tasksCompleted: number;
   };
+  // An e-mail refused for good (SMTP 5xx) or out of attempts: staff must reach the recipient otherwise.
+  'message.failed': { outboxId: string; kind: string; attempts: number; permanent: boolean };
+  'message.retried': { outboxId: string; kind: string };
 }
 
 export type CaseEventType = keyof CaseEventMap;
@@ -182,6 +185,8 @@ export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   'letter.edited': { nl: 'Brief bewerkt', en: 'Letter edited' },
   'letter.rendered': { nl: 'Brief als PDF gemaakt', en: 'Letter rendered as PDF' },
   'letter.sent': { nl: 'Brief verzonden', en: 'Letter sent' },
+  'message.failed': { nl: 'E-mail kon niet worden bezorgd', en: 'E-mail could not be delivered' },
+  'message.retried': { nl: 'E-mail opnieuw aangeboden', en: 'E-mail offered again' },
 };
 
 export function eventLabel(type: string, lang: 'nl' | 'en'): string {
