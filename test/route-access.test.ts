@@ -45,7 +45,8 @@ interface Fixture {
   reference: string;
   name: string;
   email: string;
-  letterId: string;
+  /** The object of each one-case scope kind (plugins/access.ts CASE_OF) on this case. */
+  of: Record<string, string>;
 }
 
 const HOW_TO_DECLARE = `Declare who may call it in the route options, e.g.
@@ -124,7 +125,18 @@ beforeAll(async () => {
       })
       .where('id', '=', res.response.id)
       .execute();
-    cases[key] = { id: res.response.id, reference: res.response.reference, name, email, letterId: letter.id };
+    const mail = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('case_id', '=', res.response.id)
+      .executeTakeFirstOrThrow();
+    cases[key] = {
+      id: res.response.id,
+      reference: res.response.reference,
+      name,
+      email,
+      of: { case: res.response.id, letter: letter.id, outbox: String(mail.id) },
+    };
   }
   for (const who of ['handlerA', 'intake', 'admin'] as const) {
     await db
@@ -177,8 +189,12 @@ function sampleQuery(method: string, url: string): string {
 function fill(url: string, caseKey: CaseKey, access: RouteAccess): string {
   const scope = !isPublic(access) && typeof access.scope === 'object' ? access.scope : {};
   return url.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
-    if (scope.case === name) return cases[caseKey].id;
-    if (scope.letter === name) return cases[caseKey].letterId;
+    for (const [kind, param] of Object.entries(scope)) {
+      if (param !== name) continue;
+      const id = cases[caseKey].of[kind];
+      if (!id) throw new Error(`No fixture for scope kind '${kind}': add one to cases[...].of in this test`);
+      return id;
+    }
     return '00000000-0000-4000-8000-000000000000';
   });
 }

@@ -51,11 +51,29 @@ declare module 'fastify' {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** How a one-case route's path parameter leads to its case. Add a resolver for a new kind of object. */
+/**
+ * How a one-case route's path parameter leads to its case. Add an entry for a new kind of object that
+ * belongs to a case. `caseOf` answers the case id, `null` for an object that belongs to no case (only
+ * organisation-wide roles reach those), or undefined when there is no such object (404).
+ */
 const CASE_OF = {
-  case: async (_db: Kysely<Database>, id: string) => id,
-  letter: async (db: Kysely<Database>, id: string) =>
-    (await db.selectFrom('letter').select('case_id').where('id', '=', id).executeTakeFirst())?.case_id,
+  case: {
+    pattern: UUID,
+    caseOf: async (_db: Kysely<Database>, id: string): Promise<string | null | undefined> => id,
+    notFound: () => new AppError('CASE_NOT_FOUND', { nl: 'Dossier niet gevonden.', en: 'Case not found.' }),
+  },
+  letter: {
+    pattern: UUID,
+    caseOf: async (db: Kysely<Database>, id: string): Promise<string | null | undefined> =>
+      (await db.selectFrom('letter').select('case_id').where('id', '=', id).executeTakeFirst())?.case_id,
+    notFound: () => new AppError('LETTER_NOT_FOUND', { nl: 'Brief niet gevonden.', en: 'Letter not found.' }),
+  },
+  outbox: {
+    pattern: /^\d{1,18}$/,
+    caseOf: async (db: Kysely<Database>, id: string): Promise<string | null | undefined> =>
+      (await db.selectFrom('outbox').select('case_id').where('id', '=', id).executeTakeFirst())?.case_id,
+    notFound: () => new AppError('NOT_FOUND', { nl: 'Bericht niet gevonden.', en: 'Message not found.' }),
+  },
 } as const;
 
 export interface AccessDeps {
@@ -92,14 +110,20 @@ function guardFor(
     await staff.call(this, req, reply);
     if (!one) return;
     const [kind, param] = one as [keyof typeof CASE_OF, string];
+    const resolver = CASE_OF[kind];
     const raw = (req.params as Record<string, string | undefined>)[param];
-    // A malformed id names no case: validation answers it (400/422) without touching any data.
-    if (!raw || !UUID.test(raw)) return;
-    const caseId = await CASE_OF[kind](deps.db, raw);
-    if (!caseId) {
-      throw kind === 'letter'
-        ? new AppError('LETTER_NOT_FOUND', { nl: 'Brief niet gevonden.', en: 'Letter not found.' })
-        : new AppError('CASE_NOT_FOUND', { nl: 'Dossier niet gevonden.', en: 'Case not found.' });
+    // A malformed id names nothing: validation answers it (400/422) without touching any data.
+    if (!raw || !resolver.pattern.test(raw)) return;
+    const caseId = await resolver.caseOf(deps.db, raw);
+    if (caseId === undefined) throw resolver.notFound();
+    if (caseId === null) {
+      // An object of no case (e.g. mail to a staff member) is the organisation-wide admin's.
+      if (req.staff!.role !== 'admin')
+        throw new AppError('FORBIDDEN', {
+          nl: 'Dit hoort bij geen dossier.',
+          en: 'This belongs to no case.',
+        });
+      return;
     }
     const info = await deps.caseAccess.assertMayRead(req.staff!, caseId);
     req.caseRead = { caseId, info };

@@ -89,10 +89,6 @@ export function readDecision(scope: ReadScope, c: CaseReadInfo): ReadDecision {
   return { ok: true };
 }
 
-export function mayReadCase(scope: ReadScope, c: CaseReadInfo): boolean {
-  return readDecision(scope, c).ok;
-}
-
 /** The 403 for a refused read (one place, so every route answers it the same way). */
 export function readRefused(d: Extract<ReadDecision, { ok: false }>): AppError {
   return new AppError('FORBIDDEN', d.message, undefined, { reason: d.reason });
