@@ -25,12 +25,18 @@ describe('scenario: standard Awb case with hearing and extension', () => {
     try {
       // E1: received Thu 2026-12-24 → decision due 2027-02-04.
       const id = await newCase(w, '2026-12-24T10:00:00+01:00');
-      let c = await detail(w, w.handler, id);
+      // PRIV-09: a handler does not see a case before it is routed to them or their department.
+      const early = await w.t.app.inject({
+        method: 'GET',
+        url: `/api/v1/cases/${id}`,
+        headers: w.handler.auth,
+      });
+      expect(early.statusCode).toBe(403);
+      const mc = await detail(w, w.manager, id);
+      let c = mc;
       expect(c.deadlines.decision.due).toBe('2027-02-04');
       expect(c.deadlines.declineNotice).toBe('2027-01-21'); // E2 / AWB-23
       // NO-02: handling cannot start before the core complaint, the desired outcome and a handler.
-      expect(c.allowedActions.find((a: { action: string }) => a.action === 'start_handling')).toBeUndefined(); // handler: not routed yet
-      const mc = await detail(w, w.manager, id);
       expect(
         mc.allowedActions
           .find((a: { action: string }) => a.action === 'start_handling')
