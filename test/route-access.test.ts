@@ -218,7 +218,8 @@ function leaks(text: string, user: UserKey): string[] {
     );
 }
 
-describe('every registered route declares its access and enforces it', () => {
+// Each test walks every route: generous time on a shared, loaded 2-core machine.
+describe('every registered route declares its access and enforces it', { timeout: 300_000 }, () => {
   it('the specification of who reads which case is what the read policy does', async () => {
     // Sanity of the fixtures: the list of cases each user gets is exactly MAY_READ.
     for (const user of Object.keys(users) as UserKey[]) {
