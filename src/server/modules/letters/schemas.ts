@@ -56,7 +56,15 @@ export const letterSchema = z.object({
     email: nullable,
     address: nullable,
   }),
-  paragraphs: z.array(z.unknown()),
+  // The stored paragraphs as the composer or the editor wrote them (no input limits on output).
+  paragraphs: z.array(
+    z.object({
+      role: z.string(),
+      heading: z.string().optional(),
+      text: z.string(),
+      item: z.object({ index: z.number(), judgement: z.string(), severity: z.string() }).optional(),
+    }),
+  ),
   findings: z.array(findingSchema),
   errors: z.number().int(),
   warnings: z.number().int(),
