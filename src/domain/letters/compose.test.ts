@@ -51,6 +51,10 @@ const decisionInput = (lang: LetterLang, regime: RegimeId, items: DecisionItem[]
       ? 'de wachttijd aan de balie en de manier waarop een medewerker u te woord stond'
       : 'the waiting time at the desk and how a member of staff spoke to you',
   items,
+  requestAnswer:
+    lang === 'nl'
+      ? 'U vroeg om uw leges terug. Dat doen wij: het bedrag staat uiterlijk op 1 februari 2027 op uw rekening'
+      : 'You asked for your fee back. We will do that: the money will be in your account by 1 February 2027',
   lessons: [
     lang === 'nl'
       ? 'Op drukke ochtenden staat er voortaan een extra collega aan de balie'
@@ -134,7 +138,7 @@ describe('decision letter composer', () => {
       expect(l.paragraphs.map((p) => p.role)).toEqual([
         'salutation',
         'inleiding',
-        ...Array(8).fill('kern'),
+        ...Array(9).fill('kern'),
         'slot',
         'slot',
         'slot',
@@ -148,7 +152,7 @@ describe('decision letter composer', () => {
       expect(order).toEqual(['not_upheld', 'partly_upheld', 'upheld']);
       const text = letterToText(l);
       expect(text).toContain(lang === 'nl' ? '€ 12,50' : '€12.50');
-      expect(text).toContain(lang === 'nl' ? 'vóór 4 januari 2028' : 'before 4 January 2028'); // AWB-51, E23
+      expect(text).toContain(lang === 'nl' ? 'uiterlijk op 4 januari 2028' : 'no later than 4 January 2028'); // AWB-51, E23
       expect(text).toContain('030 123 45 67');
       // The same text as e-mail, parsed back, passes the linter too (what `letters lint` would say).
       expect(
@@ -256,6 +260,10 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
           core: 'een gesprek bij Burgerzaken',
           ground,
           motivation: 'Na zo lange tijd kunnen wij niet meer nagaan wat er gebeurde',
+          underlyingProblem:
+            lang === 'nl'
+              ? 'Een medewerker van Burgerzaken belt u uiterlijk op 10 december 2026 over uw paspoort'
+              : 'A member of staff will call you about your passport by 10 December 2026',
         }),
       ),
       composeInformalResolution({
@@ -323,9 +331,10 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
       expect(l.paragraphs[0]!.text).toMatch(lang === 'nl' ? /^Geachte / : /^Dear /);
       // The plain-text form passes too (what the e-mail and `letters lint` see).
       expect(
-        lintLetter(parseLetter(letterToText(l), { kind: l.kind, regime })).filter(
-          (f) => f.severity === 'error',
-        ),
+        lintLetter({
+          ...parseLetter(letterToText(l), { kind: l.kind, regime }),
+          recipient: l.recipient,
+        }).filter((f) => f.severity === 'error'),
       ).toEqual([]);
     }
     const kinds = new Set(letters.map((l) => l.kind));
@@ -354,6 +363,6 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
     );
     expect(text).toContain('meer dan een jaar');
     expect(text).toContain('9:8, eerste lid, onder b');
-    expect(text).toContain('vóór 4 januari 2028');
+    expect(text).toContain('uiterlijk op 4 januari 2028');
   });
 });

@@ -251,7 +251,9 @@ export function runRules(rules: readonly Rule[], letter: Letter, opts: LintOptio
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!applies(rule, ctx)) continue;
-    const configured = rule.configurable ? (opts.severity?.[rule.key] ?? opts.severity?.[rule.id]) : undefined;
+    const configured = rule.configurable
+      ? (opts.severity?.[rule.key] ?? opts.severity?.[rule.id])
+      : undefined;
     if (configured === 'off') continue;
     for (const hit of runRule(rule, ctx)) {
       findings.push({

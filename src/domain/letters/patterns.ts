@@ -654,7 +654,12 @@ export const COMPLAINTS_OFFICER = words([
   'complaints officer',
 ]);
 /** WKKGZ-04: "hoorgesprek" is Awb language; the Wkkgz aims at a solution in conversation. */
-export const AWB_HEARING_WORDS = words(['hoorgesprek\\p{L}*', 'hoorzitting', 'hoor en wederhoor', 'hoorplicht']);
+export const AWB_HEARING_WORDS = words([
+  'hoorgesprek\\p{L}*',
+  'hoorzitting',
+  'hoor en wederhoor',
+  'hoorplicht',
+]);
 /** AWB-71: the letter acknowledges it is late. */
 export const LATE = words([
   'te laat',

@@ -25,9 +25,7 @@ function exampleLetter(rule: Rule, ex: Example): Letter {
   const kind = ex.kind ?? rule.kinds?.[0] ?? 'decision';
   const regime = ex.regime ?? rule.regimes?.[0] ?? 'awb';
   const lang = ex.lang ?? rule.langs?.[0] ?? 'nl';
-  const at =
-    ex.at ??
-    (rule.scope === 'inleiding' ? 'inleiding' : rule.scope === 'slot' ? 'slot' : 'kern');
+  const at = ex.at ?? (rule.scope === 'inleiding' ? 'inleiding' : rule.scope === 'slot' ? 'slot' : 'kern');
   const base = { kind, regime, lang, recipient: ex.recipient, letterDate: ex.letterDate };
   if (at === 'letter') return { ...parseLetter(ex.text, { kind, regime, lang }), ...base };
   const n = NEUTRAL[lang];

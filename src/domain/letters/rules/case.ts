@@ -55,8 +55,20 @@ export const caseRules: Rule[] = [
       en: 'Say in the introduction what the complaint is about, in the complainant’s words.',
     },
     examples: {
-      bad: [{ text: 'Dank u wel voor uw klacht van 3 maart 2027 over de parkeervergunning.', at: 'inleiding', facts: FACTS }],
-      good: [{ text: 'Dank u wel voor uw klacht van 3 maart 2027 over de lange wachttijd.', at: 'inleiding', facts: FACTS }],
+      bad: [
+        {
+          text: 'Dank u wel voor uw klacht van 3 maart 2027 over de parkeervergunning.',
+          at: 'inleiding',
+          facts: FACTS,
+        },
+      ],
+      good: [
+        {
+          text: 'Dank u wel voor uw klacht van 3 maart 2027 over de lange wachttijd.',
+          at: 'inleiding',
+          facts: FACTS,
+        },
+      ],
     },
   },
   {
@@ -84,7 +96,12 @@ export const caseRules: Rule[] = [
     },
     examples: {
       bad: [{ text: 'Wij hebben de wachtrijgegevens bekeken.', facts: FACTS }],
-      good: [{ text: 'U vroeg om vergoeding van uw parkeerkosten. Die betalen wij uiterlijk op 1 mei 2027.', facts: FACTS }],
+      good: [
+        {
+          text: 'U vroeg om vergoeding van uw parkeerkosten. Die betalen wij uiterlijk op 1 mei 2027.',
+          facts: FACTS,
+        },
+      ],
     },
   },
   {
@@ -100,7 +117,8 @@ export const caseRules: Rule[] = [
       const f = ctx.facts!;
       // The composer's marks: as many judged items as the case has.
       if (ctx.kern.some((p) => p.item)) {
-        if (items.length < f.items.length) hits.push({ paragraph: ctx.firstOf(ctx.kern), match: f.items[items.length]!.title });
+        if (items.length < f.items.length)
+          hits.push({ paragraph: ctx.firstOf(ctx.kern), match: f.items[items.length]!.title });
         return hits;
       }
       for (const it of f.items) {
@@ -122,7 +140,12 @@ export const caseRules: Rule[] = [
       en: 'Give findings, judgement and reasons for every part.',
     },
     examples: {
-      bad: [{ text: 'De wachttijd aan de balie bleef binnen de norm. Dit deel is daarom ongegrond.', facts: FACTS }],
+      bad: [
+        {
+          text: 'De wachttijd aan de balie bleef binnen de norm. Dit deel is daarom ongegrond.',
+          facts: FACTS,
+        },
+      ],
       good: [
         {
           text: 'De wachttijd aan de balie bleef binnen de norm. Dit deel is daarom ongegrond. De bejegening door de medewerker was niet in orde. Dit deel is gegrond.',
@@ -142,7 +165,8 @@ export const caseRules: Rule[] = [
       const hits: Hit[] = [];
       for (const p of ctx.body)
         for (const a of amountsIn(ctx.textOf(p)))
-          if (!known.some((k) => Math.abs(k - a) < 0.005)) hits.push({ paragraph: p.number, match: euro(a, ctx.lang) });
+          if (!known.some((k) => Math.abs(k - a) < 0.005))
+            hits.push({ paragraph: p.number, match: euro(a, ctx.lang) });
       return hits;
     },
     message: {
@@ -221,7 +245,14 @@ export const caseRules: Rule[] = [
       en: 'Add: "We should have answered you by {match}. We are sorry that we are late."',
     },
     examples: {
-      bad: [{ text: 'Dan kunt u naar de Nationale ombudsman, binnen een jaar na deze brief.', at: 'slot', letterDate: '2027-04-20', facts: FACTS }],
+      bad: [
+        {
+          text: 'Dan kunt u naar de Nationale ombudsman, binnen een jaar na deze brief.',
+          at: 'slot',
+          letterDate: '2027-04-20',
+          facts: FACTS,
+        },
+      ],
       good: [
         {
           text: 'Wij hadden u uiterlijk op 14 april 2027 moeten antwoorden; wij zijn te laat. Dan kunt u naar de Nationale ombudsman, binnen een jaar na deze brief.',

@@ -70,7 +70,14 @@ const THEIR_VIEW = words([
   'you consider',
   'in your view',
 ]);
-const VERDICT_PARAPHRASE_OBJECT = words(['gelijk', 'klacht', 'verzoek', 'tegemoet\\p{L}*', 'complaint', 'request']);
+const VERDICT_PARAPHRASE_OBJECT = words([
+  'gelijk',
+  'klacht',
+  'verzoek',
+  'tegemoet\\p{L}*',
+  'complaint',
+  'request',
+]);
 
 function negativeVerdictIn(sentence: string): string | undefined {
   const direct = matches(NEGATIVE_VERDICT, sentence)[0];
@@ -78,7 +85,11 @@ function negativeVerdictIn(sentence: string): string | undefined {
   if (judgementsIn(sentence).has('not_upheld') && !test(THEIR_VIEW, sentence)) return sentence;
   const about = matches(NEGATIVE_ABOUT_COMPLAINT, sentence)[0];
   if (about && test(ABOUT_COMPLAINT, sentence) && !test(THEIR_VIEW, sentence)) return about;
-  if (test(REGRET_LEAD, sentence) && test(NEGATION_WORD, sentence) && test(VERDICT_PARAPHRASE_OBJECT, sentence))
+  if (
+    test(REGRET_LEAD, sentence) &&
+    test(NEGATION_WORD, sentence) &&
+    test(VERDICT_PARAPHRASE_OBJECT, sentence)
+  )
     return sentence;
   return undefined;
 }
@@ -154,7 +165,10 @@ export const decisionRules: Rule[] = [
         return [
           {
             paragraph: ctx.firstOf(ctx.body),
-            message: { nl: 'De brief heeft geen inleiding.', en: 'The letter has no introduction (inleiding).' },
+            message: {
+              nl: 'De brief heeft geen inleiding.',
+              en: 'The letter has no introduction (inleiding).',
+            },
             suggestion: {
               nl: 'Begin met een bedankje, de datum en de kern van de klacht, en wat de brief behandelt.',
               en: 'Start with thanks, the date and core of the complaint, and what the letter covers.',
@@ -182,7 +196,9 @@ export const decisionRules: Rule[] = [
         { text: 'Thank you for your complaint, which we have rejected.', lang: 'en' },
       ],
       good: [
-        { text: 'Dank u wel voor uw brief van 3 maart 2027. U schrijft dat uw aanvraag voor bijzondere bijstand is afgewezen en dat niemand u dat heeft uitgelegd.' },
+        {
+          text: 'Dank u wel voor uw brief van 3 maart 2027. U schrijft dat uw aanvraag voor bijzondere bijstand is afgewezen en dat niemand u dat heeft uitgelegd.',
+        },
         { text: 'U vindt het onterecht dat uw klacht zo lang bleef liggen.' },
         { text: 'Your application for a permit was rejected, and nobody explained why.', lang: 'en' },
       ],
@@ -219,7 +235,10 @@ export const decisionRules: Rule[] = [
     check: 'require',
     patterns: [THANKS],
     applies: (ctx) => Boolean(ctx.inleiding),
-    message: { nl: 'De inleiding bedankt de klager niet.', en: 'The introduction does not thank the complainant.' },
+    message: {
+      nl: 'De inleiding bedankt de klager niet.',
+      en: 'The introduction does not thank the complainant.',
+    },
     suggestion: {
       nl: 'Begin met: "Dank u wel voor uw klacht van …"',
       en: 'Start with: "Thank you for your complaint of …"',
@@ -274,8 +293,13 @@ export const decisionRules: Rule[] = [
     },
     examples: {
       bad: [
-        { text: 'Dank u wel voor uw klacht van 3 maart 2027. Wij hebben uw klacht zorgvuldig onderzocht. In deze brief leest u onze reactie.' },
-        { text: 'Thank you for your complaint of 3 March 2027. We have looked into it carefully and set out our response below.', lang: 'en' },
+        {
+          text: 'Dank u wel voor uw klacht van 3 maart 2027. Wij hebben uw klacht zorgvuldig onderzocht. In deze brief leest u onze reactie.',
+        },
+        {
+          text: 'Thank you for your complaint of 3 March 2027. We have looked into it carefully and set out our response below.',
+          lang: 'en',
+        },
       ],
       good: [
         { text: 'Dank u wel voor uw brief van 3 maart 2027 over de parkeervergunning.' },
@@ -308,7 +332,10 @@ export const decisionRules: Rule[] = [
       bad: [{ text: 'Wij hebben met de medewerker gesproken. Hij herkent uw verhaal.' }],
       good: [
         { text: 'U heeft gelijk. Uw klacht is terecht, omdat de medewerker u niet heeft teruggebeld.' },
-        { text: 'We find your complaint partly justified, because the bin was collected one day late.', lang: 'en' },
+        {
+          text: 'We find your complaint partly justified, because the bin was collected one day late.',
+          lang: 'en',
+        },
       ],
     },
   },
@@ -335,7 +362,9 @@ export const decisionRules: Rule[] = [
     suggestion: { nl: 'Voeg toe: "Wij vinden dit omdat …"', en: 'Add: "We reached this view because …"' },
     examples: {
       bad: [{ text: 'Dit onderdeel van uw klacht is ongegrond.' }],
-      good: [{ text: 'Dit onderdeel van uw klacht is ongegrond, omdat de wachttijd binnen onze norm bleef.' }],
+      good: [
+        { text: 'Dit onderdeel van uw klacht is ongegrond, omdat de wachttijd binnen onze norm bleef.' },
+      ],
     },
   },
   {
@@ -350,7 +379,10 @@ export const decisionRules: Rule[] = [
       for (const item of ctx.items()) {
         const j = judgedAs(item);
         const upheld =
-          j === 'upheld' || j === 'partly_upheld' || item.stated.has('upheld') || item.stated.has('partly_upheld');
+          j === 'upheld' ||
+          j === 'partly_upheld' ||
+          item.stated.has('upheld') ||
+          item.stated.has('partly_upheld');
         if (!upheld) continue;
         const text = item.paragraphs.map(ctx.textOf).join('\n');
         const at = item.paragraphs[0]!.number;
@@ -368,11 +400,18 @@ export const decisionRules: Rule[] = [
     },
     examples: {
       bad: [
-        { text: 'Uw klacht is gegrond, omdat wij u niet hebben teruggebeld. Wij bellen u uiterlijk op 10 maart 2027.' },
+        {
+          text: 'Uw klacht is gegrond, omdat wij u niet hebben teruggebeld. Wij bellen u uiterlijk op 10 maart 2027.',
+        },
       ],
       good: [
-        { text: 'Uw klacht is gegrond, omdat wij u niet hebben teruggebeld. Het spijt ons dat dit is gebeurd.' },
-        { text: 'Your complaint is upheld because we did not call you back. We apologise for this.', lang: 'en' },
+        {
+          text: 'Uw klacht is gegrond, omdat wij u niet hebben teruggebeld. Het spijt ons dat dit is gebeurd.',
+        },
+        {
+          text: 'Your complaint is upheld because we did not call you back. We apologise for this.',
+          lang: 'en',
+        },
       ],
     },
   },
@@ -412,7 +451,10 @@ export const decisionRules: Rule[] = [
       for (const item of ctx.items()) {
         const j = judgedAs(item);
         const upheld =
-          j === 'upheld' || j === 'partly_upheld' || item.stated.has('upheld') || item.stated.has('partly_upheld');
+          j === 'upheld' ||
+          j === 'partly_upheld' ||
+          item.stated.has('upheld') ||
+          item.stated.has('partly_upheld');
         if (upheld && !hasDateOrTerm(item.paragraphs.map(ctx.textOf).join('\n')))
           hits.push({ paragraph: item.paragraphs[0]!.number });
       }
@@ -427,9 +469,15 @@ export const decisionRules: Rule[] = [
       en: 'Say what you will do and by when: "We will change … by 1 March 2027."',
     },
     examples: {
-      bad: [{ text: 'Uw klacht is gegrond, omdat de stoep al maanden kapot is. Excuses daarvoor. Wij herstellen de stoep.' }],
+      bad: [
+        {
+          text: 'Uw klacht is gegrond, omdat de stoep al maanden kapot is. Excuses daarvoor. Wij herstellen de stoep.',
+        },
+      ],
       good: [
-        { text: 'Uw klacht is gegrond, omdat de stoep al maanden kapot is. Excuses daarvoor. Wij herstellen de stoep uiterlijk op 1 mei 2027.' },
+        {
+          text: 'Uw klacht is gegrond, omdat de stoep al maanden kapot is. Excuses daarvoor. Wij herstellen de stoep uiterlijk op 1 mei 2027.',
+        },
       ],
     },
   },
@@ -446,8 +494,14 @@ export const decisionRules: Rule[] = [
       for (const item of ctx.items()) {
         const judged = judgedAs(item);
         if (!judged) continue;
-        const key: [number, number] = [JUDGEMENT_RANK[judged], item.severity ? SEVERITY_RANK[item.severity] : 0];
-        if (previous && (key[0] < previous.key[0] || (key[0] === previous.key[0] && key[1] < previous.key[1]))) {
+        const key: [number, number] = [
+          JUDGEMENT_RANK[judged],
+          item.severity ? SEVERITY_RANK[item.severity] : 0,
+        ];
+        if (
+          previous &&
+          (key[0] < previous.key[0] || (key[0] === previous.key[0] && key[1] < previous.key[1]))
+        ) {
           const sameGroup = key[0] === previous.key[0];
           hits.push({
             paragraph: item.paragraphs[0]!.number,
@@ -507,9 +561,15 @@ export const decisionRules: Rule[] = [
     },
     suggestion: { nl: 'Voeg toe: "Wat wij hiervan leren: …"', en: 'Add: "What we learn from this: …"' },
     examples: {
-      bad: [{ text: 'Uw klacht is gegrond, omdat wij te laat waren. Excuses. Wij betalen € 25 uiterlijk op 1 mei 2027.' }],
+      bad: [
+        {
+          text: 'Uw klacht is gegrond, omdat wij te laat waren. Excuses. Wij betalen € 25 uiterlijk op 1 mei 2027.',
+        },
+      ],
       good: [
-        { text: 'Uw klacht is gegrond, omdat wij te laat waren. Excuses. Voortaan controleren wij elke week de planning.' },
+        {
+          text: 'Uw klacht is gegrond, omdat wij te laat waren. Excuses. Voortaan controleren wij elke week de planning.',
+        },
         { text: 'Dit onderdeel is ongegrond, omdat de regels zijn gevolgd.' },
       ],
     },
@@ -558,7 +618,9 @@ export const decisionRules: Rule[] = [
     examples: {
       bad: [{ text: 'Wij hebben de wachtrijgegevens bekeken.' }],
       good: [
-        { text: 'U vroeg om een vergoeding van de parkeerkosten. Die betalen wij u uiterlijk op 1 mei 2027.' },
+        {
+          text: 'U vroeg om een vergoeding van de parkeerkosten. Die betalen wij u uiterlijk op 1 mei 2027.',
+        },
         { text: 'You asked us to refund the fee. We will do so by 1 May 2027.', lang: 'en' },
       ],
     },
@@ -613,7 +675,10 @@ export const decisionRules: Rule[] = [
     },
     examples: {
       bad: [
-        { text: 'Dan kunt u naar de Nationale ombudsman. Dat kan binnen een jaar na deze brief, dus vóór 4 april 2028.', at: 'slot' },
+        {
+          text: 'Dan kunt u naar de Nationale ombudsman. Dat kan binnen een jaar na deze brief, dus vóór 4 april 2028.',
+          at: 'slot',
+        },
       ],
       good: [{ text: OMBUDSMAN_NL, at: 'slot' }],
     },
@@ -635,7 +700,8 @@ export const decisionRules: Rule[] = [
       const last = addYears(letterDate, 1);
       const ok = new Set([last]);
       // AWB-71: when the answer is late, the term may be given from the due date.
-      if (ctx.facts?.decisionDue && ctx.facts.decisionDue < letterDate) ok.add(addYears(ctx.facts.decisionDue, 1));
+      if (ctx.facts?.decisionDue && ctx.facts.decisionDue < letterDate)
+        ok.add(addYears(ctx.facts.decisionDue, 1));
       for (const m of text.matchAll(LATEST_ON_DATE)) {
         const d = datesIn(text.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
         if (d && !ok.has(d)) return [{ paragraph: p.number, match: longDate(last, ctx.lang) }];
@@ -653,7 +719,9 @@ export const decisionRules: Rule[] = [
     },
     suggestion: { nl: 'Schrijf "uiterlijk op {match}".', en: 'Write "no later than {match}".' },
     examples: {
-      bad: [{ text: OMBUDSMAN_NL.replace('4 april 2028', '4 maart 2028'), at: 'slot', letterDate: '2027-04-04' }],
+      bad: [
+        { text: OMBUDSMAN_NL.replace('4 april 2028', '4 maart 2028'), at: 'slot', letterDate: '2027-04-04' },
+      ],
       good: [{ text: OMBUDSMAN_NL, at: 'slot', letterDate: '2027-04-04' }],
     },
   },
@@ -671,11 +739,20 @@ export const decisionRules: Rule[] = [
       nl: 'De brief noemt geen externe instantie (geschillencommissie, Kifid of ombudsman).',
       en: 'The letter names no external body (disputes committee, ombudsman, ADR).',
     },
-    suggestion: { nl: 'Noem waar de klager daarna terecht kan.', en: 'Say where the complainant can go next.' },
+    suggestion: {
+      nl: 'Noem waar de klager daarna terecht kan.',
+      en: 'Say where the complainant can go next.',
+    },
     examples: {
-      bad: [{ text: 'Bent u het niet eens met ons antwoord? Laat het ons weten.', at: 'slot', regime: 'company' }],
+      bad: [
+        { text: 'Bent u het niet eens met ons antwoord? Laat het ons weten.', at: 'slot', regime: 'company' },
+      ],
       good: [
-        { text: 'Bent u het niet eens met ons antwoord? Dan kunt u naar De Geschillencommissie.', at: 'slot', regime: 'company' },
+        {
+          text: 'Bent u het niet eens met ons antwoord? Dan kunt u naar De Geschillencommissie.',
+          at: 'slot',
+          regime: 'company',
+        },
       ],
     },
   },
@@ -699,7 +776,9 @@ export const decisionRules: Rule[] = [
       en: 'Name the disputes body the provider is affiliated with, and its website.',
     },
     examples: {
-      bad: [{ text: 'Bent u het niet eens met ons oordeel? Laat het ons weten.', at: 'slot', regime: 'wkkgz' }],
+      bad: [
+        { text: 'Bent u het niet eens met ons oordeel? Laat het ons weten.', at: 'slot', regime: 'wkkgz' },
+      ],
       good: [
         {
           text: 'Bent u het niet eens met ons oordeel? Dan kunt u naar De Geschillencommissie Zorg. Dat kan binnen een jaar na het melden van uw klacht bij ons.',
@@ -733,7 +812,11 @@ export const decisionRules: Rule[] = [
     examples: {
       bad: [{ text: 'Dan kunt u naar De Geschillencommissie Zorg.', at: 'slot', regime: 'wkkgz' }],
       good: [
-        { text: 'Dan kunt u naar De Geschillencommissie Zorg, binnen een jaar na het melden van uw klacht.', at: 'slot', regime: 'wkkgz' },
+        {
+          text: 'Dan kunt u naar De Geschillencommissie Zorg, binnen een jaar na het melden van uw klacht.',
+          at: 'slot',
+          regime: 'wkkgz',
+        },
       ],
     },
   },
@@ -757,7 +840,9 @@ export const decisionRules: Rule[] = [
     },
     examples: {
       bad: [{ text: 'Heeft u vragen? Bel 030 123 45 67.', at: 'slot', regime: 'wkkgz' }],
-      good: [{ text: 'Onze klachtenregeling leest u op www.zorg.example/klachten.', at: 'slot', regime: 'wkkgz' }],
+      good: [
+        { text: 'Onze klachtenregeling leest u op www.zorg.example/klachten.', at: 'slot', regime: 'wkkgz' },
+      ],
     },
   },
   {

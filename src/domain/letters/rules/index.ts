@@ -6,7 +6,12 @@ import { decisionRules } from './decision.js';
 import { procedureRules } from './procedure.js';
 import { styleRules } from './style.js';
 
-export const LETTER_RULES: readonly Rule[] = [...styleRules, ...decisionRules, ...procedureRules, ...caseRules];
+export const LETTER_RULES: readonly Rule[] = [
+  ...styleRules,
+  ...decisionRules,
+  ...procedureRules,
+  ...caseRules,
+];
 
 /** The rule IDs an organisation may re-grade or switch off (settings.letters.lint.severity). */
 export const CONFIGURABLE_RULE_IDS: readonly string[] = [

@@ -87,7 +87,15 @@ export const procedureRules: Rule[] = [
       en: 'Write: "You will receive our answer no later than 4 January 2027."',
     },
     examples: {
-      bad: [{ text: ACK_NL.replace('U krijgt uiterlijk op 14 april 2027 ons antwoord.', 'Wij nemen contact met u op.'), at: 'letter' }],
+      bad: [
+        {
+          text: ACK_NL.replace(
+            'U krijgt uiterlijk op 14 april 2027 ons antwoord.',
+            'Wij nemen contact met u op.',
+          ),
+          at: 'letter',
+        },
+      ],
       good: [{ text: ACK_NL, at: 'letter' }],
     },
   },
@@ -134,7 +142,12 @@ export const procedureRules: Rule[] = [
     },
     examples: {
       bad: [{ text: 'Wij behandelen uw klacht zelf.', regime: 'awb-advisory' }],
-      good: [{ text: 'Een onafhankelijke klachtencommissie adviseert ons over uw klacht.', regime: 'awb-advisory' }],
+      good: [
+        {
+          text: 'Een onafhankelijke klachtencommissie adviseert ons over uw klacht.',
+          regime: 'awb-advisory',
+        },
+      ],
     },
   },
   {
@@ -157,7 +170,12 @@ export const procedureRules: Rule[] = [
     },
     examples: {
       bad: [{ text: 'Wij behandelen uw klacht zorgvuldig.', regime: 'wkkgz' }],
-      good: [{ text: 'Hoe wij uw klacht behandelen, staat in onze klachtenregeling op www.zorg.example/klachten.', regime: 'wkkgz' }],
+      good: [
+        {
+          text: 'Hoe wij uw klacht behandelen, staat in onze klachtenregeling op www.zorg.example/klachten.',
+          regime: 'wkkgz',
+        },
+      ],
     },
   },
   {
@@ -215,14 +233,19 @@ export const procedureRules: Rule[] = [
     check: 'require',
     patterns: [EXTENSION_REASON],
     at: kernOrBody,
-    message: { nl: 'Het bericht over de extra tijd noemt geen reden.', en: 'The extension notice gives no reason.' },
+    message: {
+      nl: 'Het bericht over de extra tijd noemt geen reden.',
+      en: 'The extension notice gives no reason.',
+    },
     suggestion: {
       nl: 'Leg uit waarom meer tijd nodig is: "Wij hebben meer tijd nodig, omdat …"',
       en: 'Explain why more time is needed: "We need more time because …"',
     },
     examples: {
       bad: [{ text: 'U krijgt ons antwoord uiterlijk op 4 mei 2027.' }],
-      good: [{ text: 'Wij hebben meer tijd nodig, omdat wij de medewerker pas op 20 april 2027 kunnen spreken.' }],
+      good: [
+        { text: 'Wij hebben meer tijd nodig, omdat wij de medewerker pas op 20 april 2027 kunnen spreken.' },
+      ],
     },
   },
   {
@@ -242,8 +265,17 @@ export const procedureRules: Rule[] = [
       en: 'Give the new latest date, e.g. "by 4 March 2027".',
     },
     examples: {
-      bad: [{ text: `Geachte heer Bakker,\n\nDank u wel voor uw klacht.\n\nWij hebben vier weken langer nodig, omdat de medewerker ziek is.\n\nMet vriendelijke groet,\nJan Jansen`, at: 'letter' }],
-      good: [{ text: 'Wij hebben meer tijd nodig, omdat de medewerker ziek is. U krijgt ons antwoord uiterlijk op 4 mei 2027.' }],
+      bad: [
+        {
+          text: `Geachte heer Bakker,\n\nDank u wel voor uw klacht.\n\nWij hebben vier weken langer nodig, omdat de medewerker ziek is.\n\nMet vriendelijke groet,\nJan Jansen`,
+          at: 'letter',
+        },
+      ],
+      good: [
+        {
+          text: 'Wij hebben meer tijd nodig, omdat de medewerker ziek is. U krijgt ons antwoord uiterlijk op 4 mei 2027.',
+        },
+      ],
     },
   },
   {
@@ -302,7 +334,11 @@ export const procedureRules: Rule[] = [
     check: 'custom',
     // Ombudsman vuistregel 3: do not hide behind the rules. The letter opens with the person, not the refusal.
     run(ctx) {
-      if (ctx.inleiding && test(REFUSAL, ctx.textOf(ctx.inleiding)) && !test(UNDERSTANDING, ctx.textOf(ctx.inleiding)))
+      if (
+        ctx.inleiding &&
+        test(REFUSAL, ctx.textOf(ctx.inleiding)) &&
+        !test(UNDERSTANDING, ctx.textOf(ctx.inleiding))
+      )
         return [
           {
             paragraph: ctx.inleiding.number,
@@ -328,7 +364,9 @@ export const procedureRules: Rule[] = [
         { text: 'De gebeurtenis was meer dan een jaar geleden. Daarom behandelen wij uw klacht niet.' },
       ],
       good: [
-        { text: 'Wij begrijpen dat de overlast u nog steeds dwarszit. Toch behandelen wij uw klacht niet, omdat de gebeurtenis meer dan een jaar geleden was.' },
+        {
+          text: 'Wij begrijpen dat de overlast u nog steeds dwarszit. Toch behandelen wij uw klacht niet, omdat de gebeurtenis meer dan een jaar geleden was.',
+        },
       ],
     },
   },
@@ -352,8 +390,13 @@ export const procedureRules: Rule[] = [
     examples: {
       bad: [{ text: 'Daarom behandelen wij uw klacht niet.' }],
       good: [
-        { text: 'Het probleem zelf pakken wij wel op: de afdeling Wegen herstelt de stoeptegel uiterlijk op 1 mei 2027.' },
-        { text: 'We will still deal with the problem itself: the roads team will repair the pavement by 1 May 2027.', lang: 'en' },
+        {
+          text: 'Het probleem zelf pakken wij wel op: de afdeling Wegen herstelt de stoeptegel uiterlijk op 1 mei 2027.',
+        },
+        {
+          text: 'We will still deal with the problem itself: the roads team will repair the pavement by 1 May 2027.',
+          lang: 'en',
+        },
       ],
     },
   },
@@ -379,7 +422,11 @@ export const procedureRules: Rule[] = [
     },
     examples: {
       bad: [{ text: 'Wij hebben afgesproken dat wij de container vervangen.' }],
-      good: [{ text: 'Wij gaan ervan uit dat uw klacht naar tevredenheid is opgelost. Is dat niet zo? Laat het ons dan weten.' }],
+      good: [
+        {
+          text: 'Wij gaan ervan uit dat uw klacht naar tevredenheid is opgelost. Is dat niet zo? Laat het ons dan weten.',
+        },
+      ],
     },
   },
   {
@@ -395,7 +442,10 @@ export const procedureRules: Rule[] = [
       nl: 'Het bericht zegt niet dat en naar wie de klacht is doorgestuurd.',
       en: 'The notice does not say that, and to whom, the complaint was forwarded.',
     },
-    suggestion: { nl: 'Schrijf: "Wij hebben uw klacht vandaag doorgestuurd naar …"', en: 'Write: "Today we forwarded your complaint to …"' },
+    suggestion: {
+      nl: 'Schrijf: "Wij hebben uw klacht vandaag doorgestuurd naar …"',
+      en: 'Write: "Today we forwarded your complaint to …"',
+    },
     examples: {
       bad: [{ text: 'Wij zijn niet de juiste organisatie voor uw klacht.' }],
       good: [{ text: 'Wij hebben uw klacht op 3 maart 2027 doorgestuurd naar de Belastingdienst.' }],
@@ -418,7 +468,12 @@ export const procedureRules: Rule[] = [
       en: 'Give the date and place, or the date by which to reply (AWB-31).',
     },
     examples: {
-      bad: [{ text: `Geachte heer Bakker,\n\nDank u wel voor uw klacht.\n\nWij nodigen u uit voor een gesprek op het stadhuis.\n\nMet vriendelijke groet,\nJan Jansen`, at: 'letter' }],
+      bad: [
+        {
+          text: `Geachte heer Bakker,\n\nDank u wel voor uw klacht.\n\nWij nodigen u uit voor een gesprek op het stadhuis.\n\nMet vriendelijke groet,\nJan Jansen`,
+          at: 'letter',
+        },
+      ],
       good: [{ text: 'Wij nodigen u uit voor een gesprek op 3 maart 2027 om 14.00 uur op het stadhuis.' }],
     },
   },
@@ -455,9 +510,17 @@ export const procedureRules: Rule[] = [
       nl: 'De opvolging zegt niet of en wanneer de maatregel is uitgevoerd.',
       en: 'The follow-up does not say whether and when the measure was carried out.',
     },
-    suggestion: { nl: 'Noem wat er is gedaan en op welke datum.', en: 'Say what was done and on which date.' },
+    suggestion: {
+      nl: 'Noem wat er is gedaan en op welke datum.',
+      en: 'Say what was done and on which date.',
+    },
     examples: {
-      bad: [{ text: `Geachte heer Bakker,\n\nDank u wel voor uw klacht.\n\nWij hebben aan de maatregel gewerkt.\n\nMet vriendelijke groet,\nJan Jansen`, at: 'letter' }],
+      bad: [
+        {
+          text: `Geachte heer Bakker,\n\nDank u wel voor uw klacht.\n\nWij hebben aan de maatregel gewerkt.\n\nMet vriendelijke groet,\nJan Jansen`,
+          at: 'letter',
+        },
+      ],
       good: [{ text: 'De maatregel is op 3 maart 2027 uitgevoerd.' }],
     },
   },

@@ -28,7 +28,17 @@ import {
 } from '../patterns.js';
 
 const PAST_ROUTE = words(['kon', 'kon u', 'u kon', 'had u kunnen', 'could have', 'could', 'had kunnen']);
-const EXPLAINS = words(['omdat', 'want', 'doordat', 'namelijk', 'because', 'since', 'as the', 'as they', 'as it']);
+const EXPLAINS = words([
+  'omdat',
+  'want',
+  'doordat',
+  'namelijk',
+  'because',
+  'since',
+  'as the',
+  'as they',
+  'as it',
+]);
 
 export const styleRules: Rule[] = [
   {
@@ -100,7 +110,9 @@ export const styleRules: Rule[] = [
       ],
       good: [
         { text: 'Had u eerder bericht van ons moeten krijgen? Ja, dat klopt.' },
-        { text: 'Op onze website staat dat u een afspraak moet maken. Wij begrijpen dat dit niet voor iedereen duidelijk is.' },
+        {
+          text: 'Op onze website staat dat u een afspraak moet maken. Wij begrijpen dat dit niet voor iedereen duidelijk is.',
+        },
         { text: 'You should have heard from us sooner.', lang: 'en' },
       ],
     },
@@ -127,7 +139,9 @@ export const styleRules: Rule[] = [
         { text: 'Our staff acted correctly at all times.', lang: 'en' },
       ],
       good: [
-        { text: 'De medewerker heeft juist gehandeld, omdat zij zonder afspraak geen paspoort mag uitgeven.' },
+        {
+          text: 'De medewerker heeft juist gehandeld, omdat zij zonder afspraak geen paspoort mag uitgeven.',
+        },
         { text: 'The officer acted correctly because the car was parked in a loading bay.', lang: 'en' },
       ],
     },
@@ -276,7 +290,11 @@ export const styleRules: Rule[] = [
           text: 'Naar aanleiding van uw schrijven waarin u aangeeft dat u het niet eens bent met de wijze waarop onze afdeling uw aanvraag voor een parkeervergunning heeft afgehandeld en waarin u tevens vraagt om een vergoeding van de gemaakte kosten, delen wij u het volgende mee.',
         },
       ],
-      good: [{ text: 'U bent het niet eens met hoe wij uw aanvraag hebben behandeld. U vraagt ook om een vergoeding.' }],
+      good: [
+        {
+          text: 'U bent het niet eens met hoe wij uw aanvraag hebben behandeld. U vraagt ook om een vergoeding.',
+        },
+      ],
     },
   },
   {
@@ -305,7 +323,9 @@ export const styleRules: Rule[] = [
           text: 'Geachte heer Bakker,\n\nNaar aanleiding van uw schrijven van 3 maart 2027 hebben wij uw klacht over de afhandeling van uw aanvraag met de betrokken medewerkers besproken.\n\nWij hebben daarbij ook de stukken uit uw dossier en de correspondentie met de afdeling vergunningen zorgvuldig bekeken en beoordeeld.\n\nMet vriendelijke groet,\nJan Jansen',
         },
       ],
-      good: [{ text: 'Wij hebben uw klacht besproken met de medewerkers. Wij hebben ook uw dossier bekeken.' }],
+      good: [
+        { text: 'Wij hebben uw klacht besproken met de medewerkers. Wij hebben ook uw dossier bekeken.' },
+      ],
     },
   },
   {
@@ -368,7 +388,10 @@ export const styleRules: Rule[] = [
         { text: 'If you disagree with our decision, you can contact the ombudsman.', lang: 'nl' },
       ],
       good: [
-        { text: 'If you disagree with how we handled your complaint, you can go to the Nationale ombudsman.', lang: 'en' },
+        {
+          text: 'If you disagree with how we handled your complaint, you can go to the Nationale ombudsman.',
+          lang: 'en',
+        },
         { text: 'Postbus 93122, 2509 AC Den Haag, www.nationaleombudsman.nl', lang: 'en' },
       ],
     },
