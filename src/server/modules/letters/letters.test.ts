@@ -272,6 +272,7 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
       itemId,
       description: 'Wij betalen u de leges van uw aanvraag terug',
       amount: 12.5,
+      realisationDate: due,
     });
     await ok(w, w.handler, caseId, 'add_remedy', {
       kind: 'measure',
