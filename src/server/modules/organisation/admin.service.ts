@@ -62,7 +62,6 @@ export class OrganisationAdminService {
         .set({
           ...(patch.name !== undefined ? { name: patch.name } : {}),
           ...(patch.active !== undefined ? { active: patch.active } : {}),
-          ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
         })
         .where('id', '=', id)
         .returning(['id', 'name', 'active'])
@@ -205,6 +204,7 @@ export class OrganisationAdminService {
         ...(patch.role !== undefined ? { role: patch.role } : {}),
         ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
         ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
       })
       .where('id', '=', id)
