@@ -226,6 +226,7 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
 
   it.each(cases)('%s / %s', (regime, lang) => {
     const c = ctx(lang, regime);
+    const tr = (nl: string, en: string) => (lang === 'nl' ? nl : en);
     const letters: Letter[] = [
       composeAcknowledgement({
         ...c,
@@ -241,7 +242,7 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
         originalDue: '2027-01-04',
         newDue: '2027-02-01',
         weeks: 4,
-        reason: 'wij moeten de medewerker nog horen',
+        reason: tr('wij moeten de medewerker nog horen', 'we still have to hear the member of staff'),
       }),
       composeExtensionNotice({
         ...c,
@@ -251,15 +252,18 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
         originalDue: '2027-01-04',
         newDue: '2027-02-01',
         weeks: 4,
-        reason: 'wij moeten u nog horen',
+        reason: tr('wij moeten u nog horen', 'we still have to hear you'),
       }),
       ...DECLINE_GROUNDS.map((ground) =>
         composeDeclineNotice({
           ...c,
           complaintDate: '2026-12-01',
-          core: 'een gesprek bij Burgerzaken',
+          core: tr('een gesprek bij Burgerzaken', 'a conversation at the civil affairs desk'),
           ground,
-          motivation: 'Na zo lange tijd kunnen wij niet meer nagaan wat er gebeurde',
+          motivation: tr(
+            'Na zo lange tijd kunnen wij niet meer nagaan wat er gebeurde',
+            'After so long we can no longer find out what happened',
+          ),
           underlyingProblem:
             lang === 'nl'
               ? 'Een medewerker van Burgerzaken belt u uiterlijk op 10 december 2026 over uw paspoort'
@@ -269,23 +273,29 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
       composeInformalResolution({
         ...c,
         contactDate: '2026-11-25',
-        solution: 'wij nemen uw aanvraag opnieuw in behandeling',
+        solution: tr(
+          'wij nemen uw aanvraag opnieuw in behandeling',
+          'we will look at your application again',
+        ),
       }),
       composeForwardingNotice({
         ...c,
         complaintDate: '2026-11-22',
-        core: 'de afvalinzameling',
+        core: tr('de afvalinzameling', 'the waste collection'),
         forwardedTo: { name: 'Afvalstoffendienst Ergens', address: 'Postbus 10, 1234 AB Ergens' },
         forwardedOn: '2026-11-24',
-        reason: 'De afvalinzameling is de taak van de Afvalstoffendienst',
+        reason: tr(
+          'De afvalinzameling is de taak van de Afvalstoffendienst',
+          'Waste collection is the task of the waste service',
+        ),
       }),
       composeHearingInvitation({
         ...c,
         recipientRole: 'complainant',
         complaintDate: '2026-11-22',
         hearingDate: '2026-12-10',
-        time: '14.00 uur',
-        place: 'het Stadskantoor',
+        time: tr('14.00 uur', '2 pm'),
+        place: tr('het Stadskantoor', 'the City Office'),
         respondBy: '2026-12-05',
       }),
       composeHearingInvitation({
@@ -293,32 +303,37 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
         recipientRole: 'respondent',
         complaintDate: '2026-11-22',
         hearingDate: '2026-12-11',
-        place: 'het Stadskantoor',
+        place: tr('het Stadskantoor', 'the City Office'),
       }),
       composeDecisionNotice({
         ...c,
         recipientName: 'Piet Peters',
         complaintDate: '2026-11-22',
         items: [
-          { title: 'de bejegening', judgement: 'upheld', severity: 'heavy' },
-          { title: 'de wachttijd', judgement: 'not_upheld', severity: 'light' },
+          { title: tr('de bejegening', 'how you were treated'), judgement: 'upheld', severity: 'heavy' },
+          { title: tr('de wachttijd', 'the waiting time'), judgement: 'not_upheld', severity: 'light' },
         ],
-        measures: ['Het baliepersoneel krijgt een training klantcontact'],
+        measures: [
+          tr(
+            'Het baliepersoneel krijgt een training klantcontact',
+            'The desk staff will be trained in customer contact',
+          ),
+        ],
       }),
       composeFollowUp({
         ...c,
         decisionLetterDate: '2027-01-04',
-        measure: 'een extra collega aan de balie',
+        measure: tr('een extra collega aan de balie', 'an extra colleague at the desk'),
         dueDate: '2027-03-01',
         completedOn: '2027-02-27',
       }),
       composeFollowUp({
         ...c,
         decisionLetterDate: '2027-01-04',
-        measure: 'een extra collega aan de balie',
+        measure: tr('een extra collega aan de balie', 'an extra colleague at the desk'),
         dueDate: '2027-03-01',
         newDueDate: '2027-04-01',
-        delayReason: 'de nieuwe collega begint later',
+        delayReason: tr('de nieuwe collega begint later', 'the new colleague starts later'),
       }),
     ];
     for (const l of letters) {

@@ -36,7 +36,8 @@ const clause = (text: string) => text.trim().replace(/[.!?]+$/, '');
 export function coreSentence(core: string, lang: LetterLang): string {
   const c = clause(core);
   if (/(?<![\p{L}])(?:u|uw|you|your)(?![\p{L}])/iu.test(c) && /^\p{Lu}/u.test(c)) return `${c}.`;
-  const phrase = /^(?:De|Het|Een|The|A|An)\s/u.test(c) ? c[0]!.toLowerCase() + c.slice(1) : c;
+  // "De wachttijd" / "Onvriendelijke bejegening" → lower case inside the sentence; "KCC" stays.
+  const phrase = /^\p{Lu}\p{Ll}/u.test(c) ? c[0]!.toLowerCase() + c.slice(1) : c;
   return T(lang, `Uw klacht gaat over ${phrase}.`, `Your complaint is about ${phrase}.`);
 }
 

@@ -81,7 +81,7 @@ export function composeAcknowledgement(a: AcknowledgementInput): Letter {
               )
             : T(
                 lang,
-                'U krijgt de gelegenheid om uw klacht in een gesprek toe te lichten.',
+                'U krijgt de gelegenheid om uw klacht in een gesprek toe te lichten (hoorgesprek).',
                 'You will be offered the opportunity to explain your complaint in a conversation (a hearing).',
               ),
           // AWB-14: the advisory committee.

@@ -13,7 +13,6 @@ import {
   OMBUDSMAN,
   amountsIn,
   datesIn,
-  judgementsIn,
   sentences,
   sharesContentWord,
   test,
@@ -122,10 +121,9 @@ export const caseRules: Rule[] = [
         return hits;
       }
       for (const it of f.items) {
-        const judgedHere = ctx.kern.some((p) => {
-          const t = ctx.textOf(p);
-          return sharesContentWord(it.title, t) && judgementsIn(t).size > 0;
-        });
+        const judgedHere = items.some((seg) =>
+          sharesContentWord(it.title, seg.paragraphs.map(ctx.textOf).join('\n')),
+        );
         if (!judgedHere && !(f.items.length === 1 && items.length > 0))
           hits.push({ paragraph: ctx.firstOf(ctx.kern) ?? ctx.lastBody, match: it.title });
       }

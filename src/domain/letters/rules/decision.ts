@@ -704,11 +704,13 @@ export const decisionRules: Rule[] = [
         ok.add(addYears(ctx.facts.decisionDue, 1));
       for (const m of text.matchAll(LATEST_ON_DATE)) {
         const d = datesIn(text.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
-        if (d && !ok.has(d)) return [{ paragraph: p.number, match: longDate(last, ctx.lang) }];
+        // A date before the letter (the missed due date, AWB-71) is not the term's end.
+        if (d && d > letterDate && !ok.has(d))
+          return [{ paragraph: p.number, match: longDate(last, ctx.lang) }];
       }
       for (const m of text.matchAll(BEFORE_DATE)) {
         const d = datesIn(text.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
-        if (d && ![...ok].some((x) => addDays(x, 1) === d))
+        if (d && d > letterDate && ![...ok].some((x) => addDays(x, 1) === d))
           return [{ paragraph: p.number, match: longDate(last, ctx.lang) }];
       }
       return [];

@@ -364,11 +364,13 @@ export const styleRules: Rule[] = [
     scope: 'letter',
     check: 'custom',
     run(ctx) {
+      const other = (t: string) => {
+        const l = paragraphLang(t);
+        return l !== null && l !== ctx.letter.lang;
+      };
+      // A paragraph in the other language, or one sentence of it (a handler's text spliced in).
       return ctx.body
-        .filter((p) => {
-          const l = paragraphLang(p.text);
-          return l !== null && l !== ctx.letter.lang;
-        })
+        .filter((p) => other(p.text) || sentences(p.text).some(other))
         .map((p) => ({ paragraph: p.number }));
     },
     message: {
@@ -386,6 +388,10 @@ export const styleRules: Rule[] = [
           lang: 'en',
         },
         { text: 'If you disagree with our decision, you can contact the ombudsman.', lang: 'nl' },
+        {
+          text: 'We find this part upheld. The reason: de medewerker was niet vriendelijk en heeft u niet goed geholpen.',
+          lang: 'en',
+        },
       ],
       good: [
         {

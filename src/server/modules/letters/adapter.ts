@@ -282,7 +282,9 @@ export function composeForCase(
     complaintsOfficer: org.settings.complaintsOfficer ?? null,
   };
   const d = req.data ?? {};
-  const core = letterCore(row.core_complaint);
+  // NO-11: the core as written for the complainant, else what the items are about.
+  const titles = full.items.map(letterTitle).filter((t): t is string => Boolean(t));
+  const core = letterCore(row.core_complaint) || titles.join(lang === 'nl' ? ' en ' : ' and ');
 
   switch (req.kind) {
     case 'acknowledgement':
