@@ -1,5 +1,5 @@
-// Measures how fast the back office's inbox and case view open with many cases (issue 6: "opens in
-// under a second with 100k cases"). Prints figures; asserts nothing (GUIDE: no timed assertions).
+// Measures how fast the back office's inbox and case view open with many cases (the back
+// office's promise: "opens in under a second with 100k cases"). Prints figures; asserts nothing (GUIDE: no timed assertions).
 //   npx tsx scripts/backoffice-load-times.ts [--cases 100000] [--runs 7]
 // Uses an in-memory PGlite, or PostgreSQL when MEASURE_DATABASE_URL points at an empty database.
 import type { AddressInfo } from 'node:net';

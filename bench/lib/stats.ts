@@ -26,9 +26,3 @@ export function summarise(values: number[]): Summary {
     mean,
   };
 }
-
-export function round(n: number, digits = 2): number {
-  if (!Number.isFinite(n)) return n;
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}

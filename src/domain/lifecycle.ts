@@ -239,10 +239,6 @@ export function isCaseStatus(value: string): value is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(value);
 }
 
-export function isCaseAction(value: string): value is CaseAction {
-  return (CASE_ACTIONS as readonly string[]).includes(value);
-}
-
 /** Dutch and English labels: the server is the single source of labels for statuses and actions. */
 export const STATUS_LABELS: Record<CaseStatus, { nl: string; en: string }> = {
   received: { nl: 'Ontvangen', en: 'Received' },

@@ -23,11 +23,6 @@ export interface VectorizerJson {
   idf: number[];
 }
 
-export interface LabelledText {
-  text: string;
-  lang: TextLanguage;
-}
-
 export class Vectorizer {
   private readonly index: Map<string, number>;
 

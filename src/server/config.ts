@@ -11,6 +11,11 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Redress <klachten@localhost>'),
+  // Outgoing mail (src/server/modules/outbox/delivery.ts).
+  MAIL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(5),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  MAIL_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(120),
+  MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(30),
@@ -29,6 +34,7 @@ export interface Config {
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  mail: { connections: number; maxAttempts: number; leaseSeconds: number; retrySeconds: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobs: boolean;
   rateLimitPublic: number;
@@ -59,6 +65,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mail: {
+      connections: e.MAIL_CONNECTIONS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      leaseSeconds: e.MAIL_LEASE_SECONDS,
+      retrySeconds: e.MAIL_RETRY_SECONDS,
+    },
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'on',
     rateLimitPublic: e.RATE_LIMIT_PUBLIC,

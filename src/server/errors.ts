@@ -17,20 +17,20 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   CASE_STATE_CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
-  // Public pages (issue 5)
+  // The complainant's public pages (status link, survey)
   STATUS_LINK_INVALID: 404,
   SURVEY_ALREADY_ANSWERED: 409,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   DATA_DIR_LOCKED: 503,
   INTERNAL: 500,
-  // Letters (issue 4)
+  // Letters (compose, lint, render, send)
   LETTER_NOT_FOUND: 404,
   LETTER_HAS_ERRORS: 422,
   LETTER_DATA_MISSING: 422,
   LETTER_NOT_RENDERED: 409,
   LETTER_ALREADY_SENT: 409,
-  // The handling workflow (issue 3)
+  // The handling workflow (actions on a case)
   ...WORKFLOW_ERROR_STATUS,
 } as const;
 

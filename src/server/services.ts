@@ -26,9 +26,9 @@ export interface Services {
   audit: AuditService;
   delivery: OutboxDelivery;
   jobs: JobQueue;
-  /** The complainant's side: status links, additions, survey (issue 5). */
+  /** The complainant's side: status links, additions, survey. */
   publicCases: PublicCaseService;
-  /** Letters: compose, lint, render, send (issue 4). */
+  /** Letters: compose, lint, render, send. */
   letters: LetterService;
   /** Category suggestions, similar cases and spike alerts (src/insight). */
   insight: InsightService;
@@ -52,7 +52,12 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     cases,
     workflow: new WorkflowService(db, cases, organisation, audit),
     audit,
-    delivery: new OutboxDelivery(db, config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname),
+    delivery: new OutboxDelivery(db, {
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      publicUrl: config.publicUrl,
+      ...config.mail,
+    }),
     jobs: noJobs,
     // The status page offers the decision letter sent to the complainant (public/letters.ts).
     publicCases: new PublicCaseService(db, organisation, intake, config, letters.decisionLetters),

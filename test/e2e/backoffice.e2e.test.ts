@@ -12,7 +12,7 @@ import {
   takeAction,
 } from './backoffice-support.js';
 
-// Issue 6: the handler's and manager's working screens in a real browser (Chromium), axe on every
+// The back office: the handler's and manager's working screens in a real browser (Chromium), axe on every
 // screen, screenshots in test-results/screenshots/. No fixed sleeps: every wait is on something seen.
 
 let e: E2eServer;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { longDate } from '../../src/domain/format.js';
 import { axeViolations, screenshots, startE2e, type E2eServer } from './browser.js';
 
-// Issue 5: the complainant's journey in Chromium. axe-core on every public page; screenshots at
+// The complainant's journey in Chromium. axe-core on every public page; screenshots at
 // phone and desktop width in test-results/screenshots. No fixed sleeps: every wait is on an event.
 
 let e2e: E2eServer;
@@ -235,7 +235,7 @@ describe('after closing: the satisfaction survey (ISO-10, seed 003) and the way 
         .getAttribute('href');
       const row = await caseByEmail('cor.survey@example.nl');
 
-      // The workflow API is being built in parallel (issue 3): close the case directly, with its event.
+      // Shortcut: close the case in SQL, with its status event (the real workflow path: workflow.journey.test.ts).
       const db = e2e.services.database.db;
       await db
         .updateTable('complaint_case')

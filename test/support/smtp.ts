@@ -12,17 +12,38 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startTestSmtp(port = 0): Promise<TestSmtp> {
+/** How the test server misbehaves: refuse a recipient with a reply code, or answer DATA late. */
+export interface SmtpBehaviour {
+  /** An SMTP reply code (e.g. 550 or 451) to refuse this recipient with, or undefined to accept. */
+  refuse?(recipient: string): number | undefined;
+  /** Milliseconds to wait before the 250 to this message's DATA (a stalling server). */
+  stallMs?(mail: ParsedMail): number;
+}
+
+export async function startTestSmtp(port = 0, behaviour: SmtpBehaviour = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Pooled clients keep connections open: close them instead of waiting 30 s for them.
+    closeTimeout: 100,
+    onRcptTo(address, _session, callback) {
+      const code = behaviour.refuse?.(address.address);
+      if (code)
+        return callback(Object.assign(new Error(`refused by test (${code})`), { responseCode: code }));
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
-          messages.push(mail);
-          callback();
+          const stall = behaviour.stallMs?.(mail) ?? 0;
+          const accept = () => {
+            messages.push(mail);
+            callback();
+          };
+          if (stall > 0) setTimeout(accept, stall);
+          else accept();
         })
         .catch(callback);
     },

@@ -1,4 +1,4 @@
-// The decision letter composer (issue 4, seed 004, rules.md §6): built from case data as inleiding
+// The decision letter composer (seed 004, letter rules LET-01..10): built from case data as inleiding
 // (thanks, date and core of the complaint, what the letter covers — never the verdict), kern (per
 // item: findings, judgement, reasons, in LET-03 order; apology and remedy with a date for upheld
 // items) and slot (what happens next, what was learned, the handler's name and phone, the question

@@ -8,7 +8,7 @@ import type { RegimeId } from '../deadlines.js';
 export type LetterLang = 'nl' | 'en';
 export const LETTER_LANGS: readonly LetterLang[] = ['nl', 'en'];
 
-/** Every letter the procedure needs (issue 4, rules.md §1 and §6). */
+/** Every letter the procedure needs (the Awb, Wkkgz and letter rules in docs/rules.md). */
 export const LETTER_KINDS = [
   'acknowledgement', // ontvangstbevestiging (AWB-12/13/14)
   'extension', // verdagingsbericht (AWB-41, WKKGZ-06, LET-10)
@@ -21,21 +21,6 @@ export const LETTER_KINDS = [
   'follow-up', // opvolging van een toegezegde maatregel (NO-14)
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
-
-export const KIND_LABELS: Record<LetterKind, { nl: string; en: string }> = {
-  acknowledgement: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement' },
-  extension: { nl: 'Verdagingsbericht', en: 'Extension notice' },
-  decline: { nl: 'Besluit klacht niet te behandelen', en: 'Decline notice' },
-  'informal-resolution': { nl: 'Bevestiging informele afhandeling', en: 'Informal resolution confirmation' },
-  forwarding: { nl: 'Doorzendbericht', en: 'Forwarding notice' },
-  'hearing-invitation': { nl: 'Uitnodiging hoorgesprek', en: 'Hearing invitation' },
-  decision: { nl: 'Afdoeningsbrief', en: 'Decision letter' },
-  'decision-notice': {
-    nl: 'Bericht over de beslissing aan beklaagde',
-    en: 'Decision notice to the respondent',
-  },
-  'follow-up': { nl: 'Opvolging maatregel', en: 'Follow-up on a measure' },
-};
 
 export function isLetterKind(value: unknown): value is LetterKind {
   return typeof value === 'string' && (LETTER_KINDS as readonly string[]).includes(value);

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 // Types of the tables created by the migrations in ./migrations. int8 and numeric come back as strings.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -154,6 +154,20 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
   /** A letter whose PDF is attached (migration 0300). */
   letter_id: string | null;
+  // 20261201T1500_outbox_delivery: 0 staff alerts, 1 mail with a legal term, 2 the rest (priority.ts).
+  priority: Generated<number>;
+  /** When the message is due; while it is 'sending', the end of the claim's lease. */
+  next_attempt_at: GeneratedTimestamp;
+  /** The claim of the worker sending it: only that worker records the result. */
+  claim_token: string | null;
+  failed_at: Timestamp | null;
+}
+
+// 20261201T1500_outbox_delivery: this installation's random id (Message-IDs).
+export interface InstallationTable {
+  singleton: Generated<boolean>;
+  id: string;
+  created_at: GeneratedTimestamp;
 }
 
 export interface IdempotencyKeyTable {
@@ -389,9 +403,8 @@ export interface Database {
   case_alert: CaseAlertTable;
   letter: LetterTable;
   insight_model: InsightModelTable;
+  installation: InstallationTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;
-export type NewCase = Insertable<CaseTable>;
 export type UserRow = Selectable<UserTable>;
-export type OutboxRow = Selectable<OutboxTable>;

@@ -5,6 +5,7 @@ import { OPEN_STATUSES } from '../../domain/lifecycle.js';
 import type { Database } from '../db/schema.js';
 import { CaseEvents } from '../modules/cases/events.js';
 import type { OrganisationService } from '../modules/organisation/service.js';
+import { outboxPriority } from '../modules/outbox/priority.js';
 
 // Deadline monitoring (AWB-44, AWB-12, NO-02, NO-12, NO-14, WKKGZ-04, WKKGZ-10) as a typed job.
 // Every alert is recorded in case_alert under (case, kind, key) first; only the run that inserts
@@ -276,6 +277,7 @@ export class DeadlineMonitor {
           .values({
             case_id: c.caseId,
             kind: 'staff-alert',
+            priority: outboxPriority('staff-alert'),
             recipient: r.email,
             status: 'pending',
             subject,

@@ -7,16 +7,12 @@ import { DEADLINE_JOBS, DeadlineMonitor } from './deadlines.js';
 import { INSIGHT_RETRAIN, InsightService } from '../modules/insight/service.js';
 
 // Typed job definitions (name, payload, retry policy); handlers return a result or throw to retry.
+// Outgoing mail is not a job: the outbox worker claims messages straight from the outbox table
+// (src/server/modules/outbox/delivery.ts).
 export const JOBS = {
-  outboxDeliver: { name: 'outbox-deliver', retryLimit: 100, retryDelay: 5, retryBackoff: true },
-  outboxSweep: { name: 'outbox-sweep', cron: '* * * * *' },
   // PGlite runs no autovacuum: refresh the planner's statistics and reclaim space every night.
   embeddedMaintenance: { name: 'embedded-db-maintenance', cron: '17 3 * * *' },
 } as const;
-
-interface OutboxDeliverPayload {
-  id: string;
-}
 
 export interface JobQueue {
   /** Called after a transaction that wrote outbox messages has committed. */
@@ -26,9 +22,9 @@ export interface JobQueue {
 export const noJobs: JobQueue = { outboxCreated: () => {} };
 
 /**
- * pg-boss on the same database (and, on PGlite, the same single connection) as the application.
- * Delivery is at-least-once with a claim per message; a sweep every minute picks up anything that
- * was written but never queued (a crash between commit and send), so nothing in the outbox is lost.
+ * pg-boss on the same database (and, on PGlite, the same single connection) as the application,
+ * for the scheduled jobs; and the outbox worker, which needs no queue: what is in the outbox and
+ * due is what it sends, so a crash between commit and send loses nothing.
  */
 export class JobRunner implements JobQueue {
   private boss: PgBoss | undefined;
@@ -51,13 +47,8 @@ export class JobRunner implements JobQueue {
     });
     boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
     await boss.start();
-    await boss.createQueue(JOBS.outboxDeliver.name, {
-      name: JOBS.outboxDeliver.name,
-      retryLimit: JOBS.outboxDeliver.retryLimit,
-      retryDelay: JOBS.outboxDeliver.retryDelay,
-      retryBackoff: JOBS.outboxDeliver.retryBackoff,
-    });
-    await boss.createQueue(JOBS.outboxSweep.name, { name: JOBS.outboxSweep.name });
+    // Earlier versions queued a job per message and swept every minute: stop that schedule.
+    await boss.unschedule('outbox-sweep').catch(() => undefined);
     // AWB-44, NO-12, NO-14: deadline monitoring (src/server/jobs/deadlines.ts); idempotent per alert.
     const monitor = new DeadlineMonitor(this.handle.db, this.organisation);
     const { deadlineMonitor } = DEADLINE_JOBS;
@@ -91,44 +82,21 @@ export class JobRunner implements JobQueue {
       });
       await boss.schedule(name, cron, undefined, { tz: 'Europe/Amsterdam' });
     }
-    if (this.delivery.enabled) {
-      await boss.work<OutboxDeliverPayload>(
-        JOBS.outboxDeliver.name,
-        { batchSize: 1, pollingIntervalSeconds: 1 },
-        async ([job]) => {
-          if (job) return this.delivery.deliver(job.data.id);
-          return 'skipped';
-        },
-      );
-      await boss.work(JOBS.outboxSweep.name, { pollingIntervalSeconds: 5 }, async () => {
-        for (const id of await this.delivery.pendingIds()) await this.enqueue(id);
-      });
-      await boss.schedule(JOBS.outboxSweep.name, JOBS.outboxSweep.cron);
-      // Catch up on what waited while we were down.
-      for (const id of await this.delivery.pendingIds()) await this.enqueue(id);
-    }
     this.boss = boss;
-  }
-
-  private async enqueue(id: string): Promise<void> {
-    await this.boss?.send(JOBS.outboxDeliver.name, { id } satisfies OutboxDeliverPayload, {
-      retryLimit: JOBS.outboxDeliver.retryLimit,
-      retryDelay: JOBS.outboxDeliver.retryDelay,
-      retryBackoff: JOBS.outboxDeliver.retryBackoff,
-    });
+    // Sends what waited while we were down, then whatever is committed (nudged by outboxCreated).
+    this.delivery.start(this.log);
   }
 
   outboxCreated(ids: string[]): void {
-    if (!this.boss || !this.delivery.enabled) return;
-    for (const id of ids) {
-      this.enqueue(id).catch((err) =>
-        this.log.warn({ err, id }, 'could not queue outbox message; the sweep will'),
-      );
-    }
+    if (ids.length > 0) this.delivery.nudge();
   }
 
-  async stop(): Promise<void> {
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 5_000, close: false });
+  /** Stops within `deadlineMs`: mail on the wire may finish, claims not started are given back. */
+  async stop(deadlineMs = 5_000): Promise<void> {
+    await Promise.all([
+      this.delivery.stop(deadlineMs),
+      this.boss?.stop({ graceful: true, wait: true, timeout: deadlineMs, close: false }),
+    ]);
     this.boss = undefined;
   }
 }

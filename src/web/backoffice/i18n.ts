@@ -132,6 +132,9 @@ const T = {
   sectionHistory: { nl: 'Geschiedenis', en: 'History' },
   sectionMessages: { nl: 'Berichten en documenten', en: 'Messages and documents' },
   noMessages: { nl: 'Geen berichten of documenten.', en: 'No messages or documents.' },
+  messageRetry: { nl: 'Opnieuw versturen', en: 'Send again' },
+  messageRetried: { nl: 'Het bericht wordt opnieuw verstuurd.', en: 'The message will be sent again.' },
+  messageError: { nl: 'Fout', en: 'Error' },
   sectionActions: { nl: 'Acties', en: 'Actions' },
   noActions: {
     nl: 'U kunt nu geen acties uitvoeren op dit dossier.',

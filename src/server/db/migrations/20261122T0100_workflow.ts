@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Forward-only. The handling workflow (issue 3): organisation model, intake completion, items,
+// Forward-only. The handling workflow: organisation model, intake completion, items,
 // respondents, representatives, hearings, remedies, escalations, tasks and deadline alerts.
 // SQL that PostgreSQL 15 accepts.
 export async function up(db: Kysely<unknown>): Promise<void> {

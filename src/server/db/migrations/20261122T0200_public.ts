@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Forward-only. The complainant's side (issue 5): re-sent status links, what the complainant adds
+// Forward-only. The complainant's side (public pages): re-sent status links, what the complainant adds
 // (text and documents) and the satisfaction survey. SQL that PostgreSQL 15 accepts.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

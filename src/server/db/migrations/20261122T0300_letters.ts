@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Forward-only. Letters (issue 4): every letter the procedure needs, composed, linted, rendered as
+// Forward-only. Letters: every letter the procedure needs, composed, linted, rendered as
 // PDF and sent through the outbox with the PDF attached. SQL that PostgreSQL 15 accepts.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

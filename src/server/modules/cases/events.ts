@@ -85,7 +85,7 @@ export interface CaseEventMap {
   'case.measure_completed': { remedyId: string; completedAt: string; realisationDate: string | null };
   'case.overdue': { decisionDue: string; rule: 'AWB-44' };
   'case.alert_sent': { kind: string; key: string; recipients: number };
-  // The complainant's side (public pages, issue 5); actor is null (the complainant via the status link).
+  // The complainant's side (public pages); actor is null (the complainant via the status link).
   'complainant.attachments_added': { attachmentCount: number; source: 'intake' };
   'complainant.information_added': { submissionId: string; attachmentCount: number; hasMessage: boolean };
   'survey.answered': {
@@ -94,7 +94,7 @@ export interface CaseEventMap {
     handlingSatisfied: 'yes' | 'partly' | 'no';
   };
   'status_link.resent': { expiresAt: string };
-  // Letters (issue 4): every letter is a history event; sending is the one that counts (AWB-12, AWB-50).
+  // Letters: every letter is a history event; sending is the one that counts (AWB-12, AWB-50).
   'letter.drafted': {
     letterId: string;
     kind: string;
@@ -115,6 +115,9 @@ export interface CaseEventMap {
     channel: 'email' | 'post';
     tasksCompleted: number;
   };
+  // An e-mail refused for good (SMTP 5xx) or out of attempts: staff must reach the recipient otherwise.
+  'message.failed': { outboxId: string; kind: string; attempts: number; permanent: boolean };
+  'message.retried': { outboxId: string; kind: string };
 }
 
 export type CaseEventType = keyof CaseEventMap;
@@ -182,6 +185,8 @@ export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   'letter.edited': { nl: 'Brief bewerkt', en: 'Letter edited' },
   'letter.rendered': { nl: 'Brief als PDF gemaakt', en: 'Letter rendered as PDF' },
   'letter.sent': { nl: 'Brief verzonden', en: 'Letter sent' },
+  'message.failed': { nl: 'E-mail kon niet worden bezorgd', en: 'E-mail could not be delivered' },
+  'message.retried': { nl: 'E-mail opnieuw aangeboden', en: 'E-mail offered again' },
 };
 
 export function eventLabel(type: string, lang: 'nl' | 'en'): string {

@@ -130,10 +130,6 @@ export function allowedActions(user: StaffUser, c: CaseAccessInfo): CaseAction[]
   return CASE_ACTIONS.filter((a) => authorise(user, c, a).ok);
 }
 
-export function mayAct(user: StaffUser, c: CaseAccessInfo, action: CaseAction): boolean {
-  return authorise(user, c, action).ok;
-}
-
 /**
  * NO-16 / PRIV-09: vulnerability and the preferred channel are need-to-know: the assignee, managers
  * of the case's department, the complaints officer and intake (who records them) may see them.

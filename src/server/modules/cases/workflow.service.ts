@@ -16,6 +16,7 @@ import { allowedActions, authorise, maySeeRestricted } from './policy.js';
 import { presentCase } from './presenter.js';
 import type { CaseRepository, FullCase } from './repository.js';
 import { accessInfo, toSnapshot } from './snapshot.js';
+import { outboxPriority } from '../outbox/priority.js';
 
 export interface PerformOptions {
   /** The version the client saw; a different current version is a 409 (optimistic concurrency). */
@@ -176,6 +177,7 @@ export class WorkflowService {
             .values({
               case_id: caseId,
               kind: m.kind,
+              priority: outboxPriority(m.kind),
               recipient: m.recipient,
               status: m.recipient ? 'pending' : 'no-recipient',
               subject: m.subject,

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
+import type { Judgement } from '../../../domain/workflow/snapshot.js';
+import { JUDGEMENTS } from '../../../domain/workflow/judgement.js';
 
 // SQL aggregates for the managers' dashboard. Queries only (GUIDE habit 4); counts come back as
 // strings from both PGlite and PostgreSQL, so every figure is converted with Number().
 
-const JUDGEMENTS = ['upheld', 'partly_upheld', 'not_upheld'] as const;
-export type Judgement = (typeof JUDGEMENTS)[number];
 type Answer = 'yes' | 'partly' | 'no';
 
 export interface DashboardFigures {

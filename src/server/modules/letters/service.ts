@@ -25,6 +25,7 @@ import { parseLetter } from '../../../domain/letters/parse.js';
 import { renderLetterPdf, type Letterhead } from './pdf.js';
 import { assertMayRead, assertMayWrite, type LetterCaseAccess } from './policy.js';
 import { LetterRepository, type LetterWithDelivery } from './repository.js';
+import { outboxPriority } from '../outbox/priority.js';
 
 /** Organisation settings the letters read (settings.letterhead, settings.letters). */
 interface LetterSettings {
@@ -379,6 +380,7 @@ export class LetterService {
         .values({
           case_id: l.case_id,
           kind: `letter:${l.kind}`,
+          priority: outboxPriority(`letter:${l.kind}`),
           recipient: l.recipient_email,
           // No e-mail address: the letter goes by post; the PDF is on the case.
           status: l.recipient_email ? 'pending' : 'no-recipient',

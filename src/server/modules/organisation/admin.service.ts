@@ -13,7 +13,7 @@ const unknownRef = (path: string, nl: string, en: string) =>
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
-/** Admin API for the organisation model: settings, departments, categories and staff (issue 3, part 1). */
+/** Admin API for the organisation model: settings, departments, categories and staff. */
 export class OrganisationAdminService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -95,7 +95,7 @@ export class OrganisationAdminService {
     if (!found) throw unknownRef(path, 'onbekende afdeling', 'unknown department');
   }
 
-  /** A category routes new cases to its default department (issue 3: category → department → handler). */
+  /** A category routes new cases to its default department (routing: category → department → handler). */
   async createCategory(actorId: string, input: { name: string; departmentId?: string | null | undefined }) {
     await this.requireDepartment(input.departmentId, 'departmentId');
     try {

@@ -26,7 +26,7 @@ const awbOrg = {
   },
 };
 
-describe('organisation admin API (issue 3, part 1)', () => {
+describe('organisation admin API (settings, departments, categories, staff)', () => {
   it('an admin sets regime and settings; staff read them; others may not change them', async () => {
     const put = await t.app.inject({
       method: 'PUT',

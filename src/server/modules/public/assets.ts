@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 // The public pages' CSS and JS: read once at start, bundled, content-hashed and compressed, then
@@ -76,22 +77,46 @@ export function publicAssets(): PublicAssets {
   return cached;
 }
 
+/** The encodings an Accept-Encoding header allows (those with q=0 are refused). */
+function acceptedEncodings(acceptEncoding: string | undefined): string[] {
+  return (acceptEncoding ?? '')
+    .split(',')
+    .map((s) => s.trim().split(';'))
+    .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
+    .map(([name]) => name!.toLowerCase());
+}
+
 /** brotli, then gzip, then none, by the client's Accept-Encoding. */
 export function negotiate(
   asset: Asset,
   acceptEncoding: string | undefined,
 ): { body: Buffer; encoding?: 'br' | 'gzip' } {
-  const accepted = (acceptEncoding ?? '')
-    .split(',')
-    .map((s) => s.trim().split(';'))
-    .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
-    .map(([name]) => name!.toLowerCase());
+  const accepted = acceptedEncodings(acceptEncoding);
   if (accepted.includes('br')) return { body: asset.brotli, encoding: 'br' };
   if (accepted.includes('gzip')) return { body: asset.gzip, encoding: 'gzip' };
   return { body: asset.identity };
 }
 
-export function compress(content: string): Omit<Asset, 'path' | 'contentType'> {
-  const identity = Buffer.from(content, 'utf8');
-  return { identity, gzip: zlib.gzipSync(identity), brotli: zlib.brotliCompressSync(identity) };
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/**
+ * A rendered page, compressed for this client. Pages are personal (status pages) and rendered per
+ * request, so they cannot be compressed once like the assets; the compression runs on libuv's thread
+ * pool instead of blocking the event loop for every response.
+ */
+export async function compressPage(
+  html: string,
+  acceptEncoding: string | undefined,
+): Promise<{ body: Buffer; encoding?: 'br' | 'gzip' }> {
+  const body = Buffer.from(html, 'utf8');
+  const accepted = acceptedEncodings(acceptEncoding);
+  if (accepted.includes('br')) {
+    return {
+      body: await brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+      encoding: 'br',
+    };
+  }
+  if (accepted.includes('gzip')) return { body: await gzip(body), encoding: 'gzip' };
+  return { body };
 }

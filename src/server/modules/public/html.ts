@@ -35,6 +35,3 @@ export function html(strings: TemplateStringsArray, ...values: Renderable[]): Ht
   });
   return new Html(out);
 }
-
-/** Markup that is trusted as is (our own constant strings only). */
-export const raw = (markup: string) => new Html(markup);

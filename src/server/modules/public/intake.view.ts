@@ -43,14 +43,14 @@ export function intakeFormPage(ctx: PageContext, v: IntakeFormView): string {
     lang,
   });
   const body = html` ${errorSummary(
-      lang,
-      v.errors,
-      v.filesDropped
-        ? html`<p>
+    lang,
+    v.errors,
+    v.filesDropped
+      ? html`<p>
             ${t(lang, 'Uw bijlagen zijn nog niet verstuurd. Kies ze opnieuw voordat u de klacht verstuurt.', 'Your attachments have not been sent yet. Choose them again before you send the complaint.')}
           </p>`
-        : '',
-    )}
+      : '',
+  )}
     <h1>${t(lang, 'Een klacht indienen', 'Make a complaint')}</h1>
     <p>
       ${t(

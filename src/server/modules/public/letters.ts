@@ -23,8 +23,3 @@ export interface DecisionLetterSource {
   /** The file of that letter; undefined if it does not belong to this case. */
   download(caseId: string, letterId: string): Promise<DecisionLetterFile | undefined>;
 }
-
-export const noDecisionLetters: DecisionLetterSource = {
-  latestFor: async () => undefined,
-  download: async () => undefined,
-};

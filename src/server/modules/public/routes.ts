@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -9,7 +8,7 @@ import { AppError, type Lang } from '../../errors.js';
 import { requestLang } from '../../http/lang.js';
 import type { Services } from '../../services.js';
 import { attachmentDisposition, MAX_FILE_BYTES, MAX_FILES } from './attachments.js';
-import { negotiate, publicAssets } from './assets.js';
+import { compressPage, negotiate, publicAssets } from './assets.js';
 import { brandingFor } from './branding.js';
 import { checkFiles, LIMITS, parseIntakeForm, readForm, SATISFACTION } from './form.js';
 import { confirmationPage, intakeFormPage } from './intake.view.js';
@@ -601,12 +600,7 @@ async function sendPage(
     'cache-control': 'no-store',
     vary: 'accept-encoding',
   });
-  const accept = String(req.headers['accept-encoding'] ?? '');
-  const buf = Buffer.from(body, 'utf8');
-  if (/\bbr\b/.test(accept))
-    return reply
-      .header('content-encoding', 'br')
-      .send(zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }));
-  if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(buf));
-  return reply.send(buf);
+  const page = await compressPage(body, req.headers['accept-encoding']);
+  if (page.encoding) void reply.header('content-encoding', page.encoding);
+  return reply.send(page.body);
 }

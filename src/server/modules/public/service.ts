@@ -4,7 +4,7 @@ import type { CaseRow, Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { addYears, amsterdamDate, type LocalDate } from '../../../domain/dates.js';
 import { ombudsmanTermEnd } from '../../../domain/deadlines.js';
-import { FINAL_STATUSES, type CaseStatus } from '../../../domain/lifecycle.js';
+import { FINAL_STATUSES } from '../../../domain/lifecycle.js';
 import { CaseEvents } from '../cases/events.js';
 import type { IntakeService } from '../cases/intake.service.js';
 import { hashSecret } from '../../secrets.js';
@@ -451,5 +451,3 @@ export function externalRouteFor(
       }
     : undefined;
 }
-
-export type { CaseStatus };

@@ -55,14 +55,14 @@ export function statusPage(ctx: PageContext, p: StatusPageView): string {
   const label = STATUS_LABELS[v.status as CaseStatus]?.[lang] ?? v.status;
   const err = (id: string) => p.errors.find((e) => e.field === id)?.message;
   const body = html` ${errorSummary(
-      lang,
-      p.errors,
-      p.filesDropped
-        ? html`<p>
+    lang,
+    p.errors,
+    p.filesDropped
+      ? html`<p>
             ${t(lang, 'Uw bijlagen zijn nog niet verstuurd. Kies ze opnieuw.', 'Your attachments have not been sent yet. Choose them again.')}
           </p>`
-        : '',
-    )}
+      : '',
+  )}
     ${
       p.notice === 'information-added'
         ? html`<div class="rd-panel rd-panel--success" role="status">

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ok, readyForHandling, type World, createWorld } from '../cases/workflow-tests/support.js';
 
-// The complainant's view of a case taken through the real workflow API (issue 3) from the public
+// The complainant's view of a case taken through the real workflow API from the public
 // form to closing: the timeline in plain language (ISO-02), then the survey (ISO-10) and the
 // ombudsman with the AWB-51 term.
 

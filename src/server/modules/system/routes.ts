@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
 import { requireStaff } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
+import { AppError } from '../../errors.js';
+import { OutboxRepository, type OutboxRow } from '../outbox/repository.js';
 
 const outboxItem = z.object({
   id: z.string(),
@@ -17,12 +19,38 @@ const outboxItem = z.object({
   messageId: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** 0 staff alerts, 1 mail with a legal term, 2 the rest: the order in which a backlog drains. */
+  priority: z.number(),
+  /** When the next attempt is due (while 'sending': when the sender's claim runs out). */
+  nextAttemptAt: z.string().nullable(),
+  failedAt: z.string().nullable(),
 });
+
+function presentOutbox(m: OutboxRow): z.infer<typeof outboxItem> {
+  const waiting = m.status === 'pending' || m.status === 'sending';
+  return {
+    id: String(m.id),
+    caseId: m.case_id,
+    kind: m.kind,
+    recipient: m.recipient,
+    subject: m.subject,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.last_error,
+    messageId: m.message_id,
+    createdAt: m.created_at.toISOString(),
+    sentAt: m.sent_at ? m.sent_at.toISOString() : null,
+    priority: m.priority,
+    nextAttemptAt: waiting ? m.next_attempt_at.toISOString() : null,
+    failedAt: m.failed_at ? m.failed_at.toISOString() : null,
+  };
+}
 
 export const systemRoutes =
   (s: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const outbox = new OutboxRepository(s.database.db);
 
     r.get(
       '/health',
@@ -65,25 +93,45 @@ export const systemRoutes =
         },
       },
       async (req) => {
-        let q = s.database.db.selectFrom('outbox').selectAll();
-        if (req.query.status) q = q.where('status', '=', req.query.status);
-        if (req.query.caseId) q = q.where('case_id', '=', req.query.caseId);
-        const rows = await q.orderBy('id', 'desc').limit(req.query.limit).execute();
-        return {
-          items: rows.map((m) => ({
-            id: String(m.id),
-            caseId: m.case_id,
-            kind: m.kind,
-            recipient: m.recipient,
-            subject: m.subject,
-            status: m.status,
-            attempts: m.attempts,
-            lastError: m.last_error,
-            messageId: m.message_id,
-            createdAt: m.created_at.toISOString(),
-            sentAt: m.sent_at ? m.sent_at.toISOString() : null,
-          })),
-        };
+        const rows = await outbox.list(req.query);
+        return { items: rows.map(presentOutbox) };
+      },
+    );
+
+    // A message refused for good (SMTP 5xx) or out of attempts waits here until staff send it again
+    // (after correcting the address on the case, or once the mail server is fixed).
+    r.post(
+      '/api/v1/outbox/:id/retry',
+      {
+        onRequest: requireStaff(s.users, ['manager', 'admin']),
+        schema: {
+          tags: ['system'],
+          summary: 'Offer a failed message for delivery again',
+          security: [{ bearer: [] }],
+          params: z.strictObject({ id: z.string().regex(/^\d{1,18}$/) }),
+          response: {
+            200: outboxItem,
+            401: errorResponseSchema,
+            403: errorResponseSchema,
+            404: errorResponseSchema,
+            409: errorResponseSchema,
+          },
+        },
+      },
+      async (req) => {
+        const row = await outbox.retry(req.params.id, req.staff!.id);
+        if (!row) {
+          const existing = await outbox.find(req.params.id);
+          if (!existing)
+            throw new AppError('NOT_FOUND', { nl: 'Bericht niet gevonden.', en: 'Message not found.' });
+          throw new AppError('CONFLICT', {
+            nl: `Alleen een mislukt bericht kan opnieuw worden aangeboden (status: ${existing.status}).`,
+            en: `Only a failed message can be offered again (status: ${existing.status}).`,
+          });
+        }
+        await s.audit.record(req.staff!.id, 'outbox.retry', row.case_id, { outboxId: String(row.id) });
+        s.jobs.outboxCreated([String(row.id)]);
+        return presentOutbox(row);
       },
     );
   };

@@ -28,20 +28,24 @@ export function CaseScreen({ id }: { id: string }) {
     }
   }, [id]);
 
+  // Messages are listed from the outbox where this role may read it (managers, admins).
+  const loadMessages = useCallback(() => {
+    get<{ items: Record<string, unknown>[] }>(`/api/v1/outbox${query({ caseId: id, limit: 50 })}`)
+      .then((r) => setMessages(r.items))
+      .catch(() => setMessages(undefined));
+  }, [id]);
+
   useEffect(() => {
     get<CaseDetail>(`/api/v1/cases/${id}`).then((detail) => {
       setC(detail);
       setError(undefined);
     }, setError);
     loadOpenApi().then(setDoc, setError);
-    // Messages are listed from the outbox where this role may read it (managers, admins).
-    get<{ items: Record<string, unknown>[] }>(`/api/v1/outbox${query({ caseId: id, limit: 50 })}`)
-      .then((r) => setMessages(r.items))
-      .catch(() => setMessages(undefined));
+    loadMessages();
     get<{ items: Record<string, unknown>[] }>(`/api/v1/cases/${id}/letters`)
       .then((r) => setLetters(r.items))
       .catch(() => setLetters(undefined));
-  }, [load, lang, id, c?.version]);
+  }, [load, loadMessages, lang, id, c?.version]);
 
   if (error && !c) return <ErrorSummary error={error} />;
   if (!c) return <Loading />;
@@ -59,7 +63,7 @@ export function CaseScreen({ id }: { id: string }) {
           <ItemsSection c={c} />
           <RespondentsSection c={c} />
           <DeadlinesSection c={c} />
-          <MessagesSection c={c} messages={messages} letters={letters} />
+          <MessagesSection c={c} messages={messages} letters={letters} onRetried={loadMessages} />
           <HistorySection c={c} />
         </div>
         <aside className="bo-case-side" aria-labelledby="actions-title">
@@ -323,12 +327,27 @@ function MessagesSection({
   c,
   messages,
   letters,
+  onRetried,
 }: {
   c: CaseDetail;
   messages: Record<string, unknown>[] | undefined;
   letters: Record<string, unknown>[] | undefined;
+  onRetried: () => void;
 }) {
   const { t, tm, lang } = useI18n();
+  const [retryError, setRetryError] = useState<unknown>();
+  const [retried, setRetried] = useState<string>();
+  // A message refused for good or out of attempts ('failed') can be offered again.
+  const retry = (id: string) => {
+    api('POST', `/api/v1/outbox/${id}/retry`).then(
+      () => {
+        setRetryError(undefined);
+        setRetried(id);
+        onRetried();
+      },
+      (e: unknown) => setRetryError(e),
+    );
+  };
   const all = [...(c.messages ?? []), ...(messages ?? [])];
   const docs: Record<string, unknown>[] = [
     ...(c.attachments ?? []),
@@ -342,12 +361,30 @@ function MessagesSection({
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">{t('sectionMessages')}</h2>
       {all.length === 0 && docs.length === 0 ? <p>{t('noMessages')}</p> : null}
+      {retryError ? <ErrorSummary error={retryError} /> : null}
       {all.length > 0 ? (
         <ul>
           {all.map((m, i) => (
             <li key={str(m.id ?? i)}>
               {str(m.subject ?? m.kind)} — {str(m.recipient)} — {str(m.status)}
               {typeof m.createdAt === 'string' ? ` — ${formatDateTime(lang, m.createdAt)}` : ''}
+              {m.status === 'failed' && typeof m.lastError === 'string' ? (
+                <span className="bo-muted">
+                  {' '}
+                  — {t('messageError')}: {m.lastError}
+                </span>
+              ) : null}
+              {m.status === 'failed' && 'failedAt' in m ? (
+                <>
+                  {' '}
+                  <button type="button" onClick={() => retry(str(m.id))}>
+                    {t('messageRetry')}
+                  </button>
+                </>
+              ) : null}
+              {retried === str(m.id) && m.status !== 'failed' ? (
+                <span role="status"> {t('messageRetried')}</span>
+              ) : null}
             </li>
           ))}
         </ul>
