@@ -13,9 +13,6 @@ import { euro } from './format.js';
 import type { Judgement, Letter, LetterLang, Paragraph, Severity } from './model.js';
 import { JUDGEMENT_RANK, SEVERITY_RANK } from './model.js';
 
-export { coreSentence } from './fields.js';
-export { euro } from './format.js';
-
 export interface ExternalBody {
   name: string;
   address?: string | undefined;

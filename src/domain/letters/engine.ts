@@ -76,14 +76,14 @@ export interface RuleContext {
   inleiding: Numbered | undefined;
   kern: Numbered[];
   slot: Numbered[];
-  textOf(p: Numbered): string;
+  textOf: (p: Numbered) => string;
   /** The body text (inleiding, kern, slot) joined. */
   bodyText: string;
   /** Everything, header and sign-off included. */
   fullText: string;
-  firstOf(ps: Numbered[]): number | null;
+  firstOf: (ps: Numbered[]) => number | null;
   lastBody: number | null;
-  items(): Item[];
+  items: () => Item[];
   facts: CaseFacts | undefined;
   opts: LintOptions;
 }

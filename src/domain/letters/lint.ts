@@ -7,7 +7,7 @@ import { type LintOptions, runRules } from './engine.js';
 import type { Finding, Letter } from './model.js';
 import { LETTER_RULES } from './rules/index.js';
 
-export type { CaseFacts, LintOptions } from './engine.js';
+export type { LintOptions } from './engine.js';
 
 export function lintLetter(letter: Letter, opts: LintOptions = {}): Finding[] {
   return runRules(LETTER_RULES, letter, opts);

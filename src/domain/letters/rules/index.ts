@@ -12,8 +12,3 @@ export const LETTER_RULES: readonly Rule[] = [
   ...procedureRules,
   ...caseRules,
 ];
-
-/** The rule IDs an organisation may re-grade or switch off (settings.letters.lint.severity). */
-export const CONFIGURABLE_RULE_IDS: readonly string[] = [
-  ...new Set(LETTER_RULES.filter((r) => r.configurable).map((r) => r.id)),
-];
