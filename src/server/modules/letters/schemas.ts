@@ -18,6 +18,8 @@ export const lintRequestSchema = z.strictObject({
   regime: z.enum(REGIME_IDS as [string, ...string[]]),
   kind: z.enum(LETTER_KINDS),
   text: z.string().min(1).max(100_000),
+  caseId: z.uuid().optional().meta({ description: 'Lint against this case too (case-aware rules)' }),
+  recipient: z.enum(['complainant', 'respondent']).optional(),
 });
 
 export const lintResponseSchema = z.object({ findings: z.array(findingSchema) });
