@@ -961,6 +961,8 @@ export interface paths {
                                     itemId: string | null;
                                     /** @enum {string} */
                                     kind: "apology" | "compensation" | "correction" | "measure";
+                                    /** @enum {string} */
+                                    performer: "organisation" | "complainant";
                                     realisationDate: string | null;
                                 }[];
                                 rootCause: string | null;
@@ -1041,6 +1043,7 @@ export interface paths {
                                 judgedAt: string | null;
                                 judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                                 judgementLabel: string | null;
+                                letterTitle: string | null;
                                 position: number;
                                 reasons: string | null;
                                 /** @enum {string} */
@@ -1048,6 +1051,16 @@ export interface paths {
                                 summary: string;
                             }[];
                             language: string;
+                            letterFields: {
+                                core: {
+                                    /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                    sentence: string | null;
+                                    /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                    warnings: string[];
+                                } | null;
+                                requestAnswer: string | null;
+                                salutation: string | null;
+                            };
                             overdue: boolean;
                             receiptDate: string;
                             receivedAt: string;
@@ -1250,7 +1263,7 @@ export interface paths {
         put?: never;
         /**
          * Add complaint item / Klachtonderdeel toevoegen
-         * @description Add a complaint item (klachtonderdeel) with its severity. Rules: NO-10, AWB-50. Roles: intake, handler, manager, complaints-officer. 409 CASE_STATE_CONFLICT when the status does not allow it or the case changed meanwhile; 422 with details.blockers when a precondition is not met.
+         * @description Add a complaint item (klachtonderdeel) with its severity and a title for letters. Rules: NO-10, AWB-50. Roles: intake, handler, manager, complaints-officer. 409 CASE_STATE_CONFLICT when the status does not allow it or the case changed meanwhile; 422 with details.blockers when a precondition is not met.
          */
         post: operations["case_add_item"];
         delete?: never;
@@ -2791,6 +2804,7 @@ export interface paths {
                         active?: boolean;
                         departmentId?: string | null;
                         name?: string;
+                        phone?: string | null;
                     };
                 };
             };
@@ -5208,7 +5222,7 @@ export interface paths {
         put?: never;
         /**
          * Lint a plain-text letter (LET-01..10 and the regime’s required content)
-         * @description Paragraphs are separated by blank lines; a salutation (Geachte …, Beste …, Dear …) and a sign-off (Met vriendelijke groet …) are recognised; the first paragraph after the salutation is the inleiding. Error findings block sending; warnings are advice.
+         * @description Paragraphs are separated by blank lines; a salutation (Geachte …, Beste …, Dear …) and a sign-off (Met vriendelijke groet …) are recognised; the first paragraph after the salutation is the inleiding. Error findings block sending; warnings are advice. With a caseId (a case the user may read) the case-aware rules run too: the inleiding names the subject, the desired outcome is answered, every item is judged, amounts and dates match the case.
          */
         post: {
             parameters: {
@@ -5220,8 +5234,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Lint against this case too (case-aware rules)
+                         */
+                        caseId?: string;
                         /** @enum {string} */
                         kind: "acknowledgement" | "extension" | "decline" | "informal-resolution" | "forwarding" | "hearing-invitation" | "decision" | "decision-notice" | "follow-up";
+                        /** @enum {string} */
+                        recipient?: "complainant" | "respondent";
                         /** @enum {string} */
                         regime: "awb" | "awb-advisory" | "wkkgz" | "company";
                         text: string;
@@ -5504,6 +5525,12 @@ export interface paths {
                             };
                             /** Format: uri */
                             complaintRegulationUrl?: string;
+                            complaintsOfficer?: {
+                                /** Format: email */
+                                email?: string;
+                                name?: string;
+                                phone?: string;
+                            };
                             contactPhone?: string;
                             contactWorkingDays?: number;
                             externalBody?: {
@@ -6048,6 +6075,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                phone?: string | null;
                                 /** @enum {string} */
                                 role: "intake" | "handler" | "manager" | "admin" | "complaints-officer";
                             }[];
@@ -6572,6 +6600,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                phone?: string | null;
                                 /** @enum {string} */
                                 role: "intake" | "handler" | "manager" | "admin" | "complaints-officer";
                             }[];
@@ -6720,6 +6749,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            phone?: string | null;
                             /** @enum {string} */
                             role: "intake" | "handler" | "manager" | "admin" | "complaints-officer";
                         };
@@ -6867,6 +6897,7 @@ export interface paths {
                         active?: boolean;
                         departmentId?: string | null;
                         name?: string;
+                        phone?: string | null;
                         /** @enum {string} */
                         role?: "intake" | "handler" | "manager" | "admin" | "complaints-officer";
                     };
@@ -6886,6 +6917,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             name: string;
+                            phone?: string | null;
                             /** @enum {string} */
                             role: "intake" | "handler" | "manager" | "admin" | "complaints-officer";
                         };
@@ -7187,6 +7219,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -7267,6 +7301,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -7274,6 +7309,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -7452,6 +7497,7 @@ export interface operations {
             content: {
                 "application/json": {
                     expectedVersion?: number;
+                    letterTitle?: string;
                     /** @enum {string} */
                     severity: "light" | "medium" | "heavy";
                     summary: string;
@@ -7560,6 +7606,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -7640,6 +7688,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -7647,6 +7696,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -7831,6 +7890,11 @@ export interface operations {
                     itemId?: string;
                     /** @enum {string} */
                     kind: "apology" | "compensation" | "correction" | "measure";
+                    /**
+                     * @default organisation
+                     * @enum {string}
+                     */
+                    performer?: "organisation" | "complainant";
                     realisationDate?: string;
                 };
             };
@@ -7937,6 +8001,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -8017,6 +8083,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -8024,6 +8091,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -8315,6 +8392,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -8395,6 +8474,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -8402,6 +8482,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -8694,6 +8784,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -8774,6 +8866,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -8781,6 +8874,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -9067,6 +9170,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -9147,6 +9252,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -9154,6 +9260,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -9443,6 +9559,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -9523,6 +9641,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -9530,6 +9649,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -9816,6 +9945,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -9896,6 +10027,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -9903,6 +10035,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -10104,6 +10246,7 @@ export interface operations {
                     };
                     incidentDate?: string;
                     preferredChannel?: ("email" | "phone" | "letter" | "in_person") | null;
+                    salutation?: string | null;
                     translationNeeded?: boolean;
                     vulnerability?: string | null;
                 };
@@ -10211,6 +10354,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -10291,6 +10436,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -10298,6 +10444,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -10585,6 +10741,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -10665,6 +10823,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -10672,6 +10831,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -10853,6 +11022,7 @@ export interface operations {
                     deviationReason?: string;
                     expectedVersion?: number;
                     findings: string;
+                    requestAnswer?: string;
                 };
             };
         };
@@ -10958,6 +11128,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -11038,6 +11210,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -11045,6 +11218,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -11227,6 +11410,8 @@ export interface operations {
                     /** @enum {string} */
                     ground: "a" | "b" | "c" | "d" | "e" | "f" | "lid2";
                     motivation: string;
+                    requestAnswer?: string;
+                    underlyingProblem?: string;
                 };
             };
         };
@@ -11332,6 +11517,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -11412,6 +11599,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -11419,6 +11607,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -11707,6 +11905,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -11787,6 +11987,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -11794,6 +11995,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -11973,6 +12184,7 @@ export interface operations {
                 "application/json": {
                     expectedVersion?: number;
                     reason: string;
+                    respondentReason?: string;
                     weeks: number;
                 };
             };
@@ -12079,6 +12291,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -12159,6 +12373,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -12166,6 +12381,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -12454,6 +12679,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -12534,6 +12761,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -12541,6 +12769,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -12831,6 +13069,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -12911,6 +13151,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -12918,6 +13159,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -13101,6 +13352,7 @@ export interface operations {
                     itemId: string;
                     /** @enum {string} */
                     judgement: "upheld" | "partly_upheld" | "not_upheld";
+                    letterTitle?: string;
                     reasons: string;
                 };
             };
@@ -13207,6 +13459,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -13287,6 +13541,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -13294,6 +13549,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -13584,6 +13849,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -13664,6 +13931,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -13671,6 +13939,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -13959,6 +14237,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -14039,6 +14319,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -14046,6 +14327,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -14335,6 +14626,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -14415,6 +14708,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -14422,6 +14716,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -14709,6 +15013,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -14789,6 +15095,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -14796,6 +15103,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -15088,6 +15405,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -15168,6 +15487,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -15175,6 +15495,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -15461,6 +15791,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -15541,6 +15873,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -15548,6 +15881,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -15833,6 +16176,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -15913,6 +16258,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -15920,6 +16266,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -16204,6 +16560,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -16284,6 +16642,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -16291,6 +16650,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -16575,6 +16944,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -16655,6 +17026,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -16662,6 +17034,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -16957,6 +17339,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -17037,6 +17421,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -17044,6 +17429,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -17332,6 +17727,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -17412,6 +17809,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -17419,6 +17817,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -17702,6 +18110,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -17782,6 +18192,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -17789,6 +18200,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -18082,6 +18503,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -18162,6 +18585,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -18169,6 +18593,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
@@ -18456,6 +18890,8 @@ export interface operations {
                                 itemId: string | null;
                                 /** @enum {string} */
                                 kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
                                 realisationDate: string | null;
                             }[];
                             rootCause: string | null;
@@ -18536,6 +18972,7 @@ export interface operations {
                             judgedAt: string | null;
                             judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
                             judgementLabel: string | null;
+                            letterTitle: string | null;
                             position: number;
                             reasons: string | null;
                             /** @enum {string} */
@@ -18543,6 +18980,16 @@ export interface operations {
                             summary: string;
                         }[];
                         language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
                         overdue: boolean;
                         receiptDate: string;
                         receivedAt: string;
