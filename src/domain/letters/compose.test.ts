@@ -51,6 +51,10 @@ const decisionInput = (lang: LetterLang, regime: RegimeId, items: DecisionItem[]
       ? 'de wachttijd aan de balie en de manier waarop een medewerker u te woord stond'
       : 'the waiting time at the desk and how a member of staff spoke to you',
   items,
+  requestAnswer:
+    lang === 'nl'
+      ? 'U vroeg om uw leges terug. Dat doen wij: het bedrag staat uiterlijk op 1 februari 2027 op uw rekening'
+      : 'You asked for your fee back. We will do that: the money will be in your account by 1 February 2027',
   lessons: [
     lang === 'nl'
       ? 'Op drukke ochtenden staat er voortaan een extra collega aan de balie'
@@ -134,7 +138,7 @@ describe('decision letter composer', () => {
       expect(l.paragraphs.map((p) => p.role)).toEqual([
         'salutation',
         'inleiding',
-        ...Array(8).fill('kern'),
+        ...Array(9).fill('kern'),
         'slot',
         'slot',
         'slot',
@@ -148,7 +152,7 @@ describe('decision letter composer', () => {
       expect(order).toEqual(['not_upheld', 'partly_upheld', 'upheld']);
       const text = letterToText(l);
       expect(text).toContain(lang === 'nl' ? '€ 12,50' : '€12.50');
-      expect(text).toContain(lang === 'nl' ? 'vóór 4 januari 2028' : 'before 4 January 2028'); // AWB-51, E23
+      expect(text).toContain(lang === 'nl' ? 'uiterlijk op 4 januari 2028' : 'no later than 4 January 2028'); // AWB-51, E23
       expect(text).toContain('030 123 45 67');
       // The same text as e-mail, parsed back, passes the linter too (what `letters lint` would say).
       expect(
@@ -222,6 +226,7 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
 
   it.each(cases)('%s / %s', (regime, lang) => {
     const c = ctx(lang, regime);
+    const tr = (nl: string, en: string) => (lang === 'nl' ? nl : en);
     const letters: Letter[] = [
       composeAcknowledgement({
         ...c,
@@ -237,7 +242,7 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
         originalDue: '2027-01-04',
         newDue: '2027-02-01',
         weeks: 4,
-        reason: 'wij moeten de medewerker nog horen',
+        reason: tr('wij moeten de medewerker nog horen', 'we still have to hear the member of staff'),
       }),
       composeExtensionNotice({
         ...c,
@@ -247,37 +252,50 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
         originalDue: '2027-01-04',
         newDue: '2027-02-01',
         weeks: 4,
-        reason: 'wij moeten u nog horen',
+        reason: tr('wij moeten u nog horen', 'we still have to hear you'),
       }),
       ...DECLINE_GROUNDS.map((ground) =>
         composeDeclineNotice({
           ...c,
           complaintDate: '2026-12-01',
-          core: 'een gesprek bij Burgerzaken',
+          core: tr('een gesprek bij Burgerzaken', 'a conversation at the civil affairs desk'),
           ground,
-          motivation: 'Na zo lange tijd kunnen wij niet meer nagaan wat er gebeurde',
+          motivation: tr(
+            'Na zo lange tijd kunnen wij niet meer nagaan wat er gebeurde',
+            'After so long we can no longer find out what happened',
+          ),
+          underlyingProblem:
+            lang === 'nl'
+              ? 'Een medewerker van Burgerzaken belt u uiterlijk op 10 december 2026 over uw paspoort'
+              : 'A member of staff will call you about your passport by 10 December 2026',
         }),
       ),
       composeInformalResolution({
         ...c,
         contactDate: '2026-11-25',
-        solution: 'wij nemen uw aanvraag opnieuw in behandeling',
+        solution: tr(
+          'wij nemen uw aanvraag opnieuw in behandeling',
+          'we will look at your application again',
+        ),
       }),
       composeForwardingNotice({
         ...c,
         complaintDate: '2026-11-22',
-        core: 'de afvalinzameling',
+        core: tr('de afvalinzameling', 'the waste collection'),
         forwardedTo: { name: 'Afvalstoffendienst Ergens', address: 'Postbus 10, 1234 AB Ergens' },
         forwardedOn: '2026-11-24',
-        reason: 'De afvalinzameling is de taak van de Afvalstoffendienst',
+        reason: tr(
+          'De afvalinzameling is de taak van de Afvalstoffendienst',
+          'Waste collection is the task of the waste service',
+        ),
       }),
       composeHearingInvitation({
         ...c,
         recipientRole: 'complainant',
         complaintDate: '2026-11-22',
         hearingDate: '2026-12-10',
-        time: '14.00 uur',
-        place: 'het Stadskantoor',
+        time: tr('14.00 uur', '2 pm'),
+        place: tr('het Stadskantoor', 'the City Office'),
         respondBy: '2026-12-05',
       }),
       composeHearingInvitation({
@@ -285,32 +303,37 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
         recipientRole: 'respondent',
         complaintDate: '2026-11-22',
         hearingDate: '2026-12-11',
-        place: 'het Stadskantoor',
+        place: tr('het Stadskantoor', 'the City Office'),
       }),
       composeDecisionNotice({
         ...c,
         recipientName: 'Piet Peters',
         complaintDate: '2026-11-22',
         items: [
-          { title: 'de bejegening', judgement: 'upheld', severity: 'heavy' },
-          { title: 'de wachttijd', judgement: 'not_upheld', severity: 'light' },
+          { title: tr('de bejegening', 'how you were treated'), judgement: 'upheld', severity: 'heavy' },
+          { title: tr('de wachttijd', 'the waiting time'), judgement: 'not_upheld', severity: 'light' },
         ],
-        measures: ['Het baliepersoneel krijgt een training klantcontact'],
+        measures: [
+          tr(
+            'Het baliepersoneel krijgt een training klantcontact',
+            'The desk staff will be trained in customer contact',
+          ),
+        ],
       }),
       composeFollowUp({
         ...c,
         decisionLetterDate: '2027-01-04',
-        measure: 'een extra collega aan de balie',
+        measure: tr('een extra collega aan de balie', 'an extra colleague at the desk'),
         dueDate: '2027-03-01',
         completedOn: '2027-02-27',
       }),
       composeFollowUp({
         ...c,
         decisionLetterDate: '2027-01-04',
-        measure: 'een extra collega aan de balie',
+        measure: tr('een extra collega aan de balie', 'an extra colleague at the desk'),
         dueDate: '2027-03-01',
         newDueDate: '2027-04-01',
-        delayReason: 'de nieuwe collega begint later',
+        delayReason: tr('de nieuwe collega begint later', 'the new colleague starts later'),
       }),
     ];
     for (const l of letters) {
@@ -323,9 +346,10 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
       expect(l.paragraphs[0]!.text).toMatch(lang === 'nl' ? /^Geachte / : /^Dear /);
       // The plain-text form passes too (what the e-mail and `letters lint` see).
       expect(
-        lintLetter(parseLetter(letterToText(l), { kind: l.kind, regime })).filter(
-          (f) => f.severity === 'error',
-        ),
+        lintLetter({
+          ...parseLetter(letterToText(l), { kind: l.kind, regime }),
+          recipient: l.recipient,
+        }).filter((f) => f.severity === 'error'),
       ).toEqual([]);
     }
     const kinds = new Set(letters.map((l) => l.kind));
@@ -354,6 +378,6 @@ describe('every other letter kind passes its own linter, per regime, in Dutch an
     );
     expect(text).toContain('meer dan een jaar');
     expect(text).toContain('9:8, eerste lid, onder b');
-    expect(text).toContain('vóór 4 januari 2028');
+    expect(text).toContain('uiterlijk op 4 januari 2028');
   });
 });

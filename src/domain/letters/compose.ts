@@ -8,6 +8,8 @@
 import { addYears, type LocalDate } from '../dates.js';
 import { ombudsmanTermEnd, type RegimeId } from '../deadlines.js';
 import { longDate } from '../format.js';
+import { coreSentence } from './fields.js';
+import { euro } from './format.js';
 import type { Judgement, Letter, LetterLang, Paragraph, Severity } from './model.js';
 import { JUDGEMENT_RANK, SEVERITY_RANK } from './model.js';
 
@@ -27,21 +29,37 @@ export interface LetterContext {
   letterDate: LocalDate;
   /** The addressee; null name: "Geachte heer, mevrouw". */
   recipientName: string | null;
+  /** The salutation as the handler wants it ("Beste Anna", "Geachte heer De Vries"); overrides the default. */
+  salutation?: string | null | undefined;
+  /** The handler's name and DIRECT phone number (LET-07, NO-05). */
   handler: { name: string; phone: string | null; title?: string | undefined };
   /** AWB-51 ombudsman (default: the Nationale ombudsman) or WKKGZ-08 disputes body. */
   externalBody?: ExternalBody | undefined;
+  /** WKKGZ-01: the complaints regulation. */
+  regulationUrl?: string | null | undefined;
+  /** WKKGZ-03: the klachtenfunctionaris (free help for the complainant). */
+  complaintsOfficer?:
+    { name?: string | null | undefined; phone?: string | null | undefined } | null | undefined;
 }
 
+export type RemedyKind = 'compensation' | 'correction' | 'measure';
+
 export interface Remedy {
+  /** compensation: a payment (amount and date); correction: put right for this complainant; measure: for everyone. */
+  kind?: RemedyKind | undefined;
+  /** Written for the complainant: "Wij passen de tekst op de website aan", "U kunt een nieuwe afspraak maken". */
   description: string;
-  /** LET-04, WKKGZ-05: when it will be done. */
+  /** Who acts: the organisation (default) or the complainant ("U kunt … tot en met …"). */
+  performer?: 'organisation' | 'complainant' | undefined;
+  /** LET-04, WKKGZ-05: when it will be done (for a payment: when the money is in the account). */
   dueDate?: LocalDate | null | undefined;
   /** A payment in euros, printed as "€ 50,00". */
   amount?: number | null | undefined;
 }
 
 export interface DecisionItem {
-  title: string;
+  /** A letter-facing title ("de wachttijd aan de balie"); null: the item gets no title of its own. */
+  title: string | null;
   severity: Severity;
   findings: string;
   judgement: Judgement;
@@ -64,6 +82,12 @@ export interface DecisionInput extends LetterContext {
   lessons: string[];
   /** NO-05: consequences for the complainant, if any. */
   consequences?: string | null | undefined;
+  /** The overall conclusion for the slot, written for the complainant (seed 004: how the complaint is resolved). */
+  conclusion?: string | null | undefined;
+  /** NO-02, ISO-01: the answer to what the complainant asked for ("U vroeg om … Dat doen wij …"). */
+  requestAnswer?: string | null | undefined;
+  /** AWB-71: the decision due date; a letter after it says so and gives the term from that date. */
+  decisionDue?: LocalDate | null | undefined;
   /** AWB-54: the advisory committee's advice and whether it was followed. */
   advice?: { followed: boolean; deviationReason?: string | null | undefined } | undefined;
 }
@@ -84,37 +108,17 @@ export function sentence(text: string): string {
 
 const clause = (text: string) => text.trim().replace(/[.!?]+$/, '');
 
-/**
- * NO-11: the core of the complaint restated. The handler may have written a phrase ("de wachttijd
- * aan de balie") or a sentence ("De klager is onvriendelijk behandeld."): both read well here.
- */
-export function coreSentence(core: string, lang: LetterLang): string {
-  const c = clause(core);
-  const phrase = /^\p{Ll}/u.test(c);
-  return phrase
-    ? T(lang, `U schreef ons over ${c}.`, `You wrote to us about ${c}.`)
-    : T(
-        lang,
-        `Kort samengevat gaat uw klacht over het volgende: ${c}.`,
-        `In short, your complaint is about the following: ${c}.`,
-      );
-}
-
 /** "Nationale ombudsman" → "de Nationale ombudsman"; a name with an article stays as it is. */
 export function bodyName(name: string, lang: LetterLang): string {
   const n = name.trim();
+  if (lang === 'en' && /^de\s/i.test(n)) return `the ${n.slice(3)}`;
   if (/^(de|het|the)\s/i.test(n) || !/ombuds|commissie|committee|instantie/i.test(n)) return n;
   return T(lang, `de ${n}`, `the ${n}`);
 }
 
-export function euro(amount: number, lang: LetterLang): string {
-  // A plain space after €: the same text in the PDF, the e-mail and a search.
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' })
-    .format(amount)
-    .replace(/\u00a0/g, ' ');
-}
-
-export function salutation(ctx: Pick<LetterContext, 'lang' | 'recipientName'>): Paragraph {
+export function salutation(ctx: Pick<LetterContext, 'lang' | 'recipientName' | 'salutation'>): Paragraph {
+  const own = ctx.salutation?.trim();
+  if (own) return { role: 'salutation', text: /[,!]$/.test(own) ? own : `${own},` };
   const name = ctx.recipientName?.trim();
   return {
     role: 'salutation',
@@ -151,33 +155,92 @@ export function contactSentence(ctx: Pick<LetterContext, 'lang' | 'handler'>): s
   );
 }
 
-/** AWB-51 / AWB-23: which ombudsman, and the one-year term from the letter date (Awb 9:24; no Atw). */
+/**
+ * AWB-51 / AWB-23: which ombudsman, and the one-year term from the letter date (Awb 9:24; no Atw).
+ * The term includes the anniversary: "uiterlijk op". AWB-71: when the answer is late, the term may
+ * also run from the date the handling should have ended; the letter says so and gives that date.
+ */
 export function ombudsmanParagraph(
-  ctx: Pick<LetterContext, 'lang' | 'letterDate' | 'externalBody'>,
+  ctx: Pick<LetterContext, 'lang' | 'letterDate' | 'externalBody'> & {
+    decisionDue?: LocalDate | null | undefined;
+  },
   about: 'handling' | 'decline',
 ): string {
+  const { lang } = ctx;
   const body = ctx.externalBody ?? NATIONALE_OMBUDSMAN;
-  const name = bodyName(body.name, ctx.lang);
-  const until = longDate(ombudsmanTermEnd(ctx.letterDate), ctx.lang);
+  const name = bodyName(
+    lang === 'en' && body === NATIONALE_OMBUDSMAN ? 'the National Ombudsman' : body.name,
+    lang,
+  );
+  const late =
+    about === 'handling' && ctx.decisionDue && ctx.decisionDue < ctx.letterDate ? ctx.decisionDue : null;
+  const until = longDate(ombudsmanTermEnd(late ?? ctx.letterDate), lang);
   const where = [
     body.address
-      ? T(ctx.lang, ` Het adres is: ${clause(body.address)}.`, ` The address is: ${clause(body.address)}.`)
+      ? T(lang, ` Het adres is: ${clause(body.address)}.`, ` The address is: ${clause(body.address)}.`)
       : '',
-    body.url ? T(ctx.lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : '',
+    body.url ? T(lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : '',
   ].join('');
   const lead =
     about === 'decline'
-      ? T(ctx.lang, 'Bent u het niet eens met dit besluit?', 'If you disagree with this decision,')
+      ? T(lang, 'Bent u het niet eens met dit besluit?', 'If you disagree with this decision,')
       : T(
-          ctx.lang,
+          lang,
           'Bent u het niet eens met hoe wij uw klacht hebben behandeld?',
           'If you disagree with how we handled your complaint,',
         );
+  if (late) {
+    const due = longDate(late, lang);
+    return T(
+      lang,
+      `Wij hadden u uiterlijk op ${due} moeten antwoorden. Het spijt ons dat wij te laat zijn. ${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Omdat ons antwoord te laat is, loopt de termijn daarvoor al vanaf ${due}: het kan binnen een jaar na die datum, dus uiterlijk op ${until}.${where}`,
+      `We should have answered you by ${due}. We are sorry that we are late. ${lead} you can ask ${name} to look into it. Because our answer is late, the time limit for this runs from ${due}: you can do so within one year of that date, so no later than ${until}.${where}`,
+    );
+  }
   return T(
-    ctx.lang,
-    `${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief, dus vóór ${until}.${where}`,
-    `${lead} you can ask ${name} to look into it. You can do so within one year of the date of this letter, that is before ${until}.${where}`,
+    lang,
+    `${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Dat kan binnen een jaar na de datum van deze brief, dus uiterlijk op ${until}.${where}`,
+    `${lead} you can ask ${name} to look into it. You can do so within one year of the date of this letter, so no later than ${until}.${where}`,
   );
+}
+
+/** WKKGZ-01 / WKKGZ-03: the complaints regulation and the free klachtenfunctionaris. */
+export function wkkgzHelpParagraph(
+  ctx: Pick<LetterContext, 'lang' | 'regulationUrl' | 'complaintsOfficer'>,
+): string {
+  const { lang } = ctx;
+  const officer = ctx.complaintsOfficer;
+  const who = officer?.name
+    ? T(lang, `de klachtenfunctionaris, ${officer.name}`, `our complaints officer, ${officer.name}`)
+    : T(lang, 'de klachtenfunctionaris', 'our complaints officer');
+  const call = officer?.phone
+    ? T(
+        lang,
+        ` U bereikt de klachtenfunctionaris op ${officer.phone}.`,
+        ` You can reach the complaints officer on ${officer.phone}.`,
+      )
+    : '';
+  return [
+    ctx.regulationUrl
+      ? T(
+          lang,
+          `Hoe wij klachten behandelen, staat in onze klachtenregeling: ${ctx.regulationUrl}.`,
+          `How we handle complaints is set out in our complaints regulation: ${ctx.regulationUrl}.`,
+        )
+      : T(
+          lang,
+          'Hoe wij klachten behandelen, staat in onze klachtenregeling.',
+          'How we handle complaints is set out in our complaints regulation.',
+        ),
+    T(
+      lang,
+      `Wilt u hulp of advies bij uw klacht? Dan kunt u gratis terecht bij ${who}.`,
+      `Would you like help or advice with your complaint? ${who[0]!.toUpperCase()}${who.slice(1)} can help you free of charge.`,
+    ),
+    call.trim(),
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** LET-03: not upheld first, then partly upheld, then upheld; within each group light to heavy. Stable. */
@@ -199,19 +262,41 @@ const VERDICT: Record<Judgement, { nl: string; en: string }> = {
   upheld: { nl: 'gegrond', en: 'upheld' },
 };
 
-function remedyText(r: Remedy, lang: LetterLang): string {
-  const parts = [sentence(r.description)];
-  if (r.amount != null && !r.description.includes('€'))
-    parts.push(T(lang, `Het bedrag is ${euro(r.amount, lang)}.`, `The amount is ${euro(r.amount, lang)}.`));
-  if (r.dueDate)
-    parts.push(
-      T(
-        lang,
-        `Dat doen wij uiterlijk op ${longDate(r.dueDate, lang)}.`,
-        `We will do this by ${longDate(r.dueDate, lang)}.`,
-      ),
-    );
-  return parts.join(' ');
+/** LET-04: a remedy says who does what by when; a payment says how much and when it is paid. */
+export function remedyText(r: Remedy, lang: LetterLang): string {
+  const when = r.dueDate ? longDate(r.dueDate, lang) : null;
+  if (r.performer === 'complainant') {
+    return [
+      sentence(r.description),
+      when ? T(lang, `Dat kan tot en met ${when}.`, `You can do this until ${when}.`) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  if (r.kind === 'compensation' || (r.amount != null && r.amount > 0)) {
+    const amount = r.amount != null ? euro(r.amount, lang) : null;
+    const described = r.description.trim() ? sentence(r.description) : '';
+    const mentions = amount && /€|EUR|euro/i.test(r.description);
+    return [
+      described,
+      amount && !mentions ? T(lang, `Het gaat om ${amount}.`, `The amount is ${amount}.`) : '',
+      when
+        ? T(
+            lang,
+            `Wij maken het bedrag over; het staat uiterlijk op ${when} op uw rekening.`,
+            `We will transfer the money; it will be in your account by ${when}.`,
+          )
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  return [
+    sentence(r.description),
+    when ? T(lang, `Dat is uiterlijk op ${when} gebeurd.`, `This will be done by ${when}.`) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function composeDecisionLetter(input: DecisionInput): Letter {
@@ -221,6 +306,16 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   const paragraphs: Paragraph[] = [salutation(input)];
 
   // Inleiding (LET-01, NO-11): thanks, date and core, what the letter covers. Never the verdict.
+  const titles = items.map((i) => i.title).filter((t): t is string => Boolean(t?.trim()));
+  const core = input.core.trim()
+    ? coreSentence(input.core, lang)
+    : titles.length
+      ? T(
+          lang,
+          `Uw klacht gaat over ${joinList(titles.map(clause), lang)}.`,
+          `Your complaint is about ${joinList(titles.map(clause), lang)}.`,
+        )
+      : '';
   paragraphs.push({
     role: 'inleiding',
     text: [
@@ -229,7 +324,7 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
         `Dank u wel voor uw klacht van ${longDate(input.complaintDate, lang)}.`,
         `Thank you for your complaint of ${longDate(input.complaintDate, lang)}.`,
       ),
-      coreSentence(input.core, lang),
+      core,
       input.hearingDate
         ? T(
             lang,
@@ -237,17 +332,10 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
             `We talked with you about it on ${longDate(input.hearingDate, lang)}.`,
           )
         : '',
-      many
-        ? T(
-            lang,
-            `Uw klacht bestaat uit ${items.length} onderdelen.`,
-            `Your complaint has ${items.length} parts.`,
-          )
-        : '',
       T(
         lang,
-        `In deze brief leest u wat wij hebben onderzocht, wat wij vinden van ${many ? 'elk onderdeel van ' : ''}uw klacht en wat wij gaan doen.`,
-        `In this letter we explain what we looked into, our view on ${many ? 'each part of ' : ''}your complaint and what we will do.`,
+        `In deze brief leest u wat wij hebben onderzocht, wat wij van ${many ? `de ${countWord(items.length, lang)} onderdelen van ` : ''}uw klacht vinden en wat wij gaan doen.`,
+        `In this letter we explain what we looked into, what we think of ${many ? `the ${countWord(items.length, lang)} parts of ` : ''}your complaint and what we will do.`,
       ),
     ]
       .filter(Boolean)
@@ -265,15 +353,21 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   // Kern (LET-02, LET-03, LET-04, AWB-50): findings, judgement, reasons; apology and remedy.
   items.forEach((it, i) => {
     const item = { index: i + 1, judgement: it.judgement, severity: it.severity };
+    const title = it.title?.trim() ? clause(it.title) : null;
     const heading = many
-      ? T(lang, `Onderdeel ${i + 1}: ${clause(it.title)}`, `Part ${i + 1}: ${clause(it.title)}`)
-      : clause(it.title);
-    paragraphs.push({ role: 'kern', heading, text: sentence(it.findings), item });
+      ? title
+        ? T(lang, `Onderdeel ${i + 1}: ${title}`, `Part ${i + 1}: ${title}`)
+        : T(lang, `Onderdeel ${i + 1}`, `Part ${i + 1}`)
+      : (title ?? undefined);
+    paragraphs.push({ role: 'kern', ...(heading ? { heading } : {}), text: sentence(it.findings), item });
+    const subject = many
+      ? T(lang, 'dit onderdeel van uw klacht', 'this part of your complaint')
+      : T(lang, 'uw klacht', 'your complaint');
     const judgement = [
       T(
         lang,
-        `Ons oordeel: dit ${many ? 'onderdeel van uw klacht' : 'deel van uw klacht'} is ${VERDICT[it.judgement].nl}.`,
-        `Our view: we find this part of your complaint ${VERDICT[it.judgement].en}.`,
+        `Wij vinden ${subject} ${VERDICT[it.judgement].nl}.`,
+        `We find ${subject} ${VERDICT[it.judgement].en}.`,
       ),
       T(lang, `De reden: ${sentence(it.reasons)}`, `The reason: ${sentence(it.reasons)}`),
     ];
@@ -292,13 +386,21 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
       );
     }
     paragraphs.push({ role: 'kern', text: judgement.join(' '), item });
-    if (it.judgement !== 'not_upheld' && it.remedies.length > 0) {
-      const lead = T(lang, 'Wat wij doen:', 'What we will do:');
-      paragraphs.push({
-        role: 'kern',
-        text: `${lead} ${it.remedies.map((r) => remedyText(r, lang)).join(' ')}`,
-        item,
-      });
+    if (it.judgement !== 'not_upheld') {
+      const ours = it.remedies.filter((r) => r.performer !== 'complainant');
+      const theirs = it.remedies.filter((r) => r.performer === 'complainant');
+      if (ours.length)
+        paragraphs.push({
+          role: 'kern',
+          text: `${T(lang, 'Wat wij doen:', 'What we will do:')} ${ours.map((r) => remedyText(r, lang)).join(' ')}`,
+          item,
+        });
+      if (theirs.length)
+        paragraphs.push({
+          role: 'kern',
+          text: `${T(lang, 'Wat u kunt doen:', 'What you can do:')} ${theirs.map((r) => remedyText(r, lang)).join(' ')}`,
+          item,
+        });
     }
   });
 
@@ -320,12 +422,26 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     });
   }
 
-  // Slot (LET-07, NO-05): what happens next, lessons, satisfaction, handler, external route.
-  const hasMeasures = items.some((it) => it.judgement !== 'not_upheld' && it.remedies.some((r) => r.dueDate));
+  // NO-02 / ISO-01: what the complainant asked for, answered.
+  if (input.requestAnswer?.trim()) {
+    paragraphs.push({
+      role: 'kern',
+      heading: T(lang, 'Uw verzoek', 'What you asked for'),
+      text: sentence(input.requestAnswer),
+    });
+  }
+
+  // Slot (LET-07, NO-05, seed 004): the overall conclusion, what happens next, lessons, satisfaction,
+  // handler, external route.
+  const hasMeasures = items.some(
+    (it) =>
+      it.judgement !== 'not_upheld' && it.remedies.some((r) => r.dueDate && r.performer !== 'complainant'),
+  );
   paragraphs.push({
     role: 'slot',
-    heading: T(lang, 'Hoe nu verder', 'What happens next'),
+    heading: T(lang, 'Tot slot', 'In conclusion'),
     text: [
+      input.conclusion?.trim() ? sentence(input.conclusion) : '',
       T(
         lang,
         'Met deze brief ronden wij de behandeling van uw klacht af.',
@@ -334,11 +450,11 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
       hasMeasures
         ? T(
             lang,
-            'Wij laten u weten wanneer de maatregelen uit deze brief zijn uitgevoerd.',
-            'We will let you know when the measures in this letter have been carried out.',
+            `Wij laten u weten wanneer ${countRemedies(items) > 1 ? 'de afspraken uit deze brief zijn nagekomen' : 'de afspraak uit deze brief is nagekomen'}.`,
+            `We will let you know when ${countRemedies(items) > 1 ? 'the commitments in this letter have been met' : 'the commitment in this letter has been met'}.`,
           )
         : '',
-      input.consequences ? sentence(input.consequences) : '',
+      input.consequences?.trim() ? sentence(input.consequences) : '',
     ]
       .filter(Boolean)
       .join(' '),
@@ -362,6 +478,7 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
       contactSentence(input),
     ].join(' '),
   });
+  if (input.regime === 'wkkgz') paragraphs.push({ role: 'slot', text: wkkgzHelpParagraph(input) });
   const external = externalRouteParagraph(input);
   if (external) paragraphs.push({ role: 'slot', text: external });
   paragraphs.push(signoff(input));
@@ -370,6 +487,8 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     kind: 'decision',
     lang,
     regime: input.regime,
+    recipient: 'complainant',
+    letterDate: input.letterDate,
     subject: T(
       lang,
       `Onze beslissing over uw klacht (${input.reference})`,
@@ -377,6 +496,27 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     ),
     paragraphs,
   };
+}
+
+function countRemedies(items: readonly DecisionItem[]): number {
+  return items.reduce(
+    (n, it) =>
+      n +
+      (it.judgement === 'not_upheld' ? 0 : it.remedies.filter((r) => r.performer !== 'complainant').length),
+    0,
+  );
+}
+
+const COUNT_WORDS = {
+  nl: ['nul', 'één', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien'],
+  en: ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'],
+};
+export const countWord = (n: number, lang: LetterLang) => COUNT_WORDS[lang][n] ?? String(n);
+
+/** "a, b en c" / "a, b and c". */
+export function joinList(parts: readonly string[], lang: LetterLang): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} ${T(lang, 'en', 'and')} ${parts.at(-1)}`;
 }
 
 /** AWB-51 (Awb), WKKGZ-08/11 (Wkkgz: disputes body, one year after reporting), LET-07 (company). */
@@ -389,8 +529,8 @@ function externalRouteParagraph(input: DecisionInput): string | undefined {
     const url = body.url ? ` (${body.url})` : '';
     return T(
       lang,
-      `Bent u het niet eens met onze beslissing? Dan kunt u uw klacht voorleggen aan ${bodyName(body.name, lang)}${url}. Dat kan binnen een jaar na het melden van uw klacht bij ons, dus vóór ${until}.`,
-      `If you disagree with our decision, you can take your complaint to ${bodyName(body.name, lang)}${url}. You can do so within one year of reporting your complaint to us, that is before ${until}.`,
+      `Bent u het niet eens met onze beslissing? Dan kunt u uw klacht voorleggen aan ${bodyName(body.name, lang)}${url}. Dat kan binnen een jaar na het melden van uw klacht bij ons, dus uiterlijk op ${until}.`,
+      `If you disagree with our decision, you can take your complaint to ${bodyName(body.name, lang)}${url}. You can do so within one year of reporting your complaint to us, so no later than ${until}.`,
     );
   }
   const url = body.url ? T(lang, ` Kijk op ${body.url}.`, ` See ${body.url}.`) : '';

@@ -38,7 +38,15 @@ describe('fixture letters are linted exactly as expected', () => {
     ['bad-LET-01.decision-awb.txt', 'decision', 'awb', [['LET-01', 'error', 4]]],
     ['bad-LET-02.decision-awb.txt', 'decision', 'awb', [['LET-02', 'error', 5]]],
     ['bad-LET-03.decision-awb.txt', 'decision', 'awb', [['LET-03', 'error', 6]]],
-    ['bad-LET-04.decision-awb.txt', 'decision', 'awb', [['LET-04', 'error', 6]]],
+    [
+      'bad-LET-04.decision-awb.txt',
+      'decision',
+      'awb',
+      [
+        ['LET-04', 'error', 6],
+        ['NO-02', 'warning', 7],
+      ],
+    ],
     ['bad-LET-05.decision-awb.txt', 'decision', 'awb', [['LET-05', 'error', 5]]],
     [
       'bad-LET-06.decision-awb.txt',
@@ -60,7 +68,15 @@ describe('fixture letters are linted exactly as expected', () => {
       ],
     ],
     ['bad-LET-09.decline-awb.txt', 'decline', 'awb', [['LET-09', 'error', 3]]],
-    ['bad-LET-10.extension-awb.txt', 'extension', 'awb', [['LET-10', 'error', 3]]],
+    [
+      'bad-LET-10.extension-awb.txt',
+      'extension',
+      'awb',
+      [
+        ['LET-10', 'error', 3],
+        ['LET-10', 'error', 3],
+      ],
+    ],
     ['bad-AWB-07.forwarding-awb.txt', 'forwarding', 'awb', [['AWB-07', 'error', 2]]],
     ['bad-AWB-08.decision-awb.txt', 'decision', 'awb', [['AWB-08', 'error', 9]]],
     ['bad-AWB-11.informal-resolution-awb.txt', 'informal-resolution', 'awb', [['AWB-11', 'error', 4]]],
@@ -79,8 +95,16 @@ describe('fixture letters are linted exactly as expected', () => {
       'awb-advisory',
       [['AWB-14', 'error', 3]],
     ],
-    ['bad-AWB-23.decline-awb.txt', 'decline', 'awb', [['AWB-23', 'error', 4]]],
-    ['bad-AWB-30.hearing-invitation-awb.txt', 'hearing-invitation', 'awb', [['AWB-30', 'error', 3]]],
+    ['bad-AWB-23.decline-awb.txt', 'decline', 'awb', [['AWB-23', 'error', 5]]],
+    [
+      'bad-AWB-30.hearing-invitation-awb.txt',
+      'hearing-invitation',
+      'awb',
+      [
+        ['LET-06', 'error', 3],
+        ['AWB-30', 'error', 3],
+      ],
+    ],
     ['bad-AWB-50.decision-awb.txt', 'decision', 'awb', [['AWB-50', 'error', 5]]],
     ['bad-AWB-51.decision-awb.txt', 'decision', 'awb', [['AWB-51', 'error', 9]]],
     ['bad-NO-05.decision-awb.txt', 'decision', 'awb', [['NO-05', 'error', 7]]],
@@ -163,10 +187,13 @@ describe('rules in detail', () => {
     const letter: Letter = {
       ...base,
       paragraphs: [
-        { role: 'inleiding', text: 'Dank u wel voor uw klacht van 1 maart 2027.' },
+        { role: 'inleiding', text: 'Dank u wel voor uw klacht van 1 maart 2027 over de afvalinzameling.' },
         item(1, 'heavy'),
         item(2, 'light'),
-        { role: 'slot', text: 'Bent u tevreden? Bel 030 123 45 67. U kunt ook naar de Geschillencommissie.' },
+        {
+          role: 'slot',
+          text: 'U vroeg om een nieuwe container. Bent u tevreden? Bel 030 123 45 67. U kunt ook naar de Geschillencommissie.',
+        },
       ],
     };
     expect(brief(lintLetter(letter))).toEqual([['LET-03', 'error', 3]]);
@@ -249,9 +276,13 @@ describe('rules in detail', () => {
     ).toEqual([['ISO-07', 'error', 3]]);
   });
 
-  it('an acknowledgement under the Wkkgz or company regime is not held to AWB-13', () => {
+  it('an acknowledgement under the Wkkgz or company regime is not held to AWB-13; Wkkgz wants the regulation and the klachtenfunctionaris', () => {
     const text = read('bad-AWB-13.acknowledgement-awb.txt');
-    expect(lintText(text, 'acknowledgement', 'wkkgz')).toEqual([]);
+    expect(lintText(text, 'acknowledgement', 'company')).toEqual([]);
+    expect(brief(lintText(text, 'acknowledgement', 'wkkgz'))).toEqual([
+      ['WKKGZ-01', 'error', 3],
+      ['WKKGZ-03', 'error', 3],
+    ]);
   });
 });
 

@@ -59,12 +59,19 @@ export interface Paragraph {
   item?: ParagraphItem | undefined;
 }
 
+/** Who a letter is addressed to: the rules about the complainant's own words apply to them only. */
+export type LetterRecipient = 'complainant' | 'respondent' | 'organisation';
+
 export interface Letter {
   kind: LetterKind;
   lang: LetterLang;
   regime: RegimeId;
   subject?: string | undefined;
   paragraphs: Paragraph[];
+  /** Default: the complainant. */
+  recipient?: LetterRecipient | undefined;
+  /** The date printed on the letter (the ombudsman term runs from it, AWB-51); from the header when parsed. */
+  letterDate?: string | undefined;
 }
 
 export type FindingSeverity = 'error' | 'warning';

@@ -8,12 +8,14 @@ import { longDate } from '../format.js';
 import {
   type LetterContext,
   contactSentence,
-  coreSentence,
+  countWord,
   ombudsmanParagraph,
   salutation,
   sentence,
   signoff,
+  wkkgzHelpParagraph,
 } from './compose.js';
+import { coreSentence, readsAsNote } from './fields.js';
 import type { Judgement, Letter, LetterKind, LetterLang, Paragraph, Severity } from './model.js';
 import { orderItems } from './compose.js';
 
@@ -31,6 +33,7 @@ function letter(
     kind,
     lang: ctx.lang,
     regime: ctx.regime,
+    letterDate: ctx.letterDate,
     subject: `${subject[ctx.lang]} (${ctx.reference})`,
     paragraphs: [salutation(ctx), ...body, signoff(ctx)],
   };
@@ -69,12 +72,18 @@ export function composeAcknowledgement(a: AcknowledgementInput): Letter {
             `Binnen ${a.contactWorkingDays} werkdagen neemt een klachtbehandelaar contact met u op. Dat is iemand die niet betrokken was bij waarover u klaagt.`,
             `A complaints handler who was not involved in what you complain about will contact you within ${a.contactWorkingDays} working days.`,
           ),
-          // AWB-13: the hearing.
-          T(
-            lang,
-            'U krijgt de gelegenheid om uw klacht in een gesprek toe te lichten (hoorgesprek).',
-            'You will be offered the opportunity to explain your complaint in a conversation (hearing).',
-          ),
+          // AWB-13: the hearing; under the Wkkgz a conversation aimed at a solution (WKKGZ-04).
+          a.regime === 'wkkgz'
+            ? T(
+                lang,
+                'Wij nodigen u graag uit voor een gesprek, om samen te kijken hoe wij uw klacht kunnen oplossen.',
+                'We would like to invite you for a conversation, to see together how we can resolve your complaint.',
+              )
+            : T(
+                lang,
+                'U krijgt de gelegenheid om uw klacht in een gesprek toe te lichten (hoorgesprek).',
+                'You will be offered the opportunity to explain your complaint in a conversation (a hearing).',
+              ),
           // AWB-14: the advisory committee.
           advisory
             ? T(
@@ -95,6 +104,7 @@ export function composeAcknowledgement(a: AcknowledgementInput): Letter {
           `You will receive our written answer no later than ${longDate(a.decisionDue, lang)}. If we need more time, we will let you know in writing before that date.`,
         ),
       },
+      ...(a.regime === 'wkkgz' ? [{ role: 'kern' as const, text: wkkgzHelpParagraph(a) }] : []),
       {
         role: 'slot',
         text: [
@@ -119,60 +129,90 @@ export interface ExtensionInput extends LetterContext {
   originalDue: LocalDate;
   newDue: LocalDate;
   weeks: number;
+  /** Why more time is needed, written for the complainant. */
   reason: string;
+  /** The reason as the respondent reads it (their own wording); a neutral sentence otherwise. */
+  respondentReason?: string | null | undefined;
+  /** The core of the complaint for the complainant's notice (not used when it reads as a note). */
+  core?: string | null | undefined;
 }
+
+const weeksText = (n: number, lang: LetterLang) =>
+  lang === 'nl'
+    ? `${countWord(n, lang)} ${n === 1 ? 'week' : 'weken'}`
+    : `${countWord(n, lang)} ${n === 1 ? 'week' : 'weeks'}`;
 
 export function composeExtensionNotice(e: ExtensionInput): Letter {
   const { lang } = e;
   const toComplainant = e.recipientRole === 'complainant';
-  return letter(
+  const core = e.core?.trim() && !readsAsNote(e.core) ? ` ${coreSentence(e.core, lang)}` : '';
+  const l = letter(
     e,
     'extension',
-    { nl: 'Wij hebben meer tijd nodig voor de klacht', en: 'We need more time for the complaint' },
-    [
-      {
-        role: 'inleiding',
-        text: toComplainant
-          ? T(
+    toComplainant
+      ? { nl: 'Ons antwoord op uw klacht komt later', en: 'Our answer to your complaint will come later' }
+      : { nl: 'De behandeling van de klacht duurt langer', en: 'Handling the complaint will take longer' },
+    toComplainant
+      ? [
+          {
+            role: 'inleiding',
+            text: T(
               lang,
-              `Op ${longDate(e.receiptDate, lang)} ontvingen wij uw klacht. Wij zouden u uiterlijk op ${longDate(e.originalDue, lang)} antwoorden.`,
-              `We received your complaint on ${longDate(e.receiptDate, lang)}. We were due to answer by ${longDate(e.originalDue, lang)}.`,
-            )
-          : T(
+              `Op ${longDate(e.receiptDate, lang)} ontvingen wij uw klacht.${core} Wij hadden u beloofd uiterlijk op ${longDate(e.originalDue, lang)} te antwoorden.`,
+              `We received your complaint on ${longDate(e.receiptDate, lang)}.${core} We promised to answer you by ${longDate(e.originalDue, lang)}.`,
+            ),
+          },
+          {
+            role: 'kern',
+            text: [
+              T(
+                lang,
+                `Dat lukt ons niet: wij hebben ${weeksText(e.weeks, lang)} meer nodig. De reden: ${sentence(e.reason)}`,
+                `We cannot manage that: we need ${weeksText(e.weeks, lang)} more. The reason: ${sentence(e.reason)}`,
+              ),
+              T(
+                lang,
+                `Het spijt ons dat u daardoor langer op ons antwoord moet wachten. U krijgt ons antwoord uiterlijk op ${longDate(e.newDue, lang)}.`,
+                `We are sorry that you have to wait longer for our answer. You will receive it by ${longDate(e.newDue, lang)}.`,
+              ),
+            ].join(' '),
+          },
+          { role: 'slot', text: contactSentence(e) },
+        ]
+      : [
+          {
+            role: 'inleiding',
+            text: T(
               lang,
               `Op ${longDate(e.receiptDate, lang)} ontvingen wij een klacht waarbij u betrokken bent (kenmerk ${e.reference}). De behandeling zou uiterlijk op ${longDate(e.originalDue, lang)} klaar zijn.`,
               `On ${longDate(e.receiptDate, lang)} we received a complaint that concerns you (reference ${e.reference}). Its handling was due to finish by ${longDate(e.originalDue, lang)}.`,
             ),
-      },
-      {
-        role: 'kern',
-        text: [
-          T(
-            lang,
-            `Wij hebben meer tijd nodig. De reden: ${sentence(e.reason)}`,
-            `We need more time. The reason: ${sentence(e.reason)}`,
-          ),
-          T(
-            lang,
-            `Daarom verdagen wij de behandeling met ${e.weeks} ${e.weeks === 1 ? 'week' : 'weken'}.`,
-            `We are therefore extending the handling by ${e.weeks} ${e.weeks === 1 ? 'week' : 'weeks'}.`,
-          ),
-          toComplainant
-            ? T(
+          },
+          {
+            role: 'kern',
+            text: [
+              e.respondentReason?.trim()
+                ? T(
+                    lang,
+                    `Wij hebben meer tijd nodig. De reden: ${sentence(e.respondentReason)}`,
+                    `We need more time. The reason: ${sentence(e.respondentReason)}`,
+                  )
+                : T(
+                    lang,
+                    'Wij hebben meer tijd nodig om de klacht zorgvuldig te onderzoeken.',
+                    'We need more time to look into the complaint carefully.',
+                  ),
+              T(
                 lang,
-                `U krijgt ons antwoord uiterlijk op ${longDate(e.newDue, lang)}.`,
-                `You will receive our answer by ${longDate(e.newDue, lang)}.`,
-              )
-            : T(
-                lang,
-                `De behandeling is nu uiterlijk op ${longDate(e.newDue, lang)} klaar.`,
-                `The handling will now be finished by ${longDate(e.newDue, lang)}.`,
+                `De behandeling duurt daardoor ${weeksText(e.weeks, lang)} langer en is uiterlijk op ${longDate(e.newDue, lang)} klaar. Wij laten u weten wat wij beslissen.`,
+                `Handling therefore takes ${weeksText(e.weeks, lang)} longer and will be finished by ${longDate(e.newDue, lang)}. We will let you know what we decide.`,
               ),
-        ].join(' '),
-      },
-      { role: 'slot', text: contactSentence(e) },
-    ],
+            ].join(' '),
+          },
+          { role: 'slot', text: contactSentence(e) },
+        ],
   );
+  return { ...l, recipient: e.recipientRole };
 }
 
 // ---- Decline notice, Awb 9:8 (AWB-20..23, LET-09) --------------------------------------------
@@ -224,6 +264,10 @@ export interface DeclineInput extends LetterContext {
   ground: DeclineGround;
   /** AWB-21: the explanation (required for lid 2). */
   motivation: string;
+  /** NO-02: the answer to what the complainant asked for. */
+  requestAnswer?: string | null | undefined;
+  /** NO-03: what happens with the problem behind the complaint, written for the complainant. */
+  underlyingProblem?: string | null | undefined;
 }
 
 export function composeDeclineNotice(d: DeclineInput): Letter {
@@ -236,30 +280,53 @@ export function composeDeclineNotice(d: DeclineInput): Letter {
         ` This is a ground under article ${g.article.replace('eerste lid, onder', '(1)').replace('tweede lid', '(2)')} of the General Administrative Law Act (Awb).`,
       )
     : '';
-  const slot = [isAwb(d) ? ombudsmanParagraph(d, 'decline') : '', contactSentence(d)]
-    .filter(Boolean)
-    .join(' ');
+  const core = d.core.trim() && !readsAsNote(d.core) ? ` ${coreSentence(d.core, lang)}` : '';
+  const body: Paragraph[] = [
+    {
+      // NO-03: begin with the person and the problem, not with the refusal.
+      role: 'inleiding',
+      text: T(
+        lang,
+        `Dank u wel voor uw klacht van ${longDate(d.complaintDate, lang)}.${core} Wij begrijpen dat dit u dwarszit en dat u wilt dat er iets mee gebeurt.`,
+        `Thank you for your complaint of ${longDate(d.complaintDate, lang)}.${core} We understand that this troubles you and that you want something done about it.`,
+      ),
+    },
+    {
+      role: 'kern',
+      text: [
+        T(
+          lang,
+          'Toch nemen wij uw klacht niet in behandeling als formele klacht. Dat leggen wij graag uit.',
+          'Even so, we will not handle it as a formal complaint. We would like to explain why.',
+        ),
+        `${g[lang]}${article}`,
+        sentence(d.motivation),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    },
+  ];
+  if (d.requestAnswer?.trim())
+    body.push({
+      role: 'kern',
+      heading: T(lang, 'Uw verzoek', 'What you asked for'),
+      text: sentence(d.requestAnswer),
+    });
+  if (d.underlyingProblem?.trim())
+    body.push({
+      role: 'kern',
+      heading: T(lang, 'Wat wij wel doen', 'What we will do'),
+      text: `${T(lang, 'Het probleem zelf laten wij niet liggen.', 'We will still deal with the problem itself.')} ${sentence(d.underlyingProblem)}`,
+    });
+  body.push({
+    role: 'slot',
+    text: [isAwb(d) ? ombudsmanParagraph(d, 'decline') : '', contactSentence(d)].filter(Boolean).join(' '),
+  });
   return letter(
     d,
     'decline',
-    { nl: 'Wij nemen uw klacht niet in behandeling', en: 'We will not handle your complaint' },
-    [
-      {
-        role: 'inleiding',
-        text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(d.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(d.complaintDate, lang)}.`)} ${coreSentence(d.core, lang)}`,
-      },
-      {
-        role: 'kern',
-        text: [
-          T(lang, 'Wij nemen uw klacht niet in behandeling.', 'We will not handle your complaint.'),
-          `${g[lang]}${article}`,
-          sentence(d.motivation),
-        ]
-          .filter(Boolean)
-          .join(' '),
-      },
-      { role: 'slot', text: slot },
-    ],
+    { nl: 'Uw klacht: wat wij wel en niet kunnen doen', en: 'Your complaint: what we can and cannot do' },
+    body,
   );
 }
 
@@ -331,7 +398,16 @@ export function composeForwardingNotice(f: ForwardingInput): Letter {
     [
       {
         role: 'inleiding',
-        text: `${T(lang, `Dank u wel voor uw klacht van ${longDate(f.complaintDate, lang)}.`, `Thank you for your complaint of ${longDate(f.complaintDate, lang)}.`)} ${coreSentence(f.core, lang)}`,
+        text: [
+          T(
+            lang,
+            `Dank u wel voor uw klacht van ${longDate(f.complaintDate, lang)}.`,
+            `Thank you for your complaint of ${longDate(f.complaintDate, lang)}.`,
+          ),
+          f.core.trim() && !readsAsNote(f.core) ? coreSentence(f.core, lang) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       },
       {
         role: 'kern',
@@ -365,7 +441,7 @@ export interface HearingInvitationInput extends LetterContext {
 export function composeHearingInvitation(h: HearingInvitationInput): Letter {
   const { lang } = h;
   const when = `${longDate(h.hearingDate, lang)}${h.time ? T(lang, ` om ${h.time}`, ` at ${h.time}`) : ''}`;
-  return letter(
+  const invitation = letter(
     h,
     'hearing-invitation',
     {
@@ -384,7 +460,7 @@ export function composeHearingInvitation(h: HearingInvitationInput): Letter {
               )
             : T(
                 lang,
-                `Op ${longDate(h.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Wij willen ook uw kant van het verhaal horen (hoor en wederhoor).`,
+                `Op ${longDate(h.complaintDate, lang)} ontvingen wij een klacht waarbij u betrokken bent. Wij willen ook uw kant van het verhaal horen.`,
                 `On ${longDate(h.complaintDate, lang)} we received a complaint that concerns you. We would also like to hear your side of the story.`,
               ),
       },
@@ -424,6 +500,7 @@ export function composeHearingInvitation(h: HearingInvitationInput): Letter {
       },
     ],
   );
+  return { ...invitation, recipient: h.recipientRole };
 }
 
 // ---- Follow-up on a promised measure (NO-14) ------------------------------------------------
@@ -506,7 +583,7 @@ const VERDICT_WORDS: Record<Judgement, { nl: string; en: string }> = {
 export function composeDecisionNotice(n: DecisionNoticeInput): Letter {
   const { lang } = n;
   const items = orderItems(n.items);
-  return letter(
+  const notice = letter(
     n,
     'decision-notice',
     {
@@ -550,4 +627,5 @@ export function composeDecisionNotice(n: DecisionNoticeInput): Letter {
       },
     ],
   );
+  return { ...notice, recipient: 'respondent' };
 }

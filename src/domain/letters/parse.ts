@@ -8,6 +8,7 @@ import {
   DISPUTES_BODY,
   OMBUDSMAN,
   SATISFACTION,
+  datesIn,
   hasPhoneNumber,
   judgementsIn,
   test,
@@ -104,7 +105,19 @@ export function parseLetter(text: string, opts: ParseOptions): ParsedLetter {
   });
 
   assignBodyRoles(paragraphs);
-  return { kind: opts.kind, lang: opts.lang ?? detectLang(text), regime: opts.regime, paragraphs };
+  // AWB-51: the letter's own date ("Datum: 4 januari 2027", "Ergens, 4 januari 2027") from the header.
+  const letterDate = paragraphs
+    .filter((p) => p.role === 'header')
+    .flatMap((p) => p.text.split('\n'))
+    .filter((line) => /^(?:datum|date)\b|^[\p{L} .'-]+,\s*\d/iu.test(line.trim()))
+    .flatMap((line) => datesIn(line))[0];
+  return {
+    kind: opts.kind,
+    lang: opts.lang ?? detectLang(text),
+    regime: opts.regime,
+    paragraphs,
+    ...(letterDate ? { letterDate } : {}),
+  };
 }
 
 /**

@@ -75,22 +75,43 @@ const PARTLY = words([
   'deels gegrond',
   'gedeeltelijk gegrond',
   'ten dele gegrond',
+  '(?:deels|gedeeltelijk|ten dele|voor een deel) (?:terecht|gelijk)',
   'partly upheld',
   'partially upheld',
   'partly justified',
   'partially justified',
+  'partly right',
 ]);
 const NOT_UPHELD = words([
-  'ongegrond',
+  'ongegrond\\p{L}*',
   'niet gegrond',
+  'onterecht\\p{L}*',
+  'niet terecht',
+  'geen gelijk',
+  'niet (?:in het )?gelijk',
   'not upheld',
   'unfounded',
   'unjustified',
   'not justified',
+  'do not agree with (?:you|your complaint)',
 ]);
-const UPHELD = words(['gegrond', 'upheld', 'justified', 'well-founded']);
+/** "terecht" alone is left out: "u kunt terecht bij" is not a verdict. */
+const UPHELD = words([
+  'gegronde?',
+  '(?:is|was|vinden (?:wij|we)|vind ik|achten (?:wij|we)) (?:uw klacht |deze klacht |dit |dat )?terecht',
+  'terechte klacht',
+  'u heeft (?:hierin |daarin |op dit punt )?gelijk',
+  'u hebt (?:hierin |daarin )?gelijk',
+  'geven (?:wij |we )u (?:hierin |daarin )?gelijk',
+  'u krijgt gelijk',
+  'upheld',
+  'justified',
+  'well-founded',
+  'you are right',
+  'we agree with you',
+]);
 
-/** The judgements a text states. "terecht" is left out: "u kunt terecht bij" is not a verdict. */
+/** The judgements a text states. */
 export function judgementsIn(text: string): Set<Judgement> {
   const found = new Set<Judgement>();
   let rest = text;
@@ -102,21 +123,42 @@ export function judgementsIn(text: string): Set<Judgement> {
   return found;
 }
 
-/** LET-01: a negative verdict (or a synonym) must never appear in the inleiding. */
+/**
+ * LET-01: a negative verdict in the inleiding: the verdict words themselves, or a paraphrase that
+ * gives it away ("helaas kunnen wij u geen gelijk geven", "wij moeten u teleurstellen"). Words like
+ * "afgewezen" count only when the sentence is about the complaint: "uw aanvraag is afgewezen" is the
+ * subject of the complaint, not the verdict.
+ */
 export const NEGATIVE_VERDICT = words([
-  'ongegrond',
+  'ongegrond\\p{L}*',
   'niet gegrond',
-  'niet terecht',
-  'onterecht',
-  'afgewezen',
-  'wijzen (?:wij |we )?(?:uw klacht|de klacht|dit|deze klacht) af',
+  'geen gelijk',
+  'niet in het gelijk',
+  'teleurstellen',
   'not upheld',
   'unfounded',
+  'cannot agree with you',
+  'do not agree with you',
+  'disappoint (?:you)',
+]);
+export const NEGATIVE_ABOUT_COMPLAINT = words([
+  'onterecht\\p{L}*',
+  'niet terecht',
+  'afgewezen',
+  'afwijzen',
+  'wijzen',
+  'niet tegemoet\\p{L}*',
+  'niet honoreren',
   'unjustified',
   'not justified',
   'rejected?',
-  'dismissed',
+  'reject',
+  'dismiss\\p{L}*',
+  'cannot (?:accept|agree)',
 ]);
+export const ABOUT_COMPLAINT = words(['klacht\\p{L}*', 'verzoek', 'complaint\\p{L}*', 'request']);
+export const REGRET_LEAD = words(['helaas', 'unfortunately', 'regrettably', 'sadly']);
+export const NEGATION_WORD = words(['niet', 'geen', 'not', 'cannot', "can't", 'no']);
 
 // ---------------------------------------------------------------------------------------------
 // Content the rules require
@@ -331,51 +373,99 @@ export function hasPhoneNumber(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // What a letter must not say
 
-/** AWB-08: an objection or appeal offered against this letter. "kon u bezwaar maken" (9:8 c) is not. */
-export const OBJECTION_CLAUSE = new RegExp(
+/**
+ * AWB-08: an objection or appeal offered to the reader ("U kunt binnen zes weken bezwaar maken",
+ * "you can appeal"). Whether it is offered against THIS letter is decided by OBJECTION_OTHER_DECISION.
+ */
+export const OBJECTION_OFFER = new RegExp(
   [
-    '(?:kunt|kan) u[^.!?]{0,60}(?:bezwaar|beroep)',
+    '(?:kunt|kan|mag) u[^.!?]{0,80}(?:bezwaar|beroep)',
+    'u (?:kunt|kan|mag)[^.!?]{0,80}(?:bezwaar|beroep)',
     'bezwaarschrift',
     'beroepschrift',
-    '(?:bezwaar|beroep) (?:maken|instellen|aantekenen|indienen) (?:tegen|bij)',
-    'in beroep gaan',
+    '(?:bezwaar|beroep) (?:maken|instellen|aantekenen|indienen)',
+    'in (?:hoger )?beroep (?:gaan|komen)',
     'rechtsmiddel\\p{L}*',
-    'you (?:can|may)[^.!?]{0,60}(?:object|lodge an objection|appeal against|appeal to (?:the|a) court)',
+    'you (?:can|may|could)[^.!?]{0,80}(?:object|objection|appeal)',
     'notice of objection',
-    '(?:lodge|file) an? (?:objection|appeal)',
-    'right (?:of|to) (?:objection|appeal)',
+    '(?:lodge|file|submit|make) an? (?:objection|appeal)',
+    'right (?:of|to) (?:object|objection|appeal)',
   ].join('|'),
   'giu',
+);
+/** The offer concerns this letter or the complaint handling itself. */
+export const OBJECTION_SELF = words([
+  '(?:deze|dit|onze|ons) (?:brief|besluit|beslissing|oordeel|antwoord|uitspraak)',
+  'de (?:afhandeling|behandeling) van (?:uw|de|deze) klacht',
+  'het oordeel over uw klacht',
+  '(?:this|our) (?:letter|decision|answer|response|judgement|finding)',
+  '(?:the )?handling of (?:your|the|this) complaint',
+]);
+/** The offer is about another decision ("tegen de parkeerboete zelf", "against the fine itself"). */
+export const OBJECTION_OTHER_DECISION = new RegExp(
+  [
+    'tegen (?:de|het|die|dat|een|uw) (?!afhandeling|behandeling|oordeel)[\\p{L}-]+',
+    '(?:de|het) [\\p{L}-]+ zelf',
+    'against (?:the|that|a|your) (?!handling)[\\p{L}-]+',
+    'to (?:the|that|a) (?:fine|decision on|assessment|penalty|refusal)',
+    'the [\\p{L}-]+ itself',
+  ].join('|'),
+  'iu',
 );
 /** A clause that denies the route ("geen bezwaar mogelijk") is fine. */
 export const NEGATION = words(['geen', 'niet', 'no', 'not', 'cannot']);
 
-/** LET-05: blaming the complainant. */
+/**
+ * LET-05: blaming the complainant, openly or in a conditional ("Had u de instructies gevolgd, dan …",
+ * "If you had read …"), or by pointing at what "clearly" was written.
+ */
 export const BLAME = new RegExp(
   [
-    'u had (?:moeten|beter)',
-    'had u (?:moeten|beter)',
-    'uw (?:eigen )?(?:fout|schuld)',
-    'door uw (?:eigen )?toedoen',
+    'u had (?:moeten|beter|kunnen weten)',
+    '(?:^|[,;:]\\s*)had u\\s(?![^.!?]{0,60}(?:krijgen|ontvangen|horen|gehoord|liever|vragen)\\b)',
+    '(?:als|indien|wanneer) u[^.!?]{0,60}\\shad\\s+(?:gelezen|gevolgd|gecontroleerd|opgelet|gemeld|gebeld|gedaan|bekeken)',
+    'uw (?:eigen )?(?:fout|schuld|nalatigheid|verantwoordelijkheid)',
+    'door uw (?:eigen )?(?:toedoen|fout|nalatigheid)',
     'u heeft nagelaten',
-    'ten onrechte stelt u',
-    'u stelt ten onrechte',
-    'u heeft (?:de|het|onze)[^.!?]{0,40} niet (?:goed )?gelezen',
+    'u bent vergeten',
+    'ten onrechte (?:stelt|meent|denkt|zegt|beweert) u',
+    'u (?:stelt|meent|denkt|beweert) ten onrechte',
+    'u heeft (?:de|het|onze)[^.!?]{0,40} niet (?:goed |zorgvuldig )?(?:gelezen|gevolgd|opgevolgd|bekeken|gecontroleerd)',
     'u bent zelf verantwoordelijk',
+    'zoals (?:u had kunnen weten|[^.!?,]{0,40}duidelijk[^.!?,]{0,40}(?:staat|vermeld|aangegeven|beschreven))',
     // "you should have heard from us sooner" is our fault, not theirs.
     'you should have (?!(?:heard|received|been|had|got|gotten)\\b)',
+    '(?:^|[,;:]\\s*)had you\\s(?![^.!?]{0,60}(?:heard|received|been told)\\b)',
+    'if you had (?:read|followed|checked|looked|paid attention|called|told)',
     'should you have',
-    'your (?:own )?(?:fault|mistake|negligence)',
+    'your (?:own )?(?:fault|mistake|negligence|responsibility)',
     'you failed to',
     'you neglected',
-    'you did not (?:read|follow|check)',
+    'you forgot',
+    'you did not (?:read|follow|check|pay attention)',
     'you wrongly',
     'you are (?:yourself )?responsible',
+    'as (?:was )?clearly (?:stated|explained|shown|indicated)',
+  ].join('|'),
+  'gimu',
+);
+/**
+ * LET-05: a bare defence of staff instead of an explanation ("Onze medewerkers hebben correct
+ * gehandeld."). With a reason in the same sentence it is an explanation, which is fine.
+ */
+export const DEFENSIVE = new RegExp(
+  [
+    '(?:correct|juist|zorgvuldig|naar behoren|volgens de regels|volgens het protocol|professioneel) (?:heeft |hebben )?gehandeld',
+    'niets (?:fout|verkeerd) gedaan',
+    'geen (?:fout|fouten) (?:gemaakt|begaan)',
+    'acted (?:correctly|properly|appropriately|in accordance)',
+    'did nothing wrong',
+    'made no (?:mistake|error)s?',
   ].join('|'),
   'giu',
 );
 
-/** LET-06: non-committing language. */
+/** LET-06: non-committing language, flagged where WE speak (first person). */
 export const NON_COMMITTING = words([
   'hoop',
   'hopen',
@@ -388,6 +478,15 @@ export const NON_COMMITTING = words([
   'trachten',
   'tracht',
   'wellicht',
+  'misschien',
+  'streven(?: ernaar)?',
+  'op korte termijn',
+  'binnenkort',
+  'zo mogelijk',
+  'indien mogelijk',
+  '(?:gaan|zullen|willen) (?:wij |we )?(?:kijken|bekijken|nagaan|onderzoeken) of',
+  'in de nabije toekomst',
+  'te zijner tijd',
   'hope',
   'hopefully',
   'hoping',
@@ -397,7 +496,18 @@ export const NON_COMMITTING = words([
   'attempts',
   'perhaps',
   'maybe',
+  'aim to',
+  'endeavour',
+  'strive',
+  'shortly',
+  'in due course',
+  'in the near future',
+  'look into whether',
+  'see whether',
+  'where possible',
 ]);
+/** We, us, our, ik, wij, ons: the organisation speaks. */
+export const FIRST_PERSON = words(['wij', 'we', 'ik', 'ons', 'onze', 'us', 'our', 'i']);
 export const AS_SOON_AS_POSSIBLE = words([
   'zo (?:snel|spoedig) mogelijk',
   'zsm',
@@ -405,7 +515,16 @@ export const AS_SOON_AS_POSSIBLE = words([
   'asap',
 ]);
 
-/** LET-08: officialese and a B1 alternative. */
+/** NO-05: a "lesson" that is only a hope that it will not happen again. */
+export const LESSON_AS_HOPE = new RegExp(
+  [
+    '(?:hopen|hoop|vertrouwen (?:erop|er op)|gaan ervan uit|gaan er van uit|verwachten)[^.!?]{0,80}(?:niet (?:meer|nog eens|opnieuw|weer)|voorkomen|herhaalt|herhalen)',
+    '(?:hope|trust|expect)[^.!?]{0,80}(?:not (?:happen|occur|recur) again|won.t happen again|will not be repeated|never happens? again|not be repeated)',
+  ].join('|'),
+  'giu',
+);
+
+/** LET-08: officialese with a plain alternative. */
 export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (
   [
     ['derhalve', 'daarom'],
@@ -415,6 +534,7 @@ export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (
     ['onverwijld', 'meteen'],
     ['hieromtrent', 'hierover'],
     ['voornoemde?', 'genoemde'],
+    ['bovengenoemde?', 'deze'],
     ['middels', 'met'],
     ['inzake', 'over'],
     ['dientengevolge', 'daardoor'],
@@ -424,10 +544,228 @@ export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (
     ['aangaande', 'over'],
     ['ten behoeve van', 'voor'],
     ['in casu', 'hier'],
+    ['d\\.d\\.', 'van (met de datum)'],
+    ['jl\\.', 'de datum voluit'],
+    ['ondergetekende', 'ik'],
+    ['onderhavige?', 'deze'],
+    ['gelet op het (?:vorenstaande|voorgaande|bovenstaande)', 'daarom'],
+    ['(?:op grond van|gezien) het vorenstaande', 'daarom'],
+    ['mocht(?:en)? u', 'als u'],
+    ['verdag(?:en|ing|d)', 'meer tijd nemen'],
+    ['vertrouwende u hiermee', '(laat weg)'],
+    ['hoogachtend', 'met vriendelijke groet'],
     ['pursuant to', 'under'],
     ['notwithstanding', 'despite'],
     ['aforementioned', 'this'],
     ['herewith', 'with this letter'],
     ['hereinafter', '(leave it out)'],
+    ['the undersigned', 'I'],
+    ['please be advised that', '(leave it out)'],
+    ['in accordance with the foregoing', 'so'],
   ] as const
 ).map(([w, alt]) => [words([w]), { nl: alt, en: alt }] as [RegExp, { nl: string; en: string }]);
+
+/**
+ * NO-11: the complainant as a third person: an intake note pasted into a letter to them
+ * ("Klaagster is ontevreden over …", "the complainant states"). "Als klager heeft u …" is fine.
+ */
+export const THIRD_PERSON_COMPLAINANT = new RegExp(
+  [
+    '(?<!(?:als|u als|as) )(?:de|deze|het|the) (?:klager|klaagster|verzoeker|verzoekster|betrokkene|complainant)(?![\\p{L}])',
+    '(?:^|[.!?:]\\s+)(?:klager|klaagster|betrokkene|cliënt|complainant)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:zij|hij|she|he) (?:is|was|wil|vindt|stelt|geeft aan|heeft|states|says|wants|claims) (?:ontevreden|boos|unhappy|dissatisfied)',
+  ].join('|'),
+  'giu',
+);
+
+/** NO-03: understanding shown before a refusal. */
+export const UNDERSTANDING = words([
+  'begrijp\\p{L}*',
+  'begrip',
+  'vervelend',
+  'spijt',
+  'jammer',
+  'kunnen ons voorstellen',
+  'voorstellen dat',
+  'understand\\p{L}*',
+  'appreciate',
+  'sorry',
+  'frustrating',
+  'regret',
+]);
+/** NO-03: the decline says what happens with the problem behind the complaint. */
+export const UNDERLYING_PROBLEM = new RegExp(
+  [
+    '(?:het|uw) (?:probleem|vraag|verzoek|situatie|zorg)[^.!?]{0,80}(?:wel|toch|nog|zelf|lossen|helpen|bekijken|doorgegeven|doorgestuurd|nemen|opnemen)',
+    '(?:wat|waarmee) (?:wij|we) (?:wel|nog|u)[^.!?]{0,40}(?:doen|kunnen|helpen)',
+    '(?:wij|we) (?:helpen|zorgen|nemen|bellen|sturen|geven|kijken|lossen)[^.!?]{0,80}(?:wel|toch|nog|alsnog|probleem|contact|op)',
+    'the (?:problem|issue|situation|question)[^.!?]{0,80}(?:still|itself|will|we|solve|help|pass)',
+    '(?:what|how) we (?:can|will)[^.!?]{0,40}(?:do|help)',
+    'we (?:will|can|have)[^.!?]{0,60}(?:still|nevertheless|however|help|contact|call|solve|pass)',
+  ].join('|'),
+  'giu',
+);
+/** The refusal itself. */
+export const REFUSAL = words([
+  'niet in behandeling',
+  'nemen uw klacht niet',
+  'behandelen uw klacht niet',
+  'will not (?:handle|deal with|investigate|consider) your complaint',
+  'cannot (?:handle|deal with|investigate|consider) your complaint',
+]);
+/** LET-10: regret about the delay, in plain words. */
+export const DELAY_REGRET = words([
+  'excuses',
+  'excuus',
+  'spijt',
+  'sorry',
+  'jammer',
+  'vervelend',
+  'apolog\\p{L}*',
+  'regret',
+]);
+/** NO-02 / ISO-01: the request (desired outcome) is answered. */
+export const ASKED_FOR = words([
+  'u vroeg',
+  'u vraagt',
+  'u wil(?:t|de)?',
+  'u verzocht',
+  'u verzoekt',
+  'uw (?:verzoek|vraag|wens)',
+  'u hoopte',
+  'u zou graag',
+  'you asked',
+  'you ask',
+  'you want(?:ed)?',
+  'you requested',
+  'your request',
+  'you would like',
+]);
+/** WKKGZ-01: the complaints regulation. */
+export const REGULATION = words([
+  'klachtenregeling',
+  'klachtregeling',
+  'complaints? (?:regulation|procedure|policy|rules)',
+]);
+/** WKKGZ-03: the free klachtenfunctionaris. */
+export const COMPLAINTS_OFFICER = words([
+  'klachtenfunctionaris\\p{L}*',
+  'klachtenopvang',
+  'complaints officer',
+]);
+/** WKKGZ-04: "hoorgesprek" is Awb language; the Wkkgz aims at a solution in conversation. */
+export const AWB_HEARING_WORDS = words([
+  'hoorgesprek\\p{L}*',
+  'hoorzitting',
+  'hoor en wederhoor',
+  'hoorplicht',
+]);
+/** AWB-71: the letter acknowledges it is late. */
+export const LATE = words([
+  'te laat',
+  'later dan',
+  'niet binnen de (?:wettelijke )?termijn',
+  'termijn (?:is )?(?:verstreken|overschreden)',
+  'late',
+  'later than',
+  'past the (?:deadline|time limit)',
+  'not within the (?:statutory )?(?:term|time limit|period)',
+]);
+/** AWB-51: the ombudsman term written as a day before which (one day short when it is the anniversary). */
+export const BEFORE_DATE = /(?:vóór|voor|before)\s+(?=\d{1,2}\s+\p{L}+\s+\d{4})/giu;
+export const LATEST_ON_DATE =
+  /(?:uiterlijk(?:\s+op)?|tot en met|no later than|by|on or before|up to and including)\s+(?=\d{1,2}\s+\p{L}+\s+\d{4})/giu;
+
+// ---------------------------------------------------------------------------------------------
+// Reading facts back from text (case-aware rules)
+
+const MONTHS: Record<string, number> = Object.fromEntries(
+  [...NL_MONTHS.split('|'), ...EN_MONTHS.toLowerCase().split('|')].map((m, i) => [m, (i % 12) + 1]),
+);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The full dates a text writes ("4 januari 2027", "January 4, 2027", "2027-01-04"), as YYYY-MM-DD. */
+export function datesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(\d{1,2})\s+(\p{L}+)\s+(\d{4})/gu)) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (month) out.push(`${m[3]}-${pad(month)}-${pad(Number(m[1]))}`);
+  }
+  for (const m of text.matchAll(/(\p{L}+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/gu)) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (month) out.push(`${m[3]}-${pad(month)}-${pad(Number(m[2]))}`);
+  }
+  for (const m of text.matchAll(/(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g)) out.push(m[0]);
+  return out;
+}
+
+/** Amounts in euros ("€ 1.250,00", "€12.50", "EUR 50", "50 euro"). */
+export function amountsIn(text: string): number[] {
+  const out: number[] = [];
+  const re = /(?:€|EUR)\s?(\d[\d.,]*)|(\d[\d.,]*)\s?(?:euro|EUR)(?![\p{L}])/giu;
+  for (const m of text.matchAll(re)) {
+    let raw = (m[1] ?? m[2]!).replace(/[.,]$/, '');
+    if (/,\d{2}$/.test(raw)) raw = raw.replace(/\./g, '').replace(',', '.');
+    else if (/\.\d{2}$/.test(raw)) raw = raw.replace(/,/g, '');
+    else raw = raw.replace(/[.,]/g, '');
+    const n = Number(raw);
+    if (Number.isFinite(n)) out.push(n);
+  }
+  return out;
+}
+
+const STOP = new Set(
+  (
+    'de het een en van in op te dat die dit deze is zijn was waren wordt worden met voor over aan bij om uit tot naar ' +
+    'ook nog wel niet geen maar als dan of omdat want door zo er hier daar waar wat wie hoe wanneer u uw wij we ons onze ' +
+    'ik mij mijn zij hij haar hun hem men dank bedankt wel graag klacht klachten brief bericht mail e-mail ontvangen ' +
+    'hebt heb ben bent zijn was werd wordt gedaan doen gaan komen komt kwam staat stond hierin daarin waarin waarover ' +
+    'welke zoals onder tussen eerst daarna alleen zelf even echt heel goed zeer snel lang graag hiermee daarmee ' +
+    'beschreven beschrijft aangegeven gegeven gemeld meldt vertelt vertelde vertelden gevraagd vraagt vroeg ' +
+    'ingediend indiende indienen gestuurd stuurde gesproken spraken gesprek telefoon telefonisch ' +
+    'inhoud inleiding conclusie oordeel onderdeel onderdelen uitkomst resultaat bevindingen ' +
+    'into onto over with within without about after before then also just very much more most some any ' +
+    'sent wrote write writes told tell said says asked spoke spoken called call phone conversation ' +
+    'outcome result findings conclusion view part parts points point set sets what which who how when where ' +
+    'here there below above following further first next last look looks looking into ' +
+    'datum deze gaat ging heeft hebben had hadden kunt kan kunnen zal zullen wil willen moet moeten laten leest lezen ' +
+    'schreef schrijft schreven uitgelegd antwoord reactie behandeling behandelen onderzocht onderzoek bekeken zorgvuldig ' +
+    'dienstverlening organisatie gemeente zaak kwestie punt punten hieronder hierover volgende verder alle elke ieder ' +
+    'the a an and of in on to that this these is are was were be been with for about at by from as than or because ' +
+    'you your we our us i my he she they them their thank thanks letter complaint complaints email received date ' +
+    'has have had can could will would should may might read explain explains answer response handling handled ' +
+    'looked carefully service organisation matter issue below following every each all'
+  ).split(/\s+/),
+);
+const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Content words (not letter boilerplate), folded, for comparing a letter with the case. */
+export function contentWords(text: string): string[] {
+  return (text.match(/[\p{L}][\p{L}'-]{3,}/gu) ?? [])
+    .map(fold)
+    .filter((w) => !STOP.has(w) && !Object.hasOwn(MONTHS, w));
+}
+
+/** Two texts share a content word (compared on their first six letters: "wachttijd" ~ "wachttijden"). */
+export function sharesContentWord(a: string, b: string): boolean {
+  const key = (w: string) => w.slice(0, 6);
+  const left = new Set(contentWords(a).map(key));
+  return contentWords(b).some((w) => left.has(key(w)));
+}
+
+const NL_MARKERS =
+  /(?<![\p{L}])(?:de|het|een|en|van|uw|u|wij|ons|onze|niet|voor|met|dat|die|deze|zijn|wordt|hebben|heeft|kunt|naar|ook|bij)(?![\p{L}])/giu;
+const EN_MARKERS =
+  /(?<![\p{L}])(?:the|and|of|your|you|our|not|for|with|that|this|these|are|has|have|can|to|by|will|be|it)(?![\p{L}])/giu;
+
+/** The language a paragraph is written in, or null when it is too short or mixed to tell. */
+export function paragraphLang(text: string): 'nl' | 'en' | null {
+  // Names of bodies and addresses are not prose.
+  const prose = text.replace(/(?:Nationale ombudsman|Postbus \d+|www\.\S+|https?:\/\/\S+)/gi, ' ');
+  const nl = (prose.match(NL_MARKERS) ?? []).length;
+  const en = (prose.match(EN_MARKERS) ?? []).length;
+  if (nl + en < 4) return null;
+  if (nl >= 3 && nl > 2 * en) return 'nl';
+  if (en >= 3 && en > 2 * nl) return 'en';
+  return null;
+}

@@ -9,6 +9,7 @@ import * as m0700 from './migrations/20261122T0700_dashboard_indexes.js';
 import * as m0701 from './migrations/20261122T0701_open_by_department_index.js';
 import * as m0600 from './migrations/20261122T0600_insight.js';
 import * as m1200 from './migrations/20261201T1200_read_policy.js';
+import * as m1300 from './migrations/20261201T1300_letter_fields.js';
 import * as m1500 from './migrations/20261201T1500_outbox_delivery.js';
 
 // All migrations, in order. Forward-only: never edit one that has shipped; add a new file.
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20261122T0701_open_by_department_index': m0701,
   '20261122T0600_insight': m0600,
   '20261201T1200_read_policy': m1200,
+  '20261201T1300_letter_fields': m1300,
   '20261201T1500_outbox_delivery': m1500,
 };
 

@@ -40,6 +40,8 @@ export interface UserTable {
   created_at: GeneratedTimestamp;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
+  // 20261201T1300_letter_fields: the direct phone number printed in letters (LET-07).
+  phone: string | null;
 }
 
 export interface StaffSessionTable {
@@ -124,6 +126,9 @@ export interface CaseTable {
   reopen_count: Generated<number>;
   // 20261201T1200_read_policy: need-to-know (PRIV-09 / WKKGZ-12)
   confidential: Generated<boolean>;
+  // 20261201T1300_letter_fields
+  salutation: string | null;
+  request_answer: string | null;
 }
 
 export interface CaseEventTable {
@@ -200,6 +205,8 @@ export interface ComplaintItemTable {
   judged_at: Timestamp | null;
   judged_by: string | null;
   created_at: GeneratedTimestamp;
+  // 20261201T1300_letter_fields
+  letter_title: string | null;
 }
 
 export interface RespondentTable {
@@ -256,6 +263,8 @@ export interface RemedyTable {
   realisation_date: DateColumn | null;
   completed_at: Timestamp | null;
   created_at: GeneratedTimestamp;
+  // 20261201T1300_letter_fields
+  performer: Generated<string>;
 }
 
 export interface EscalationTable {

@@ -1,7 +1,16 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, get, type FieldError } from './api.js';
 import { useI18n } from './i18n.js';
-import type { Labels, Named, StaffUser, UserRow } from './types.js';
+import type {
+  CategoryList,
+  DepartmentList,
+  Labels,
+  Named,
+  StaffList,
+  StaffUser,
+  UserList,
+  UserRow,
+} from './types.js';
 
 /** Sets the document title and moves focus to the page's h1, so a screen reader hears where it is. */
 export function usePageTitle(title: string): React.RefObject<HTMLHeadingElement | null> {
@@ -152,13 +161,13 @@ export function LookupsProvider({ me, children }: { me: StaffUser; children: Rea
   useEffect(() => {
     let live = true;
     // Admins, managers and intake read the full user list; everyone else the staff directory.
-    const users = get<{ items: UserRow[] }>('/api/v1/users')
-      .catch(() => get<{ items: UserRow[] }>('/api/v1/staff'))
+    const users = get<UserList>('/api/v1/users')
+      .catch(() => get<StaffList>('/api/v1/staff'))
       .then((r) => r.items)
       .catch(() => undefined);
     void Promise.all([
-      get<{ items: Named[] }>('/api/v1/categories').catch(() => ({ items: [] })),
-      get<{ items: Named[] }>('/api/v1/departments').catch(() => ({ items: [] })),
+      get<CategoryList>('/api/v1/categories').catch(() => ({ items: [] })),
+      get<DepartmentList>('/api/v1/departments').catch(() => ({ items: [] })),
       users,
       get<Labels>('/api/v1/labels').catch(() => ({ statuses: [], actions: [] })),
     ]).then(([c, d, u, l]) => {

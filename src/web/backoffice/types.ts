@@ -1,105 +1,50 @@
-// Shapes of the API responses the back office reads (see /openapi.json).
+import type { paths } from './api-types.js';
 
-export type Role = 'intake' | 'handler' | 'manager' | 'admin' | 'complaints-officer';
+// The shapes of the API the back office reads, derived from the types generated from the server's
+// own OpenAPI document (api-types.ts, `npm run gen:api`). Nothing here is written by hand: when a
+// route's schema changes, the generated file changes and every screen that relies on the old shape
+// fails the type check.
 
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  departmentId: string | null;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/** The JSON body of a route's success response (200 or 201). */
+export type ApiResponse<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? JsonOf<R[Extract<keyof R, 200 | 201>]>
+  : never;
 
-export interface Me {
-  user: StaffUser;
-  csrfToken: string;
-}
+export type Me = ApiResponse<'/api/v1/auth/me', 'get'>;
+export type StaffUser = Me['user'];
+export type Role = StaffUser['role'];
 
-export interface CaseSummary {
-  id: string;
-  reference: string;
-  status: string;
-  statusLabel: string;
-  regime: string;
-  channel: string;
-  receivedAt: string;
-  receiptDate: string;
-  complainantName: string | null;
-  summary: string;
-  categoryId: string | null;
-  departmentId: string | null;
-  assigneeId: string | null;
-  decisionDue: string;
-  overdue: boolean;
-}
+export type CaseList = ApiResponse<'/api/v1/cases', 'get'>;
+export type CaseSummary = CaseList['items'][number];
+export type CaseDetail = ApiResponse<'/api/v1/cases/{id}', 'get'>;
+export type AllowedAction = CaseDetail['allowedActions'][number];
 
-export interface Deadline {
-  term: string;
-  start: string;
-  extensionWeeks: number;
-  raw: string;
-  due: string;
-  informativeAtw?: string;
-  rulesApplied: string[];
-}
+export type DepartmentList = ApiResponse<'/api/v1/departments', 'get'>;
+export type CategoryList = ApiResponse<'/api/v1/categories', 'get'>;
+export type Department = DepartmentList['items'][number];
+export type Category = CategoryList['items'][number];
+/** A department or a category, as the admin lists and the lookups use them. */
+export type Named = Department | Category;
+export type UserList = ApiResponse<'/api/v1/users', 'get'>;
+export type UserRow = UserList['items'][number];
+/** The staff directory every role may read (no e-mail addresses or roles for handlers). */
+export type StaffList = ApiResponse<'/api/v1/staff', 'get'>;
+export type Labels = ApiResponse<'/api/v1/labels', 'get'>;
+export type Organisation = ApiResponse<'/api/v1/organisation', 'get'>;
+export type TokenList = ApiResponse<'/api/v1/tokens', 'get'>;
+export type TokenRow = TokenList['items'][number];
+export type CreatedToken = ApiResponse<'/api/v1/tokens', 'post'>;
+export type OutboxList = ApiResponse<'/api/v1/outbox', 'get'>;
 
-export interface CaseEvent {
-  id: string;
-  type: string;
-  actorId: string | null;
-  at: string;
-  data: Record<string, unknown>;
-  label?: string;
-}
+export type Letter = ApiResponse<'/api/v1/letters/{id}', 'get'>;
+export type LetterList = ApiResponse<'/api/v1/cases/{id}/letters', 'get'>;
+export type LintResult = ApiResponse<'/api/v1/letters/lint', 'post'>;
+export type Finding = LintResult['findings'][number];
 
-export interface AllowedAction {
-  action: string;
-  label: string;
-  /** False when the step's preconditions are not met yet; `blockers` says why. */
-  ready?: boolean;
-  blockers?: { code: string; rule: string; message: string }[];
-}
-
-export interface CaseDetail extends CaseSummary {
-  submittedAt: string;
-  complainant: { name: string | null; email: string | null; phone: string | null; address: string | null };
-  description: string;
-  desiredOutcome: string | null;
-  incidentDate: string | null;
-  language: string;
-  deadlines: Record<string, Deadline | string | null | undefined>;
-  items: Record<string, unknown>[];
-  respondents?: Record<string, unknown>[];
-  hearings?: Record<string, unknown>[];
-  remedies?: Record<string, unknown>[];
-  attachments?: Record<string, unknown>[];
-  messages?: Record<string, unknown>[];
-  history: CaseEvent[];
-  allowedActions: AllowedAction[];
-  version: number;
-  [extra: string]: unknown;
-}
-
-export interface Named {
-  id: string;
-  name: string;
-  active: boolean;
-  departmentId?: string | null;
-}
-
-export interface UserRow extends StaffUser {
-  active: boolean;
-}
-
-export interface Labels {
-  statuses: { value: string; label: string }[];
-  actions: { value: string; label: string }[];
-}
-
-export interface Finding {
-  rule: string;
-  severity: 'error' | 'warning';
-  message: string;
-  paragraph: number | null;
-  suggestion?: string;
-}
+export type Dashboard = ApiResponse<'/api/v1/dashboard', 'get'>;
+export type CreatedCase = ApiResponse<'/api/v1/cases', 'post'>;

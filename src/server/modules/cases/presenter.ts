@@ -1,3 +1,4 @@
+import { corePreview } from '../../../domain/letters/fields.js';
 import { eventLabel } from './events.js';
 import type { CaseRow } from '../../db/schema.js';
 import {
@@ -88,6 +89,7 @@ export function presentCase(
     id: i.id,
     position: i.position,
     summary: i.summary,
+    letterTitle: i.letter_title,
     severity: i.severity as 'light' | 'medium' | 'heavy',
     judgement: i.judgement as Judgement | null,
     judgementLabel: i.judgement ? JUDGEMENT_LABELS[i.judgement as Judgement][lang] : null,
@@ -108,6 +110,12 @@ export function presentCase(
     desiredOutcome: row.desired_outcome,
     incidentDate: row.incident_date,
     language: row.language,
+    // NO-11: how the letter fields read to the complainant (the sentence printed, or why it is not).
+    letterFields: {
+      salutation: row.salutation,
+      requestAnswer: row.request_answer,
+      core: row.core_complaint ? corePreview(row.core_complaint, row.language === 'en' ? 'en' : 'nl') : null,
+    },
     intake: {
       coreComplaint: row.core_complaint,
       behaviourTowards: row.behaviour_towards as 'complainant' | 'other',
@@ -187,6 +195,7 @@ export function presentCase(
         description: m.description,
         amount: m.amount === null ? null : Number(m.amount),
         realisationDate: m.realisation_date,
+        performer: m.performer as 'organisation' | 'complainant',
         completedAt: isoOrNull(m.completed_at),
       })),
       decline: row.decline ?? null,

@@ -191,6 +191,20 @@ export const caseDetailSchema = caseSummarySchema.extend({
   }),
   description: z.string(),
   desiredOutcome: z.string().nullable(),
+  letterFields: z.object({
+    salutation: nullableString,
+    requestAnswer: nullableString,
+    core: z
+      .object({
+        sentence: nullableString.meta({
+          description: 'The sentence the letter prints; null when the text reads as a staff note',
+        }),
+        warnings: z
+          .array(z.string())
+          .meta({ description: 'Phrases that read as a note: "klager", "mevrouw Y", third person' }),
+      })
+      .nullable(),
+  }),
   incidentDate: z.string().nullable(),
   language: z.string(),
   // NO-02, AWB-03, NO-16 (restricted), ISO-04.
@@ -231,6 +245,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
       id: z.uuid(),
       position: z.number(),
       summary: z.string(),
+      letterTitle: nullableString,
       severity: z.enum(['light', 'medium', 'heavy']),
       judgement: z.enum(['upheld', 'partly_upheld', 'not_upheld']).nullable(),
       judgementLabel: nullableString,
@@ -299,6 +314,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
         description: z.string(),
         amount: z.number().nullable(),
         realisationDate: nullableString,
+        performer: z.enum(['organisation', 'complainant']),
         completedAt: nullableString,
       }),
     ),

@@ -23,6 +23,9 @@ import {
   composeHearingInvitation,
   composeInformalResolution,
 } from '../../../domain/letters/notices.js';
+import type { CaseFacts } from '../../../domain/letters/engine.js';
+import { readsAsNote } from '../../../domain/letters/fields.js';
+import { datesIn } from '../../../domain/letters/patterns.js';
 import { AppError } from '../../errors.js';
 import type { FullCase } from '../cases/repository.js';
 import type { Organisation } from '../organisation/service.js';
@@ -139,19 +142,13 @@ export function decisionInputFromCase(
     const apology = remedies.find((r) => r.kind === 'apology');
     return {
       id: i.id,
-      title: i.summary,
+      title: letterTitle(i),
       severity: i.severity as Severity,
       findings: i.findings ?? '',
       judgement: i.judgement as Judgement,
       reasons: i.reasons ?? '',
       ...(apology ? { apology: apology.description } : {}),
-      remedies: remedies
-        .filter((r) => r.kind !== 'apology')
-        .map((r) => ({
-          description: r.description,
-          dueDate: r.realisation_date,
-          amount: r.amount === null ? null : Number(r.amount),
-        })),
+      remedies: remedies.filter((r) => r.kind !== 'apology').map(remedyFor),
     };
   });
   // Remedies not tied to an item go with the heaviest upheld item, where the letter ends on remedy.
@@ -162,12 +159,7 @@ export function decisionInputFromCase(
   if (anchor) {
     for (const r of loose) {
       if (r.kind === 'apology') anchor.apology ??= r.description;
-      else
-        anchor.remedies.push({
-          description: r.description,
-          dueDate: r.realisation_date,
-          amount: r.amount === null ? null : Number(r.amount),
-        });
+      else anchor.remedies.push(remedyFor(r));
     }
   }
   const hearing = full.hearings.find((h) => h.party === 'complainant' && h.held_at);
@@ -177,21 +169,85 @@ export function decisionInputFromCase(
     ...base,
     // CONV-03: Wkkgz terms run from filing, Awb terms from receipt.
     complaintDate: regime === 'wkkgz' ? amsterdamDate(row.submitted_at) : row.receipt_date,
-    core: row.core_complaint ?? firstSentence(row.description),
+    core: letterCore(row.core_complaint),
     hearingDate: hearing?.held_at ? amsterdamDate(hearing.held_at) : null,
     findings: row.findings,
     items,
     lessons: [row.lessons, row.improvement_action].filter((x): x is string => Boolean(x?.trim())),
-    consequences: row.conclusions,
+    // The overall conclusion in the slot (seed 004), and the answer to the request (NO-02).
+    conclusion: readsAsNote(row.conclusions) ? null : row.conclusions,
+    requestAnswer: row.request_answer,
+    decisionDue: row.decision_due,
     ...(advice && str(advice.advice)
       ? { advice: { followed: !row.deviation_reason, deviationReason: row.deviation_reason } }
       : {}),
   };
 }
 
-function firstSentence(text: string): string {
-  const s = text.trim().split(/(?<=[.!?])\s/)[0] ?? text;
-  return s.length > 200 ? `${s.slice(0, 197)}…` : s;
+/**
+ * NO-11: the core as the letter prints it, only when it was written for the complainant. A note
+ * ("Klaagster is ontevreden …") or nothing: the composer names the items instead. The complainant's
+ * own description is never spliced into a sentence.
+ */
+function letterCore(core: string | null): string {
+  return core && !readsAsNote(core) ? core : '';
+}
+
+/** An item's heading in letters: its letter title, or its summary when that reads as a title. */
+function letterTitle(i: FullCase['items'][number]): string | null {
+  if (i.letter_title?.trim()) return i.letter_title;
+  const s = i.summary.trim();
+  return s.length <= 80 && !readsAsNote(s) && !/[.!?]\s/.test(s) ? s : null;
+}
+
+function remedyFor(r: FullCase['remedies'][number]) {
+  return {
+    kind: r.kind === 'apology' ? undefined : (r.kind as 'compensation' | 'correction' | 'measure'),
+    description: r.description,
+    performer: r.performer === 'complainant' ? ('complainant' as const) : ('organisation' as const),
+    dueDate: r.realisation_date,
+    amount: r.amount === null ? null : Number(r.amount),
+  };
+}
+
+/** What the case-aware lint rules compare a letter with (NO-11, NO-02, AWB-50, LET-04, AWB-71). */
+export function caseFacts(full: FullCase): CaseFacts {
+  const row = full.row;
+  const texts = [
+    row.findings,
+    row.conclusions,
+    row.lessons,
+    row.improvement_action,
+    row.request_answer,
+    row.description,
+    ...full.items.flatMap((i) => [i.findings, i.reasons]),
+    ...full.remedies.map((r) => r.description),
+  ].filter((t): t is string => Boolean(t));
+  const ext = json(row.extension);
+  const dates = [
+    row.receipt_date,
+    amsterdamDate(row.submitted_at),
+    row.incident_date,
+    row.decision_due,
+    row.acknowledgement_due,
+    str(ext?.originalDue),
+    ...full.remedies.map((r) => r.realisation_date),
+    ...full.hearings.flatMap((h) => [h.held_at ? amsterdamDate(h.held_at) : null, h.response_deadline]),
+    ...texts.flatMap((t) => datesIn(t)),
+  ].filter((d): d is string => Boolean(d));
+  return {
+    subject: [letterCore(row.core_complaint), ...full.items.map((i) => letterTitle(i) ?? i.summary)].filter(
+      (t) => t.trim(),
+    ),
+    desiredOutcome: row.desired_outcome,
+    items: full.items.map((i) => ({
+      title: letterTitle(i) ?? i.summary,
+      judgement: i.judgement as Judgement | null,
+    })),
+    amounts: full.remedies.filter((r) => r.amount !== null).map((r) => Number(r.amount)),
+    dates: [...new Set(dates)],
+    decisionDue: row.decision_due,
+  };
 }
 
 /** Composes the letter of `req.kind` for this case, or explains what is missing. */
@@ -218,11 +274,17 @@ export function composeForCase(
     reference: row.reference,
     letterDate: ctx.letterDate,
     recipientName: recipient.name,
+    // The salutation field is the complainant's; respondents get the default form.
+    salutation: recipient.role === 'complainant' ? row.salutation : null,
     handler: ctx.handler,
     externalBody: org.settings.externalBody,
+    regulationUrl: org.settings.complaintRegulationUrl ?? null,
+    complaintsOfficer: org.settings.complaintsOfficer ?? null,
   };
   const d = req.data ?? {};
-  const core = row.core_complaint ?? firstSentence(row.description);
+  // NO-11: the core as written for the complainant, else what the items are about.
+  const titles = full.items.map(letterTitle).filter((t): t is string => Boolean(t));
+  const core = letterCore(row.core_complaint) || titles.join(lang === 'nl' ? ' en ' : ' and ');
 
   switch (req.kind) {
     case 'acknowledgement':
@@ -258,6 +320,8 @@ export function composeForCase(
           newDue: row.decision_due,
           weeks,
           reason,
+          respondentReason: str(ext.respondentReason),
+          core,
         }),
       };
     }
@@ -281,6 +345,8 @@ export function composeForCase(
           core,
           ground: ground as DeclineGround,
           motivation: str(dec.motivation) ?? '',
+          underlyingProblem: str(dec.underlyingProblem),
+          requestAnswer: row.request_answer,
         }),
       };
     }
@@ -374,7 +440,7 @@ export function composeForCase(
           ...base,
           complaintDate: row.receipt_date,
           items: judged.map((i) => ({
-            title: i.summary,
+            title: letterTitle(i) ?? i.summary,
             judgement: i.judgement as Judgement,
             severity: i.severity as Severity,
           })),

@@ -208,7 +208,11 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
       const { mail } = await renderSendReceive(w.handler, draft);
       const to = mail.to && 'text' in mail.to ? mail.to.text : '';
       expect(to).toContain(t.recipientRole === 'respondent' ? 'p@testdorp.example' : 'zoe@example.nl');
-      expect(squash(attachmentText(mail))).toMatch(/verlof/);
+      // AWB-41: each party its own wording; the complainant reads the reason and an apology for the delay.
+      expect(squash(attachmentText(mail))).toMatch(
+        t.recipientRole === 'respondent' ? /meer tijd nodig/ : /verlof[\s\S]*Het spijt ons/,
+      );
+      expect(squash(attachmentText(mail))).not.toMatch(/verdag/);
     }
     expect(
       (await letters(w.handler, caseId)).tasks
@@ -278,6 +282,7 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
       itemId,
       description: 'Wij betalen u de leges van uw aanvraag terug',
       amount: 12.5,
+      realisationDate: due,
     });
     await ok(w, w.handler, caseId, 'add_remedy', {
       kind: 'measure',
@@ -292,7 +297,9 @@ describe('letters of a standard Awb case: acknowledgement, extension notices, he
     });
     await ok(w, w.handler, caseId, 'decide', {
       findings: 'Wij spraken met u en met de medewerker en bekeken de wachtrijgegevens.',
-      conclusions: 'Wij nemen de maatregelen hieronder.',
+      conclusions: 'Wij betalen u de leges terug en het baliepersoneel krijgt een training.',
+      requestAnswer:
+        'U vroeg om excuses en uitleg. Die excuses bieden wij u aan, en de uitleg leest u in deze brief.',
     });
     const task = (await letters(w.handler, caseId)).tasks.find((t) => t.taskKind === 'letter.decision')!;
     expect(task.status).toBe('open');
@@ -503,7 +510,12 @@ describe('the other paths: decline, forward, informal resolution', () => {
     const paths: [string, Record<string, unknown>, string, RegExp][] = [
       [
         'decline',
-        { ground: 'a', motivation: 'Deze gedraging is eerder als klacht behandeld.' },
+        {
+          ground: 'a',
+          motivation: 'Deze gedraging is eerder als klacht behandeld.',
+          requestAnswer: 'U vroeg om excuses en uitleg. De uitleg kreeg u bij uw eerdere klacht.',
+          underlyingProblem: 'Heeft u nog een vraag over uw aanvraag? Dan belt een medewerker u terug.',
+        },
         'letter.decline_notice',
         /artikel 9:8, eerste lid, onder a[\s\S]*Nationale ombudsman/,
       ],

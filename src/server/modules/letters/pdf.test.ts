@@ -49,7 +49,7 @@ describe('letter PDF (pdfmake)', () => {
     expect(text).toContain('KL-2026-000123'); // reference
     expect(text).toContain('€ 12,50');
     expect(text).toContain('café');
-    expect(text).toContain('vóór 4 januari 2028');
+    expect(text).toContain('uiterlijk op 4 januari 2028');
     expect(text).toMatch(/Pagina 1 van \d/);
   });
 

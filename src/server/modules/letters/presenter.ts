@@ -1,4 +1,4 @@
-import type { Finding, LetterKind } from '../../../domain/letters/model.js';
+import type { Finding, LetterKind, Paragraph } from '../../../domain/letters/model.js';
 import type { LetterWithDelivery } from './repository.js';
 import type { LetterTask } from './service.js';
 
@@ -24,7 +24,7 @@ export function presentLetter(l: LetterWithDelivery) {
       email: l.recipient_email,
       address: l.recipient_address,
     },
-    paragraphs: l.paragraphs,
+    paragraphs: l.paragraphs as Paragraph[],
     findings,
     errors,
     warnings: findings.length - errors,

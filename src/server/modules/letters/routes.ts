@@ -2,9 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RegimeId } from '../../../domain/deadlines.js';
-import { lintLetter } from '../../../domain/letters/lint.js';
 import type { LetterLang, Paragraph } from '../../../domain/letters/model.js';
-import { parseLetter } from '../../../domain/letters/parse.js';
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
 import type { Services } from '../../services.js';
@@ -37,19 +35,25 @@ export const letterRoutes =
           tags: ['letters'],
           summary: 'Lint a plain-text letter (LET-01..10 and the regime’s required content)',
           description:
-            'Paragraphs are separated by blank lines; a salutation (Geachte …, Beste …, Dear …) and a sign-off (Met vriendelijke groet …) are recognised; the first paragraph after the salutation is the inleiding. Error findings block sending; warnings are advice.',
+            'Paragraphs are separated by blank lines; a salutation (Geachte …, Beste …, Dear …) and a sign-off (Met vriendelijke groet …) are recognised; the first paragraph after the salutation is the inleiding. Error findings block sending; warnings are advice. With a caseId (a case the user may read) the case-aware rules run too: the inleiding names the subject, the desired outcome is answered, every item is judged, amounts and dates match the case.',
           security: [{ bearer: [] }],
           body: lintRequestSchema,
           response: { 200: lintResponseSchema, ...errors },
         },
       },
-      async (req) => {
-        const letter = parseLetter(req.body.text, {
-          kind: req.body.kind,
-          regime: req.body.regime as RegimeId,
-        });
-        return { findings: lintLetter(letter, { messageLang: requestLang(req) }) };
-      },
+      async (req) => ({
+        findings: await s.letters.lintText(
+          req.staff!,
+          {
+            text: req.body.text,
+            kind: req.body.kind,
+            regime: req.body.regime as RegimeId,
+            caseId: req.body.caseId,
+            recipient: req.body.recipient,
+          },
+          requestLang(req),
+        ),
+      }),
     );
 
     const onCase = { access: { roles: 'any', scope: { case: 'id' } } } as const;

@@ -18,6 +18,8 @@ export const lintRequestSchema = z.strictObject({
   regime: z.enum(REGIME_IDS as [string, ...string[]]),
   kind: z.enum(LETTER_KINDS),
   text: z.string().min(1).max(100_000),
+  caseId: z.uuid().optional().meta({ description: 'Lint against this case too (case-aware rules)' }),
+  recipient: z.enum(['complainant', 'respondent']).optional(),
 });
 
 export const lintResponseSchema = z.object({ findings: z.array(findingSchema) });
@@ -56,7 +58,15 @@ export const letterSchema = z.object({
     email: nullable,
     address: nullable,
   }),
-  paragraphs: z.array(z.unknown()),
+  // The stored paragraphs as the composer or the editor wrote them (no input limits on output).
+  paragraphs: z.array(
+    z.object({
+      role: z.string(),
+      heading: z.string().optional(),
+      text: z.string(),
+      item: z.object({ index: z.number(), judgement: z.string(), severity: z.string() }).optional(),
+    }),
+  ),
   findings: z.array(findingSchema),
   errors: z.number().int(),
   warnings: z.number().int(),

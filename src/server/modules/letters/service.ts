@@ -22,7 +22,8 @@ import type { DecisionLetterFile, DecisionLetterInfo, DecisionLetterSource } fro
 import type { StaffUser } from '../users/service.js';
 import { readInfo } from '../cases/snapshot.js';
 import { DEFAULT_CONFIDENTIAL_READERS } from '../cases/read-policy.js';
-import { type ComposeRequest, composeForCase, LETTER_FOR_TASK, taskKindFor } from './adapter.js';
+import { type ComposeRequest, caseFacts, composeForCase, LETTER_FOR_TASK, taskKindFor } from './adapter.js';
+import { parseLetter } from '../../../domain/letters/parse.js';
 import { renderLetterPdf, type Letterhead } from './pdf.js';
 import { assertMayRead, assertMayWrite, type LetterCaseAccess } from './policy.js';
 import { LetterRepository, type LetterWithDelivery } from './repository.js';
@@ -66,9 +67,43 @@ export class LetterService {
     this.repo = new LetterRepository(db);
   }
 
-  private async lintOptions(lang: LetterLang): Promise<LintOptions> {
+  private async lintOptions(lang: LetterLang, full?: FullCase): Promise<LintOptions> {
     const settings = (await this.organisation.get()).settings as LetterSettings;
-    return { ...(settings.letters?.lint ?? {}), messageLang: lang };
+    // With the case known, the case-aware rules run too (NO-11, NO-02, AWB-50, LET-04, AWB-71).
+    return {
+      ...(settings.letters?.lint ?? {}),
+      messageLang: lang,
+      ...(full ? { facts: caseFacts(full) } : {}),
+    };
+  }
+
+  /**
+   * POST /api/v1/letters/lint: a plain-text letter, and with a caseId the case-aware rules too. Reading
+   * the case is access: the same policy as the case's letters.
+   */
+  async lintText(
+    user: StaffUser,
+    input: {
+      text: string;
+      kind: LetterKind;
+      regime: RegimeId;
+      caseId?: string | undefined;
+      recipient?: 'complainant' | 'respondent' | undefined;
+    },
+    messageLang: LetterLang,
+  ): Promise<Finding[]> {
+    let full: FullCase | undefined;
+    if (input.caseId) {
+      const loaded = await this.loadCase(input.caseId);
+      assertMayRead(user, loaded.access);
+      full = loaded.full;
+    }
+    const letter = {
+      ...parseLetter(input.text, { kind: input.kind, regime: input.regime }),
+      recipient: input.recipient,
+    };
+    const opts = await this.lintOptions(messageLang, full);
+    return lintLetter(letter, opts);
   }
 
   private async loadCase(caseId: string): Promise<{ full: FullCase; access: LetterCaseAccess }> {
@@ -89,6 +124,11 @@ export class LetterService {
     if (write) assertMayWrite(user, access, letter.kind as LetterKind);
     else assertMayRead(user, access);
     return letter;
+  }
+
+  private async userPhone(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('app_user').select('phone').where('id', '=', id).executeTakeFirst();
+    return row?.phone ?? null;
   }
 
   async list(
@@ -135,7 +175,7 @@ export class LetterService {
     const handlerRow = full.row.assignee_id
       ? await this.db
           .selectFrom('app_user')
-          .select(['name'])
+          .select(['name', 'phone'])
           .where('id', '=', full.row.assignee_id)
           .executeTakeFirst()
       : undefined;
@@ -160,14 +200,16 @@ export class LetterService {
       {
         full,
         org,
-        // LET-07 / NO-05: the handler's name and phone (the organisation's complaints number).
-        handler: { name: handlerRow?.name ?? user.name, phone: settings.contactPhone ?? null },
+        // LET-07 / NO-05: the handler's name and direct phone (else the organisation's complaints number).
+        handler: handlerRow
+          ? { name: handlerRow.name, phone: handlerRow.phone ?? settings.contactPhone ?? null }
+          : { name: user.name, phone: (await this.userPhone(user.id)) ?? settings.contactPhone ?? null },
         letterDate,
         decisionLetterDate: sentDecision?.letter_date,
       },
       request,
     );
-    const findings = lintLetter(letter, await this.lintOptions(letter.lang));
+    const findings = lintLetter(letter, await this.lintOptions(letter.lang, full));
     const id = await this.db.transaction().execute(async (trx) => {
       const row = await this.repo.insert(
         {
@@ -213,7 +255,8 @@ export class LetterService {
     const current = await this.loadLetter(user, letterId, true);
     if (current.status === 'sent') throw alreadySent();
     const letter = toLetter({ ...current, paragraphs: input.paragraphs });
-    const findings = lintLetter(letter, await this.lintOptions(letter.lang));
+    const { full } = await this.loadCase(current.case_id);
+    const findings = lintLetter(letter, await this.lintOptions(letter.lang, full));
     await this.db.transaction().execute(async (trx) => {
       const res = await trx
         .updateTable('letter')
@@ -244,7 +287,8 @@ export class LetterService {
   /** Lints the stored letter again (e.g. after the organisation changed its lint settings). */
   async lint(user: StaffUser, letterId: string): Promise<Finding[]> {
     const current = await this.loadLetter(user, letterId, false);
-    return lintLetter(toLetter(current), await this.lintOptions(current.lang as LetterLang));
+    const { full } = await this.loadCase(current.case_id);
+    return lintLetter(toLetter(current), await this.lintOptions(current.lang as LetterLang, full));
   }
 
   /**
@@ -307,7 +351,8 @@ export class LetterService {
     now = new Date(),
   ): Promise<{ letter: LetterWithDelivery; outboxIds: string[] }> {
     const before = await this.loadLetter(user, letterId, true);
-    const lintOpts = await this.lintOptions(before.lang as LetterLang);
+    const { full } = await this.loadCase(before.case_id);
+    const lintOpts = await this.lintOptions(before.lang as LetterLang, full);
     const outboxIds = await this.db.transaction().execute(async (trx) => {
       const l = await this.repo.lock(letterId, trx);
       if (!l) throw letterNotFound();
@@ -427,7 +472,8 @@ export class LetterService {
 }
 
 export function toLetter(
-  row: Pick<LetterWithDelivery, 'kind' | 'lang' | 'regime' | 'subject' | 'paragraphs'>,
+  row: Pick<LetterWithDelivery, 'kind' | 'lang' | 'regime' | 'subject' | 'paragraphs'> &
+    Partial<Pick<LetterWithDelivery, 'recipient_role' | 'letter_date'>>,
 ): Letter {
   return {
     kind: row.kind as LetterKind,
@@ -435,6 +481,8 @@ export function toLetter(
     regime: row.regime as RegimeId,
     subject: row.subject,
     paragraphs: row.paragraphs as Paragraph[],
+    recipient: row.recipient_role === 'respondent' ? 'respondent' : 'complainant',
+    ...(row.letter_date ? { letterDate: row.letter_date } : {}),
   };
 }
 

@@ -123,6 +123,7 @@ export class OrganisationAdminService {
       name?: string | undefined;
       departmentId?: string | null | undefined;
       active?: boolean | undefined;
+      phone?: string | null | undefined;
     },
   ) {
     await this.requireDepartment(patch.departmentId, 'departmentId');
@@ -133,6 +134,7 @@ export class OrganisationAdminService {
           ...(patch.name !== undefined ? { name: patch.name } : {}),
           ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
           ...(patch.active !== undefined ? { active: patch.active } : {}),
+          ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
         })
         .where('id', '=', id)
         .returning(['id', 'name', 'department_id', 'active'])
@@ -158,7 +160,7 @@ export class OrganisationAdminService {
   }) {
     let query = this.db
       .selectFrom('app_user')
-      .select(['id', 'email', 'name', 'role', 'department_id', 'active']);
+      .select(['id', 'email', 'name', 'role', 'department_id', 'active', 'phone']);
     if (q.role) query = query.where('role', '=', q.role);
     if (q.department) query = query.where('department_id', '=', q.department);
     if (q.active !== undefined) query = query.where('active', '=', q.active);
@@ -184,6 +186,7 @@ export class OrganisationAdminService {
       role?: Role | undefined;
       departmentId?: string | null | undefined;
       active?: boolean | undefined;
+      phone?: string | null | undefined;
     },
   ) {
     await this.requireDepartment(patch.departmentId, 'departmentId');
@@ -201,9 +204,11 @@ export class OrganisationAdminService {
         ...(patch.role !== undefined ? { role: patch.role } : {}),
         ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
       })
       .where('id', '=', id)
-      .returning(['id', 'email', 'name', 'role', 'department_id', 'active'])
+      .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'phone'])
       .executeTakeFirst();
     if (!row) throw new AppError('USER_NOT_FOUND', { nl: 'Gebruiker niet gevonden.', en: 'User not found.' });
     await this.audit.record(actorId, 'admin.user.updated', null, { id, ...patch });
@@ -218,6 +223,7 @@ function presentUser(r: {
   role: string;
   department_id: string | null;
   active: boolean;
+  phone?: string | null;
 }) {
   return {
     id: r.id,
@@ -226,5 +232,6 @@ function presentUser(r: {
     role: r.role as Role,
     departmentId: r.department_id,
     active: r.active,
+    phone: r.phone ?? null,
   };
 }

@@ -57,7 +57,10 @@ export const letterheadSchema = z.strictObject({
 export const letterSettingsSchema = z.strictObject({
   lint: z
     .strictObject({
-      severity: z.record(z.string().regex(/^[A-Z]+-\d+$/), z.enum(['error', 'warning', 'off'])).optional(),
+      // By rule ID ("LET-06") or by one rule's key ("LET-06/vague-promise"); only [C] rules are configurable.
+      severity: z
+        .record(z.string().regex(/^[A-Z]+-\d+(?:\/[a-z0-9-]+)?$/), z.enum(['error', 'warning', 'off']))
+        .optional(),
       maxAverageSentenceWords: z.number().int().min(8).max(40).optional(),
       maxSentenceWords: z.number().int().min(10).max(60).optional(),
     })
@@ -92,6 +95,18 @@ export const settingsSchema = z.strictObject({
     .optional(),
   privacyUrl: z.url().max(500).optional(),
   complaintRegulationUrl: z.url().max(500).optional(),
+  // WKKGZ-03: the klachtenfunctionaris named in Wkkgz letters (free help for the complainant).
+  complaintsOfficer: z
+    .strictObject({
+      name: text(200).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()-]{3,20}$/)
+        .optional(),
+      email: z.email().optional(),
+    })
+    .optional(),
   externalBody: externalBodySchema.optional(),
   contactWorkingDays: z.number().int().min(1).max(20).optional(),
   extraHolidays: z.array(localDate).max(50).optional(),
@@ -178,6 +193,15 @@ export const categoryPatchSchema = z.strictObject({
   name: text(200).optional(),
   departmentId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:\+?[0-9 ()-]{3,20})?$/,
+      bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'),
+    )
+    .nullable()
+    .optional(),
 });
 
 export const userSchema = z.object({
@@ -187,6 +211,8 @@ export const userSchema = z.object({
   role: z.enum(ROLES),
   departmentId: z.uuid().nullable(),
   active: z.boolean(),
+  /** The direct phone number printed in this handler's letters (LET-07). */
+  phone: z.string().nullable().optional(),
 });
 export const newUserSchema = z.strictObject({
   email: z.email().max(254),
@@ -199,6 +225,15 @@ export const userPatchSchema = z.strictObject({
   role: z.enum(ROLES).optional(),
   departmentId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:\+?[0-9 ()-]{3,20})?$/,
+      bilingual('Vul een geldig telefoonnummer in.', 'Enter a valid phone number.'),
+    )
+    .nullable()
+    .optional(),
 });
 export const userListQuery = z.strictObject({
   role: z.enum(ROLES).optional(),

@@ -13,7 +13,16 @@ import {
 import { formatDateTime, useI18n, type TextKey } from '../i18n.js';
 import { loadOpenApi, resolve, type OpenApiDoc } from '../openapi.js';
 import { Link, useLocation } from '../router.js';
-import type { Named, Role, UserRow } from '../types.js';
+import type {
+  CreatedToken,
+  Named,
+  Organisation,
+  Role,
+  TokenList,
+  TokenRow,
+  UserList,
+  UserRow,
+} from '../types.js';
 
 const TABS: { path: string; key: TextKey }[] = [
   { path: '/admin', key: 'tabOrganisation' },
@@ -50,20 +59,14 @@ export function AdminScreen() {
   );
 }
 
-interface Org {
-  name: string;
-  regime: string;
-  settings: Record<string, unknown>;
-}
-
 function OrganisationAdmin() {
   const { t } = useI18n();
-  const [org, setOrg] = useState<Org>();
+  const [org, setOrg] = useState<Organisation>();
   const [regimes, setRegimes] = useState<string[]>([]);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    get<Org>('/api/v1/organisation').then(setOrg, setError);
+    get<Organisation>('/api/v1/organisation').then(setOrg, setError);
     loadOpenApi().then((doc) => {
       const body = resolve(
         doc,
@@ -99,7 +102,11 @@ function OrganisationAdmin() {
     };
     try {
       setOrg(
-        await api<Org>('PUT', '/api/v1/organisation', { name: s('name'), regime: s('regime'), settings }),
+        await api<Organisation>('PUT', '/api/v1/organisation', {
+          name: s('name'),
+          regime: s('regime'),
+          settings,
+        }),
       );
       setSaved(true);
     } catch (err) {
@@ -233,7 +240,7 @@ function NamedAdmin({ kind }: { kind: 'departments' | 'categories' }) {
                   </label>
                   <select
                     id={`dep-${r.id}`}
-                    value={r.departmentId ?? ''}
+                    value={('departmentId' in r ? r.departmentId : null) ?? ''}
                     onChange={(e) =>
                       void run(() =>
                         api('PATCH', `/api/v1/categories/${r.id}`, { departmentId: e.target.value || null }),
@@ -296,7 +303,7 @@ function UsersAdmin() {
   const lookups = useLookups();
   const [rows, setRows] = useState<UserRow[]>();
   const [error, setError] = useState<unknown>();
-  const load = () => get<{ items: UserRow[] }>('/api/v1/users').then((r) => setRows(r.items), setError);
+  const load = () => get<UserList>('/api/v1/users').then((r) => setRows(r.items), setError);
   useEffect(() => {
     void load();
   }, []);
@@ -434,15 +441,6 @@ function UsersAdmin() {
   );
 }
 
-interface TokenRow {
-  id: string;
-  userId?: string;
-  label?: string | null;
-  createdAt?: string;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
-}
-
 /** API tokens over the admin API's token routes, found in /openapi.json. */
 function TokensAdmin() {
   const { t, lang } = useI18n();
@@ -458,7 +456,7 @@ function TokensAdmin() {
     ? Object.keys(doc.paths).find((p) => /^\/api\/v1\/(tokens|api-tokens)$/.test(p))
     : undefined;
   const load = async () => {
-    if (base) await get<{ items: TokenRow[] }>(base).then((r) => setRows(r.items), setError);
+    if (base) await get<TokenList>(base).then((r) => setRows(r.items), setError);
   };
   useEffect(() => {
     void load();
@@ -471,7 +469,7 @@ function TokensAdmin() {
     const f = new FormData(e.currentTarget);
     setError(undefined);
     try {
-      const r = await api<{ token: string }>('POST', base!, {
+      const r = await api<CreatedToken>('POST', base!, {
         userId: formText(f, 'userId'),
         label: formText(f, 'label').trim() || undefined,
       });

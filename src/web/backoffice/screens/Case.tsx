@@ -6,14 +6,14 @@ import { formatDate, formatDateTime, useI18n } from '../i18n.js';
 import { findActionRoute, loadOpenApi, type OpenApiDoc } from '../openapi.js';
 import { Link } from '../router.js';
 import { SchemaForm, type Choice } from '../SchemaForm.js';
-import type { AllowedAction, CaseDetail } from '../types.js';
+import type { AllowedAction, CaseDetail, LetterList, OutboxList } from '../types.js';
 
 export function CaseScreen({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const [c, setC] = useState<CaseDetail>();
   const [doc, setDoc] = useState<OpenApiDoc>();
-  const [messages, setMessages] = useState<Record<string, unknown>[]>();
-  const [letters, setLetters] = useState<Record<string, unknown>[]>();
+  const [messages, setMessages] = useState<OutboxList['items']>();
+  const [letters, setLetters] = useState<LetterList['items']>();
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<AllowedAction>();
   const [done, setDone] = useState<string>();
@@ -30,7 +30,7 @@ export function CaseScreen({ id }: { id: string }) {
 
   // Messages are listed from the outbox where this role may read it (managers, admins).
   const loadMessages = useCallback(() => {
-    get<{ items: Record<string, unknown>[] }>(`/api/v1/outbox${query({ caseId: id, limit: 50 })}`)
+    get<OutboxList>(`/api/v1/outbox${query({ caseId: id, limit: 50 })}`)
       .then((r) => setMessages(r.items))
       .catch(() => setMessages(undefined));
   }, [id]);
@@ -42,7 +42,7 @@ export function CaseScreen({ id }: { id: string }) {
     }, setError);
     loadOpenApi().then(setDoc, setError);
     loadMessages();
-    get<{ items: Record<string, unknown>[] }>(`/api/v1/cases/${id}/letters`)
+    get<LetterList>(`/api/v1/cases/${id}/letters`)
       .then((r) => setLetters(r.items))
       .catch(() => setLetters(undefined));
   }, [load, loadMessages, lang, id, c?.version]);
@@ -63,7 +63,7 @@ export function CaseScreen({ id }: { id: string }) {
           <ItemsSection c={c} />
           <RespondentsSection c={c} />
           <DeadlinesSection c={c} />
-          <MessagesSection c={c} messages={messages} letters={letters} onRetried={loadMessages} />
+          <MessagesSection messages={messages} letters={letters} onRetried={loadMessages} />
           <HistorySection c={c} />
         </div>
         <aside className="bo-case-side" aria-labelledby="actions-title">
@@ -212,9 +212,7 @@ function RespondentsSection({ c }: { c: CaseDetail }) {
           rows={(c.decision as { remedies: Record<string, unknown>[] }).remedies}
         />
       ) : null}
-      {Array.isArray(c.tasks) && c.tasks.length > 0 ? (
-        <TaskList tasks={c.tasks as Record<string, unknown>[]} />
-      ) : null}
+      {Array.isArray(c.tasks) && c.tasks.length > 0 ? <TaskList tasks={c.tasks} /> : null}
     </section>
   );
 }
@@ -292,7 +290,7 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
             return (
               <tr key={name}>
                 <th scope="row">{tm(`term_${name}`, name)}</th>
-                <td>{d.start ? formatDate(lang, d.start) : '—'}</td>
+                <td>{'start' in d ? formatDate(lang, d.start) : '—'}</td>
                 <td>{formatDate(lang, d.raw)}</td>
                 <td>
                   {formatDate(lang, d.due)}
@@ -302,7 +300,7 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
                     </span>
                   ) : null}
                 </td>
-                <td>{d.extensionWeeks ?? '—'}</td>
+                <td>{'extensionWeeks' in d ? d.extensionWeeks : '—'}</td>
                 <td>
                   {d.rulesApplied?.length ? (
                     <ul className="bo-compact-list">
@@ -324,14 +322,12 @@ function DeadlinesSection({ c }: { c: CaseDetail }) {
 }
 
 function MessagesSection({
-  c,
   messages,
   letters,
   onRetried,
 }: {
-  c: CaseDetail;
-  messages: Record<string, unknown>[] | undefined;
-  letters: Record<string, unknown>[] | undefined;
+  messages: OutboxList['items'] | undefined;
+  letters: LetterList['items'] | undefined;
   onRetried: () => void;
 }) {
   const { t, tm, lang } = useI18n();
@@ -348,15 +344,14 @@ function MessagesSection({
       (e: unknown) => setRetryError(e),
     );
   };
-  const all = [...(c.messages ?? []), ...(messages ?? [])];
-  const docs: Record<string, unknown>[] = [
-    ...(c.attachments ?? []),
-    ...(letters ?? []).map((l) => ({
-      id: l.id,
-      title: `${str(l.subject)} (${tm(`letterStatus_${str(l.status)}`, str(l.status))})`,
-      url: l.status === 'draft' ? undefined : `/api/v1/letters/${str(l.id)}/pdf`,
-    })),
-  ];
+  // The case detail carries neither messages nor attachments: messages come from the outbox (when
+  // this role may read it), documents are the case's letters.
+  const all = messages ?? [];
+  const docs = (letters ?? []).map((l) => ({
+    id: l.id,
+    title: `${l.subject} (${tm(`letterStatus_${l.status}`, l.status)})`,
+    url: l.status === 'draft' ? undefined : `/api/v1/letters/${l.id}/pdf`,
+  }));
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">{t('sectionMessages')}</h2>
@@ -364,10 +359,10 @@ function MessagesSection({
       {retryError ? <ErrorSummary error={retryError} /> : null}
       {all.length > 0 ? (
         <ul>
-          {all.map((m, i) => (
-            <li key={str(m.id ?? i)}>
-              {str(m.subject ?? m.kind)} — {str(m.recipient)} — {str(m.status)}
-              {typeof m.createdAt === 'string' ? ` — ${formatDateTime(lang, m.createdAt)}` : ''}
+          {all.map((m) => (
+            <li key={m.id}>
+              {m.subject || m.kind} — {str(m.recipient)} — {m.status}
+              {` — ${formatDateTime(lang, m.createdAt)}`}
               {m.status === 'failed' && typeof m.lastError === 'string' ? (
                 <span className="bo-muted">
                   {' '}
@@ -377,12 +372,12 @@ function MessagesSection({
               {m.status === 'failed' && 'failedAt' in m ? (
                 <>
                   {' '}
-                  <button type="button" onClick={() => retry(str(m.id))}>
+                  <button type="button" onClick={() => retry(m.id)}>
                     {t('messageRetry')}
                   </button>
                 </>
               ) : null}
-              {retried === str(m.id) && m.status !== 'failed' ? (
+              {retried === m.id && m.status !== 'failed' ? (
                 <span role="status"> {t('messageRetried')}</span>
               ) : null}
             </li>
@@ -391,14 +386,8 @@ function MessagesSection({
       ) : null}
       {docs.length > 0 ? (
         <ul>
-          {docs.map((d, i) => (
-            <li key={str(d.id ?? i)}>
-              {typeof d.url === 'string' ? (
-                <a href={d.url}>{str(d.filename ?? d.title ?? d.kind)}</a>
-              ) : (
-                str(d.filename ?? d.title ?? d.kind)
-              )}
-            </li>
+          {docs.map((d) => (
+            <li key={d.id}>{d.url ? <a href={d.url}>{d.title}</a> : d.title}</li>
           ))}
         </ul>
       ) : null}

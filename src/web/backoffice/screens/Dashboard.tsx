@@ -3,39 +3,7 @@ import { get } from '../api.js';
 import { ErrorSummary, Loading, PageHeading, nameOf, useLookups } from '../components.js';
 import { formatDate, useI18n } from '../i18n.js';
 import { Link } from '../router.js';
-
-interface Dashboard {
-  today: string;
-  since: string;
-  openByStatus: { status: string; label: string; count: number }[];
-  openByDepartment: { departmentId: string | null; name: string | null; count: number }[];
-  onTime: { decided: number; onTime: number; rate: number | null };
-  averageLeadTimeDays: number | null;
-  outcomes: { outcome: string; count: number }[];
-  itemJudgements: { judgement: string; count: number }[];
-  satisfaction: {
-    responses: number;
-    outcome: Record<'yes' | 'partly' | 'no', number>;
-    handling: Record<'yes' | 'partly' | 'no', number>;
-  };
-  volume: { month: string; categoryId: string | null; name: string | null; count: number }[];
-  overdue: {
-    id: string;
-    reference: string;
-    statusLabel: string;
-    decisionDue: string;
-    daysOverdue: number;
-    departmentId: string | null;
-    assigneeId: string | null;
-  }[];
-  measuresPastDate: {
-    remedyId: string;
-    caseId: string;
-    reference: string;
-    description: string;
-    realisationDate: string;
-  }[];
-}
+import type { Dashboard } from '../types.js';
 
 export function DashboardScreen() {
   const { t, lang } = useI18n();

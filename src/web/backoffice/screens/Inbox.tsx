@@ -5,7 +5,7 @@ import { amsterdamToday, deadlineState, endOfWeek } from '../deadline.js';
 import { formatDate, useI18n, type TextKey } from '../i18n.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
-import type { CaseSummary } from '../types.js';
+import type { CaseList, CaseSummary } from '../types.js';
 
 const VIEWS = ['mine', 'department', 'unassigned', 'week', 'overdue', 'closed', 'all'] as const;
 type View = (typeof VIEWS)[number];
@@ -52,7 +52,7 @@ export function InboxScreen() {
       params.overdue = 'false';
       params.dueBefore = endOfWeek(today);
     }
-    get<{ items: CaseSummary[]; nextCursor: string | null }>(`/api/v1/cases${query(params)}`)
+    get<CaseList>(`/api/v1/cases${query(params)}`)
       .then((r) => {
         if (!live) return;
         setData(r);

@@ -4,7 +4,7 @@ import { ErrorSummary, Loading, PageHeading } from '../components.js';
 import { useI18n } from '../i18n.js';
 import { loadOpenApi, resolve, type OpenApiDoc } from '../openapi.js';
 import { Link } from '../router.js';
-import type { CaseDetail, Finding } from '../types.js';
+import type { CaseDetail, Finding, Letter, LetterList, LintResult } from '../types.js';
 
 // The letter composer: the generated letter (POST /api/v1/cases/{id}/letters), editable per
 // paragraph, with the linter's findings live beside it (rule ID, paragraph, suggestion), a PDF
@@ -12,24 +12,14 @@ import type { CaseDetail, Finding } from '../types.js';
 // Live findings come from POST /api/v1/letters/lint on the text as edited; saving (PUT) re-lints
 // the stored letter on the server. Without a case (/letters) it is a free-text lint workbench.
 
+/** A paragraph in the editor: the API's paragraph with a React key, its role still to be chosen. */
+type ApiParagraph = Letter['paragraphs'][number];
 interface Paragraph {
   key: number;
   heading?: string | undefined;
   role?: string | undefined;
-  item?: unknown;
+  item?: ApiParagraph['item'];
   text: string;
-}
-
-interface Letter {
-  id: string;
-  kind: string;
-  lang: string;
-  regime: string;
-  status: 'draft' | 'rendered' | 'sent';
-  version: number;
-  subject: string;
-  paragraphs: { role: string; heading?: string; text: string; item?: unknown }[];
-  findings: Finding[];
 }
 
 interface LetterOptions {
@@ -112,7 +102,7 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     loadOpenApi().then(setDoc, setError);
     if (caseId) {
       get<CaseDetail>(`/api/v1/cases/${caseId}`).then(setC, setError);
-      get<{ items: Letter[] }>(`/api/v1/cases/${caseId}/letters`).then((r) => setLetters(r.items), setError);
+      get<LetterList>(`/api/v1/cases/${caseId}/letters`).then((r) => setLetters(r.items), setError);
     }
   }, [caseId]);
 
@@ -152,7 +142,7 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
             setFindings(l.findings);
             setDirty(false);
           })
-        : post<{ findings: Finding[] }>('/api/v1/letters/lint', {
+        : post<LintResult>('/api/v1/letters/lint', {
             regime: effectiveRegime,
             kind: lintKind,
             text,

@@ -3,6 +3,7 @@ import { post, formText } from '../api.js';
 import { ErrorSummary, Field, PageHeading, describedBy, fieldErrorFor, useLookups } from '../components.js';
 import { useI18n } from '../i18n.js';
 import { navigate } from '../router.js';
+import type { CreatedCase } from '../types.js';
 import { toLocalInput } from '../SchemaForm.js';
 
 const CHANNELS = ['phone', 'letter', 'counter', 'email'] as const;
@@ -33,7 +34,7 @@ export function NewCaseScreen() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await post<{ id: string }>('/api/v1/cases', body);
+      const r = await post<CreatedCase>('/api/v1/cases', body);
       navigate(`/cases/${r.id}`);
     } catch (err) {
       setError(err);

@@ -14,7 +14,13 @@ import { instant, judgement, localDate, text } from './fields.js';
 export const judgeItem = defineAction({
   action: 'judge_item',
   summary: 'Judge one complaint item: upheld / partly upheld / not upheld, with findings and reasons (NO-10)',
-  input: z.strictObject({ itemId: z.uuid(), judgement, findings: text(20_000), reasons: text(20_000) }),
+  input: z.strictObject({
+    itemId: z.uuid(),
+    judgement,
+    findings: text(20_000),
+    reasons: text(20_000),
+    letterTitle: text(200).optional(),
+  }),
   async run(ctx) {
     const i = ctx.input;
     const item = ctx.c.items.find((x) => x.id === i.itemId);
@@ -38,6 +44,7 @@ export const judgeItem = defineAction({
         judgement: i.judgement,
         findings: i.findings,
         reasons: i.reasons,
+        ...(i.letterTitle !== undefined ? { letter_title: i.letterTitle } : {}),
         judged_at: ctx.now,
         judged_by: ctx.user.id,
       })
@@ -60,6 +67,8 @@ export const addRemedy = defineAction({
     description: text(5_000),
     amount: z.number().positive().max(10_000_000).multipleOf(0.01).optional(),
     realisationDate: localDate.optional(),
+    // LET-04: who acts: the organisation (default) or the complainant ("U kunt … tot en met …").
+    performer: z.enum(['organisation', 'complainant']).default('organisation'),
   }),
   async run(ctx) {
     const i = ctx.input;
@@ -74,6 +83,16 @@ export const addRemedy = defineAction({
           'ISO-06',
           'Vul het bedrag van de tegemoetkoming in.',
           'Enter the compensation amount.',
+        ),
+      ]);
+    // LET-04: a payment says when the money is in the complainant's account.
+    if (i.kind === 'compensation' && !i.realisationDate)
+      return ctx.fail([
+        blocker(
+          'REALISATION_DATE_REQUIRED',
+          'LET-04',
+          'Vul de datum in waarop het bedrag is betaald.',
+          'Enter the date by which the amount is paid.',
         ),
       ]);
     // WKKGZ-05 / NO-14: a measure says by when it is realised.
@@ -104,6 +123,7 @@ export const addRemedy = defineAction({
         description: i.description,
         amount: i.amount ?? null,
         realisation_date: i.realisationDate ?? null,
+        performer: i.performer,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -160,8 +180,11 @@ export const decide = defineAction({
     'Decide: findings, judgement per item and conclusions (AWB-50/51/54); creates the decision letter tasks',
   input: z.strictObject({
     findings: text(50_000),
+    // The overall conclusion, printed in the letter's slot: written for the complainant.
     conclusions: text(50_000),
     deviationReason: text(10_000).optional(),
+    // NO-02 / ISO-01: the answer to the desired outcome ("U vroeg om … Dat doen wij / Dat kan niet, omdat …").
+    requestAnswer: text(5_000).optional(),
   }),
   async run(ctx) {
     const c = ctx.c;
@@ -175,6 +198,7 @@ export const decide = defineAction({
       findings: i.findings,
       conclusions: i.conclusions,
       deviation_reason: i.deviationReason ?? null,
+      ...(i.requestAnswer !== undefined ? { request_answer: i.requestAnswer } : {}),
       decided_at: ctx.now,
     });
     const body = ctx.org.settings.externalBody ?? null;

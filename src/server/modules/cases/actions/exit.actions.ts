@@ -59,6 +59,9 @@ export const decline = defineAction({
     ground: z.enum(DECLINE_GROUNDS),
     motivation: text(5_000),
     behaviourDate: localDate.optional(),
+    // NO-03: what happens with the problem behind the complaint; NO-02: the answer to the request.
+    underlyingProblem: text(5_000).optional(),
+    requestAnswer: text(5_000).optional(),
   }),
   async run(ctx) {
     const i = ctx.input;
@@ -75,7 +78,9 @@ export const decline = defineAction({
         behaviourDate: i.behaviourDate ?? null,
         noticeDue: notice.due,
         notice,
+        underlyingProblem: i.underlyingProblem ?? null,
       }),
+      ...(i.requestAnswer !== undefined ? { request_answer: i.requestAnswer } : {}),
       closed_at: ctx.now,
     });
     // AWB-25: a declined complaint is not sent to the person complained about.

@@ -213,7 +213,12 @@ export const extend = defineAction({
   action: 'extend',
   summary:
     'Extend the term once by at most 4 weeks, before it expires, with notices to the parties (AWB-41/42, WKKGZ-06)',
-  input: z.strictObject({ weeks: z.number().int().min(1).max(52), reason: text(2_000) }),
+  input: z.strictObject({
+    weeks: z.number().int().min(1).max(52),
+    // Written for the complainant; respondentReason: the respondents' notice in its own words (AWB-41).
+    reason: text(2_000),
+    respondentReason: text(2_000).optional(),
+  }),
   async run(ctx) {
     const c = ctx.c;
     const check = extensionCheck(c, ctx.input.weeks, ctx.now, ctx.settings);
@@ -226,6 +231,7 @@ export const extend = defineAction({
       extension: JSON.stringify({
         weeks: ctx.input.weeks,
         reason: ctx.input.reason,
+        respondentReason: ctx.input.respondentReason ?? null,
         recordedAt: ctx.now.toISOString(),
         originalDue: c.originalDecisionDue,
         late: check.late,

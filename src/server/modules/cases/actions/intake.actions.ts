@@ -27,8 +27,11 @@ export const completeIntake = defineAction({
   summary:
     'Complete the intake: core, desired outcome, formal checks (AWB-03), vulnerability (NO-16), assessment (ISO-04)',
   input: z.strictObject({
+    // NO-11: written for the complainant, in the second person ("U bent ontevreden over …").
     coreComplaint: text(5_000).optional(),
     desiredOutcome: text(5_000).optional(),
+    // The salutation of letters ("Geachte heer De Vries", "Beste Anna").
+    salutation: z.string().trim().max(200).nullable().optional(),
     incidentDate: localDate.optional(),
     behaviourTowards: z.enum(['complainant', 'other']).optional(),
     formalChecks: formalChecks.optional(),
@@ -50,6 +53,7 @@ export const completeIntake = defineAction({
     await ctx.update({
       ...(i.coreComplaint !== undefined ? { core_complaint: i.coreComplaint } : {}),
       ...(i.desiredOutcome !== undefined ? { desired_outcome: i.desiredOutcome } : {}),
+      ...(i.salutation !== undefined ? { salutation: i.salutation || null } : {}),
       ...(i.incidentDate !== undefined ? { incident_date: i.incidentDate } : {}),
       ...(i.behaviourTowards !== undefined ? { behaviour_towards: i.behaviourTowards } : {}),
       ...(i.translationNeeded !== undefined ? { translation_needed: i.translationNeeded } : {}),
@@ -150,13 +154,20 @@ async function assess(ctx: ActionContext<unknown>, a: Assessment) {
 
 export const addItem = defineAction({
   action: 'add_item',
-  summary: 'Add a complaint item (klachtonderdeel) with its severity',
-  input: z.strictObject({ summary: text(2_000), severity }),
+  summary: 'Add a complaint item (klachtonderdeel) with its severity and a title for letters',
+  // letterTitle: the item's heading in letters, written for the complainant ("de wachttijd aan de balie").
+  input: z.strictObject({ summary: text(2_000), severity, letterTitle: text(200).optional() }),
   async run(ctx) {
     const position = Math.max(0, ...ctx.c.items.map((i) => i.position)) + 1;
     const row = await ctx.trx
       .insertInto('complaint_item')
-      .values({ case_id: ctx.c.id, position, summary: ctx.input.summary, severity: ctx.input.severity })
+      .values({
+        case_id: ctx.c.id,
+        position,
+        summary: ctx.input.summary,
+        severity: ctx.input.severity,
+        letter_title: ctx.input.letterTitle ?? null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ctx.event({ type: 'case.item_added', data: { itemId: row.id, position, severity: ctx.input.severity } });

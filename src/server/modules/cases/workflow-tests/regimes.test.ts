@@ -186,6 +186,7 @@ describe('scenario: Wkkgz with extension (WKKGZ-05/06/07)', () => {
       kind: 'compensation',
       description: 'Tegemoetkoming',
       amount: 150,
+      realisationDate: '2026-06-01',
     });
     await ok(w, w.handler, id, 'record_learning', {
       rootCause: 'Onderbezetting',
