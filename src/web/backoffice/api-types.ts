@@ -5531,6 +5531,7 @@ export interface paths {
                                 name?: string;
                                 phone?: string;
                             };
+                            confidentialReaders?: ("intake" | "handler" | "manager" | "admin" | "complaints-officer")[];
                             contactPhone?: string;
                             contactWorkingDays?: number;
                             externalBody?: {
