@@ -119,7 +119,8 @@ export function bodyName(name: string, lang: LetterLang): string {
 export function salutation(ctx: Pick<LetterContext, 'lang' | 'recipientName' | 'salutation'>): Paragraph {
   const own = ctx.salutation?.trim();
   if (own) return { role: 'salutation', text: /[,!]$/.test(own) ? own : `${own},` };
-  const name = ctx.recipientName?.trim();
+  // "de heer Jansen" is how the address reads; the salutation is "Geachte heer Jansen".
+  const name = ctx.recipientName?.trim().replace(/^de (?=heer\b)/i, '');
   return {
     role: 'salutation',
     text: ctx.lang === 'nl' ? `Geachte ${name || 'heer, mevrouw'},` : `Dear ${name || 'Sir or Madam'},`,
@@ -193,8 +194,8 @@ export function ombudsmanParagraph(
     const due = longDate(late, lang);
     return T(
       lang,
-      `Wij hadden u uiterlijk op ${due} moeten antwoorden. Het spijt ons dat wij te laat zijn. ${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Omdat ons antwoord te laat is, loopt de termijn daarvoor al vanaf ${due}: het kan binnen een jaar na die datum, dus uiterlijk op ${until}.${where}`,
-      `We should have answered you by ${due}. We are sorry that we are late. ${lead} you can ask ${name} to look into it. Because our answer is late, the time limit for this runs from ${due}: you can do so within one year of that date, so no later than ${until}.${where}`,
+      `Wij hadden u uiterlijk op ${due} moeten antwoorden. Het spijt ons dat wij te laat zijn. ${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Omdat ons antwoord te laat is, loopt de termijn daarvoor al vanaf ${due}. Het kan binnen een jaar na die datum, dus uiterlijk op ${until}.${where}`,
+      `We should have answered you by ${due}. We are sorry that we are late. ${lead} you can ask ${name} to look into it. Because our answer is late, the time limit runs from ${due}. You can do so within one year of that date, so no later than ${until}.${where}`,
     );
   }
   return T(

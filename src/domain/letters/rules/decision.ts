@@ -18,6 +18,7 @@ import {
   CONDITIONAL_APOLOGY,
   DISPUTES_BODY,
   EXTERNAL_ROUTE,
+  LATE,
   LATEST_ON_DATE,
   LESSON,
   NEGATION_WORD,
@@ -702,6 +703,10 @@ export const decisionRules: Rule[] = [
       // AWB-71: when the answer is late, the term may be given from the due date.
       if (ctx.facts?.decisionDue && ctx.facts.decisionDue < letterDate)
         ok.add(addYears(ctx.facts.decisionDue, 1));
+      // AWB-71 without the case: a letter that says it is late may count from the due date it names.
+      const slotText = ctx.slot.map(ctx.textOf).join('\n');
+      if (test(LATE, slotText))
+        for (const d of datesIn(slotText)) if (d < letterDate) ok.add(addYears(d, 1));
       for (const m of text.matchAll(LATEST_ON_DATE)) {
         const d = datesIn(text.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
         // A date before the letter (the missed due date, AWB-71) is not the term's end.
