@@ -184,7 +184,21 @@ export const REASON = words([
   'reasons',
   'shows',
   'due to',
+  // The norm that was (not) met is a reason too: "u had gebeld moeten worden", "u mag verwachten dat …".
+  'had(?:den)? (?:[\\p{L}-]+ ){0,8}moeten',
+  'mag verwachten',
+  'mogen verwachten',
+  'recht op',
+  'volgens (?:de|onze|het) (?:regels?|norm|afspraak|afspraken|schema|wet)',
+  'should have',
+  'ought to',
+  'may expect',
+  'are entitled',
+  'were entitled',
 ]);
+/** A verdict explained after a colon: "Uw klacht is terecht: u had …". */
+export const VERDICT_COLON =
+  /(?<![\p{L}])(?:gegrond|terecht|ongegrond|onterecht|upheld|justified|unjustified)\s*:\s*\p{L}/iu;
 /** LET-04 / NO-04: an apology. */
 export const APOLOGY = words([
   'excuses',
@@ -734,7 +748,11 @@ const STOP = new Set(
     'the a an and of in on to that this these is are was were be been with for about at by from as than or because ' +
     'you your we our us i my he she they them their thank thanks letter complaint complaints email received date ' +
     'has have had can could will would should may might read explain explains answer response handling handled ' +
-    'looked carefully service organisation matter issue below following every each all'
+    'looked carefully service organisation matter issue below following every each all ' +
+    'genomen nemen neemt naar aanleiding schrijven hierbij mede mededelen delen betreft betreffende inzake ' +
+    'reageren reageert bericht berichten ontvangst behandeld beoordeeld ' +
+    'taken take takes consideration considered regarding concerning reply respond responding please find ' +
+    'hereby inform informs enclosed reference referring'
   ).split(/\s+/),
 );
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -31,6 +31,7 @@ import {
   REGULATION,
   SATISFACTION,
   THANKS,
+  VERDICT_COLON,
   WITHIN_ONE_YEAR_OF_REPORT,
   contentWords,
   datesIn,
@@ -351,7 +352,8 @@ export const decisionRules: Rule[] = [
       const hits: Hit[] = [];
       for (const item of ctx.items()) {
         if (!judgedAs(item) && item.stated.size === 0) continue;
-        if (!test(REASON, item.paragraphs.map(ctx.textOf).join('\n')))
+        const text = item.paragraphs.map(ctx.textOf).join('\n');
+        if (!test(REASON, text) && !test(VERDICT_COLON, text))
           hits.push({ paragraph: item.paragraphs[0]!.number });
       }
       return hits;

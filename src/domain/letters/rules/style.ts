@@ -157,7 +157,8 @@ export const styleRules: Rule[] = [
     // Only where the organisation speaks ("U probeerde ons te bellen" is the complainant's effort) and
     // only without a date ("op korte termijn, uiterlijk 1 maart 2027" is a commitment).
     when: FIRST_PERSON,
-    exceptions: [DATE, TERM],
+    // A lesson written as a hope is NO-05's finding, not a second one here.
+    exceptions: [DATE, TERM, LESSON_AS_HOPE],
     message: { nl: 'Schrijf toezeggend, niet "{match}".', en: 'Write committing language, not "{match}".' },
     suggestion: {
       nl: 'Zeg wat u doet en wanneer: "Wij zorgen ervoor dat … uiterlijk op 1 maart 2027."',
