@@ -210,7 +210,19 @@ export const APOLOGY = words([
 ]);
 /** LET-04: an apology with a qualifier ("als u zich gekwetst voelde") is no apology. */
 export const CONDITIONAL_APOLOGY =
-  /(?:excuses|excuus|sorry|apolog\p{L}*)[^.!?]{0,40}(?:als|indien|voor zover|mocht|if|in case|to the extent)\s[^.!?]{0,40}(?:voel|ervaar|ervar|felt|feel|experienc)/iu;
+  /(?:excuses|excuus|sorry|spijt|apolog\p{L}*|regret)[^.!?]{0,40}(?:als|indien|voor zover|mocht|if|in case|to the extent)\s[^.!?]{0,40}(?:voel|ervaar|ervar|beleefd|felt|feel|experienc)|(?:spijt|sorry)[^.!?]{0,20}(?:dat u|that you)\s(?:dit|het|this|it)\s(?:zo\s|so\s|that way\s)?(?:heeft\s|have\s)?(?:ervaren|ervaart|beleefd|voelt|gevoeld|experienced|felt|feel)/iu;
+/** LET-04: the remedy is this letter itself (the explanation asked for, a calculation enclosed). */
+export const REMEDY_IN_THIS_LETTER = words([
+  'in deze brief',
+  'met deze brief',
+  'bij deze brief',
+  'meesturen',
+  'meegestuurd',
+  'bijgevoegd\\p{L}*',
+  'in this letter',
+  'with this letter',
+  'enclosed',
+]);
 /** NO-05: what the organisation learned. */
 export const LESSON = words([
   'geleerd',
@@ -315,6 +327,17 @@ export const EXTENSION_REASON = words([
   'since',
   'as we need',
   'need',
+  // The reason without a conjunction: "De medewerker is ziek." "Wij willen ook zijn kant horen."
+  'ziek',
+  'verlof',
+  'vakantie',
+  'afwezig',
+  'wachten op',
+  'willen (?:ook )?(?:zijn|haar|hun) kant',
+  'ill',
+  'on leave',
+  'waiting for',
+  'hear (?:his|her|their) side',
 ]);
 /** LET-09, AWB-20: a 9:8 ground. */
 export const DECLINE_GROUND = words([
@@ -565,7 +588,8 @@ export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (
     ['gelet op het (?:vorenstaande|voorgaande|bovenstaande)', 'daarom'],
     ['(?:op grond van|gezien) het vorenstaande', 'daarom'],
     ['mocht(?:en)? u', 'als u'],
-    ['verdag(?:en|ing|d)', 'meer tijd nemen'],
+    ['verdag(?:en|ing|d)|verdaag(?:d|t)', 'meer tijd nemen'],
+    ['(?:delen|deel) wij u (?:hierbij )?mede|hierbij (?:delen|bevestigen|informeren|berichten) wij', 'wij laten u weten'],
     ['vertrouwende u hiermee', '(laat weg)'],
     ['hoogachtend', 'met vriendelijke groet'],
     ['pursuant to', 'under'],
@@ -588,6 +612,8 @@ export const THIRD_PERSON_COMPLAINANT = new RegExp(
     '(?<!(?:als|u als|as) )(?:de|deze|het|the) (?:klager|klaagster|verzoeker|verzoekster|betrokkene|complainant)(?![\\p{L}])',
     '(?:^|[.!?:]\\s+)(?:klager|klaagster|betrokkene|cliënt|complainant)(?![\\p{L}])',
     '(?<![\\p{L}])(?:zij|hij|she|he) (?:is|was|wil|vindt|stelt|geeft aan|heeft|states|says|wants|claims) (?:ontevreden|boos|unhappy|dissatisfied)',
+    // "Mevrouw stelt dat …", "Meneer geeft aan …": a file note; with a name it may be a member of staff.
+    '(?:^|[.!?:]\\s+)(?:mevrouw|meneer|mw\\.|dhr\\.) (?:stelt|geeft aan|meent|verklaart|is van mening|zegt)(?![\\p{L}])',
   ].join('|'),
   'giu',
 );
@@ -616,7 +642,10 @@ export const UNDERLYING_PROBLEM = new RegExp(
     'the (?:problem|issue|situation|question)[^.!?]{0,80}(?:still|itself|will|we|solve|help|pass)',
     '(?:what|how) we (?:can|will)[^.!?]{0,40}(?:do|help)',
     'we (?:will|can|have)[^.!?]{0,60}(?:still|nevertheless|however|help|contact|call|solve|pass)',
-  ].join('|'),
+  ]
+    // Whole words at both ends ("op" is not the end of "Populierstraat").
+    .map((alt) => `(?<![\\p{L}])${alt}(?![\\p{L}])`)
+    .join('|'),
   'giu',
 );
 /** The refusal itself. */
@@ -627,6 +656,8 @@ export const REFUSAL = words([
   'will not (?:handle|deal with|investigate|consider) your complaint',
   'cannot (?:handle|deal with|investigate|consider) your complaint',
 ]);
+/** AWB-11: the complaint is resolved (the complainant said so). */
+export const RESOLVED = words(['opgelost', 'naar tevredenheid', 'resolved', 'sorted out', 'settled']);
 /** LET-10: regret about the delay, in plain words. */
 export const DELAY_REGRET = words([
   'excuses',

@@ -29,6 +29,7 @@ import {
   REASON,
   REGRET_LEAD,
   REGULATION,
+  REMEDY_IN_THIS_LETTER,
   SATISFACTION,
   THANKS,
   VERDICT_COLON,
@@ -458,7 +459,8 @@ export const decisionRules: Rule[] = [
           j === 'partly_upheld' ||
           item.stated.has('upheld') ||
           item.stated.has('partly_upheld');
-        if (upheld && !hasDateOrTerm(item.paragraphs.map(ctx.textOf).join('\n')))
+        const text = item.paragraphs.map(ctx.textOf).join('\n');
+        if (upheld && !hasDateOrTerm(text) && !test(REMEDY_IN_THIS_LETTER, text))
           hits.push({ paragraph: item.paragraphs[0]!.number });
       }
       return hits;

@@ -20,6 +20,7 @@ import {
   RECEIPT,
   REFUSAL,
   REGULATION,
+  RESOLVED,
   SATISFACTION,
   UNDERLYING_PROBLEM,
   UNDERSTANDING,
@@ -376,9 +377,14 @@ export const procedureRules: Rule[] = [
     severity: 'error',
     kinds: ['decline'],
     scope: 'letter',
-    check: 'require',
-    patterns: [UNDERLYING_PROBLEM],
-    at: kernOrBody,
+    check: 'custom',
+    // The refusal itself ("Wij nemen uw klacht niet in behandeling") is not what happens with the problem.
+    run: (ctx) =>
+      ctx.body.some((p) =>
+        sentences(ctx.textOf(p)).some((s) => test(UNDERLYING_PROBLEM, s) && !test(REFUSAL, s)),
+      )
+        ? []
+        : [{ paragraph: kernOrBody(ctx) }],
     message: {
       nl: 'Het besluit zegt niet wat er gebeurt met het probleem achter de klacht.',
       en: 'The notice does not say what happens with the problem behind the complaint.',
@@ -409,7 +415,7 @@ export const procedureRules: Rule[] = [
     scope: 'letter',
     check: 'custom',
     run: (ctx) =>
-      test(SATISFACTION, ctx.fullText) && test(LET_US_KNOW, ctx.fullText)
+      (test(SATISFACTION, ctx.fullText) || test(RESOLVED, ctx.fullText)) && test(LET_US_KNOW, ctx.fullText)
         ? []
         : [{ paragraph: ctx.firstOf(ctx.slot) ?? ctx.lastBody }],
     message: {
