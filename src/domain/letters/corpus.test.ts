@@ -22,7 +22,13 @@ import { describe, expect, it } from 'vitest';
 import { REGIMES, type RegimeId } from '../deadlines.js';
 import type { CaseFacts } from './engine.js';
 import { lintLetter } from './lint.js';
-import { type Finding, LETTER_KINDS, type LetterKind, type LetterLang, type LetterRecipient } from './model.js';
+import {
+  type Finding,
+  LETTER_KINDS,
+  type LetterKind,
+  type LetterLang,
+  type LetterRecipient,
+} from './model.js';
 import { parseLetter } from './parse.js';
 import { LETTER_RULES } from './rules/index.js';
 
@@ -55,8 +61,12 @@ function load(file: string): CorpusLetter {
   const lang = header.get('lang') as LetterLang;
   if (!LETTER_KINDS.includes(kind)) throw new Error(`${file}: unknown kind ${kind}`);
   if (!(regime in REGIMES)) throw new Error(`${file}: unknown regime ${regime}`);
-  if (lang !== 'nl' && lang !== 'en') throw new Error(`${file}: unknown lang ${lang}`);
-  const ids = (key: string) => (header.get(key) ?? '').split(/[\s,]+/).filter(Boolean).sort();
+  if (lang !== 'nl' && lang !== 'en') throw new Error(`${file}: unknown lang ${String(header.get('lang'))}`);
+  const ids = (key: string) =>
+    (header.get(key) ?? '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .sort();
   const facts = header.get('facts');
   return {
     file,
@@ -93,9 +103,10 @@ describe('the letter corpus is linted exactly as a complaints officer judges it'
   it.each(CORPUS.map((c) => [c.file, c] as const))('%s', (_file, c) => {
     const findings = lint(c);
     const explain = findings.map((f) => `${f.severity} ${f.rule} ¶${f.paragraph}: ${f.message}`).join('\n');
-    expect({ errors: bySeverity(findings, 'error'), warnings: bySeverity(findings, 'warning') }, explain).toEqual(
-      { errors: c.errors, warnings: c.warnings },
-    );
+    expect(
+      { errors: bySeverity(findings, 'error'), warnings: bySeverity(findings, 'warning') },
+      explain,
+    ).toEqual({ errors: c.errors, warnings: c.warnings });
   });
 });
 
@@ -108,7 +119,8 @@ describe('the corpus itself', () => {
     expect(clean.length).toBeGreaterThanOrEqual(10);
     expect(blocked.length).toBeGreaterThanOrEqual(15);
     expect(borderline.length).toBeGreaterThanOrEqual(5);
-    for (const lang of ['nl', 'en'] as const) expect(CORPUS.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(8);
+    for (const lang of ['nl', 'en'] as const)
+      expect(CORPUS.filter((c) => c.lang === lang).length).toBeGreaterThanOrEqual(8);
     for (const regime of ['awb', 'wkkgz', 'company'] as const)
       expect(CORPUS.filter((c) => c.regime === regime).length).toBeGreaterThanOrEqual(5);
     for (const c of CORPUS) expect(c.about, c.file).not.toBe('');
@@ -116,6 +128,7 @@ describe('the corpus itself', () => {
 
   it('expects only rule IDs the linter has', () => {
     const known = new Set(LETTER_RULES.map((r) => r.id));
-    for (const c of CORPUS) for (const id of [...c.errors, ...c.warnings]) expect(known, `${c.file}: ${id}`).toContain(id);
+    for (const c of CORPUS)
+      for (const id of [...c.errors, ...c.warnings]) expect(known, `${c.file}: ${id}`).toContain(id);
   });
 });

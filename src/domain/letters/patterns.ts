@@ -589,7 +589,10 @@ export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (
     ['(?:op grond van|gezien) het vorenstaande', 'daarom'],
     ['mocht(?:en)? u', 'als u'],
     ['verdag(?:en|ing|d)|verdaag(?:d|t)', 'meer tijd nemen'],
-    ['(?:delen|deel) wij u (?:hierbij )?mede|hierbij (?:delen|bevestigen|informeren|berichten) wij', 'wij laten u weten'],
+    [
+      '(?:delen|deel) wij u (?:hierbij )?mede|hierbij (?:delen|bevestigen|informeren|berichten) wij',
+      'wij laten u weten',
+    ],
     ['vertrouwende u hiermee', '(laat weg)'],
     ['hoogachtend', 'met vriendelijke groet'],
     ['pursuant to', 'under'],
@@ -642,6 +645,10 @@ export const UNDERLYING_PROBLEM = new RegExp(
     'the (?:problem|issue|situation|question)[^.!?]{0,80}(?:still|itself|will|we|solve|help|pass)',
     '(?:what|how) we (?:can|will)[^.!?]{0,40}(?:do|help)',
     'we (?:will|can|have)[^.!?]{0,60}(?:still|nevertheless|however|help|contact|call|solve|pass)',
+    // The letter goes the route it belongs in: "we have treated your letter as an objection".
+    '(?:treated|handle|handled|deal with|dealt with|passed on) (?:your letter|your request|it|this) as (?:an? )?(?:objection|appeal|request|report)',
+    'als (?:bezwaar\\p{L}*|melding|aanvraag|verzoek) (?:behandeld|behandelen|opgepakt|oppakken|doorgestuurd|doorgegeven)',
+    '(?:behandelen|behandeld|pakken|opgepakt)[^.!?]{0,40} als (?:bezwaar\\p{L}*|melding|aanvraag|verzoek)',
   ]
     // Whole words at both ends ("op" is not the end of "Populierstraat").
     .map((alt) => `(?<![\\p{L}])${alt}(?![\\p{L}])`)
@@ -679,6 +686,13 @@ export const ASKED_FOR = words([
   'uw (?:verzoek|vraag|wens)',
   'u hoopte',
   'u zou graag',
+  'vroeg u',
+  'u heeft (?:ons )?(?:gevraagd|verzocht)',
+  // An informal letter ("Beste Joris") says je/jij.
+  '(?:je|jij) (?:vroeg|vraagt|wil(?:t|de)?|verzocht|hoopte)',
+  'vroeg (?:je|jij)',
+  '(?:je|jouw) (?:verzoek|vraag|wens)',
+  'you have asked',
   'you asked',
   'you ask',
   'you want(?:ed)?',

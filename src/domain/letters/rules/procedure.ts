@@ -245,6 +245,7 @@ export const procedureRules: Rule[] = [
     examples: {
       bad: [{ text: 'U krijgt ons antwoord uiterlijk op 4 mei 2027.' }],
       good: [
+        { text: 'De medewerker over wie u klaagt, is ziek. Wij willen ook zijn kant horen.' },
         { text: 'Wij hebben meer tijd nodig, omdat wij de medewerker pas op 20 april 2027 kunnen spreken.' },
       ],
     },
@@ -394,8 +395,17 @@ export const procedureRules: Rule[] = [
       en: 'Say what you will do: "We will still deal with the problem itself: the roads team will call you by …"',
     },
     examples: {
-      bad: [{ text: 'Daarom behandelen wij uw klacht niet.' }],
+      bad: [
+        {
+          text: 'Wij nemen uw klacht over de kapotte lantaarnpaal in de Populierstraat niet in behandeling.',
+        },
+        { text: 'Daarom behandelen wij uw klacht niet.' },
+      ],
       good: [
+        {
+          text: 'We have treated your letter as an objection; our tax team will decide on it by 3 May 2027.',
+          lang: 'en',
+        },
         {
           text: 'Het probleem zelf pakken wij wel op: de afdeling Wegen herstelt de stoeptegel uiterlijk op 1 mei 2027.',
         },
@@ -429,6 +439,7 @@ export const procedureRules: Rule[] = [
     examples: {
       bad: [{ text: 'Wij hebben afgesproken dat wij de container vervangen.' }],
       good: [
+        { text: 'U liet weten dat uw klacht daarmee is opgelost. Klopt dit niet? Laat het ons dan weten.' },
         {
           text: 'Wij gaan ervan uit dat uw klacht naar tevredenheid is opgelost. Is dat niet zo? Laat het ons dan weten.',
         },
