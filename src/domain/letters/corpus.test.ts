@@ -126,6 +126,15 @@ describe('the corpus itself', () => {
     for (const c of CORPUS) expect(c.about, c.file).not.toBe('');
   });
 
+  it('catches every rule ID of the linter at least once, in a letter as a handler wrote it', () => {
+    // AWB-05 AWB-07 AWB-08 AWB-11 AWB-13 AWB-14 AWB-23 AWB-30 AWB-50 AWB-51 AWB-71 ISO-07 LET-01 LET-02
+    // LET-03 LET-04 LET-05 LET-06 LET-07 LET-08 LET-09 LET-10 NO-02 NO-03 NO-05 NO-11 NO-14 WKKGZ-01
+    // WKKGZ-03 WKKGZ-04 WKKGZ-08 WKKGZ-11
+    const caught = new Set(CORPUS.flatMap((c) => [...c.errors, ...c.warnings]));
+    const ids = [...new Set(LETTER_RULES.map((r) => r.id))].sort();
+    expect(ids.filter((id) => !caught.has(id))).toEqual([]);
+  });
+
   it('expects only rule IDs the linter has', () => {
     const known = new Set(LETTER_RULES.map((r) => r.id));
     for (const c of CORPUS)

@@ -239,6 +239,9 @@ export const LESSON = words([
   'from now on',
   'in future',
   'in the future',
+  // A measure from a date on is what the organisation learned: "Vanaf 1 mei 2027 loopt er …".
+  'vanaf (?:\\d{1,2} )?\\p{L}+ \\d{4}',
+  'from (?:\\d{1,2} )?\\p{L}+ \\d{4}',
 ]);
 /** NO-05 / ISO-08: ask whether the complainant is satisfied. */
 export const SATISFACTION = words(['tevreden\\p{L}*', 'tevredenheid', 'satisf\\p{L}*']);
@@ -389,7 +392,11 @@ export const DONE = words([
   'gereed',
   'uitgevoerd',
   'klaar',
+  'gebeurd',
+  'gerealiseerd',
+  'ingevoerd',
   'done',
+  'implemented',
   'completed',
   'in place',
   'carried out',

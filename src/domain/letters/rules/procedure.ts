@@ -33,6 +33,12 @@ import {
 import { ombudsmanRequired } from './decision.js';
 
 const kernOrBody = (ctx: RuleContext) => ctx.firstOf(ctx.kern) ?? ctx.firstOf(ctx.body);
+/** A sentence that refers back to an earlier letter or the complaint ("uw klacht van 1 maart 2027"). */
+const REFERS_BACK =
+  /(?:klacht|brief|e-mail|mail|bericht|complaint|letter|message) (?:van|of|dated)|ontv|receiv|beloofd|promised/iu;
+/** A date in the body that is not the date of the complaint or of an earlier letter. */
+const datedSentence = (ctx: RuleContext) =>
+  ctx.body.some((p) => sentences(ctx.textOf(p)).some((s) => hasDate(s) && !test(REFERS_BACK, s)));
 const ACK_NL =
   'Geachte heer Bakker,\n\nDank u wel voor uw klacht. Wij hebben die ontvangen op 3 maart 2027.\n\nU krijgt de gelegenheid om uw klacht in een gesprek toe te lichten.\n\nU krijgt uiterlijk op 14 april 2027 ons antwoord.\n\nMet vriendelijke groet,\nJan Jansen';
 
@@ -475,7 +481,8 @@ export const procedureRules: Rule[] = [
     kinds: ['hearing-invitation'],
     scope: 'letter',
     check: 'custom',
-    run: (ctx) => (hasDate(ctx.fullText) ? [] : [{ paragraph: kernOrBody(ctx) }]),
+    // The date of the conversation: not the date of the complaint ("uw klacht van 1 maart 2027").
+    run: (ctx) => (datedSentence(ctx) ? [] : [{ paragraph: kernOrBody(ctx) }]),
     message: {
       nl: 'De uitnodiging noemt geen datum voor het gesprek of om te reageren.',
       en: 'The invitation gives no date for the conversation or for replying.',
@@ -522,7 +529,8 @@ export const procedureRules: Rule[] = [
     kinds: ['follow-up'],
     scope: 'letter',
     check: 'custom',
-    run: (ctx) => (hasDate(ctx.fullText) || test(DONE, ctx.fullText) ? [] : [{ paragraph: kernOrBody(ctx) }]),
+    // Done, or the new date; the date of the decision letter it refers back to says neither.
+    run: (ctx) => (test(DONE, ctx.bodyText) || datedSentence(ctx) ? [] : [{ paragraph: kernOrBody(ctx) }]),
     message: {
       nl: 'De opvolging zegt niet of en wanneer de maatregel is uitgevoerd.',
       en: 'The follow-up does not say whether and when the measure was carried out.',
