@@ -17,6 +17,7 @@ import { SessionService } from './modules/auth/session.service.js';
 import { ReportService } from './modules/reports/service.js';
 import { DashboardRepository } from './modules/dashboard/repository.js';
 import { OutboxRepository } from './modules/outbox/repository.js';
+import { HistoryImport } from './modules/insight/history-import.js';
 
 /** The application's services, built once from the configuration and the database. */
 export interface Services {
@@ -47,6 +48,8 @@ export interface Services {
   dashboard: DashboardRepository;
   /** The outbox as staff see it (list, retry). */
   outbox: OutboxRepository;
+  /** Importing a historical complaint register (`redress import cases`). */
+  historyImport: HistoryImport;
 }
 
 export function buildServices(config: Config, database: DatabaseHandle): Services {
@@ -55,7 +58,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const users = new UserService(db);
   const audit = new AuditService(db);
   const cases = new CaseRepository(db);
-  const intake = new IntakeService(db, organisation, config.publicUrl);
+  const intake = new IntakeService(db, organisation, config.publicUrl, config.statusLinkTtlDays);
   const letters = new LetterService(db, cases, organisation);
   const caseAccess = new CaseAccessService(db, organisation);
   return {
@@ -84,5 +87,6 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     reports: new ReportService(db, organisation),
     dashboard: new DashboardRepository(db),
     outbox: new OutboxRepository(db),
+    historyImport: new HistoryImport(db, organisation),
   };
 }
