@@ -82,7 +82,13 @@ describe('outbox delivery (ISO-03, AWB-12)', () => {
     await settleAll();
     const server = await startSmtp();
     const ctx = await createTestContext({ SMTP_URL: server.url, JOBS: 'on' });
-    const jobs = new JobRunner(ctx.database, ctx.services.delivery, ctx.app.log);
+    const jobs = new JobRunner(
+      ctx.database,
+      ctx.services.delivery,
+      ctx.app.log,
+      ctx.services.organisation,
+      ctx.services.insight,
+    );
     try {
       await jobs.start();
       ctx.services.jobs = jobs;
