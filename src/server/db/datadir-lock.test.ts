@@ -24,12 +24,11 @@ async function holder(dir: string): Promise<ChildProcess> {
     ['--import', 'tsx', path.join(root, 'test/support/hold-lock.ts'), dir],
     // Node itself runs the file (no tsx wrapper process): kill -9 reaches the lock's owner.
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (out.includes('locked')) resolve();
     });
