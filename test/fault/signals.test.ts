@@ -14,7 +14,7 @@ const dirs: string[] = [];
 const started: Served[] = [];
 afterAll(() => {
   for (const s of started) if (s.child.exitCode === null) s.child.kill('SIGKILL');
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true, maxRetries: 5 });
 });
 
 function running(pid: number): boolean {
@@ -31,7 +31,7 @@ const commands: Record<string, { file: string; args: string[] }> = {
   'npx redress serve': { file: 'npx', args: ['--no-install', 'redress', 'serve'] },
 };
 
-describe('signals reach the server (PGlite)', { timeout: 300_000 }, () => {
+describe('signals reach the server (PGlite)', { timeout: 600_000 }, () => {
   for (const [name, command] of Object.entries(commands)) {
     it(`SIGTERM to \`${name}\`: exits within the deadline, no orphan`, async () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'redress-signal-'));
@@ -40,6 +40,8 @@ describe('signals reach the server (PGlite)', { timeout: 300_000 }, () => {
         await freePort(),
         { DATA_DIR: dataDir, JOBS: 'on', SEED_DEMO: 'off', SHUTDOWN_TIMEOUT_MS: '5000' },
         { ...command, cwd: root },
+        // A loaded CI machine: npm and npx resolve, build check and migrate before /health answers.
+        300_000,
       );
       started.push(s);
       const owner = JSON.parse(fs.readFileSync(lockPath(dataDir), 'utf8')) as { pid: number };
