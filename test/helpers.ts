@@ -40,6 +40,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://redress.test',
     RATE_LIMIT_PUBLIC: '100000',
+    MAIL_PER_RECIPIENT_HOUR: '100000',
     JOBS: 'off',
     ...overrides,
   });

@@ -25,6 +25,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { insightRoutes } from './modules/insight/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { installRouteAccess, type RouteAccess } from './plugins/access.js';
+import { installPublicLimit } from './plugins/public-limit.js';
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -117,6 +118,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     caseAccess: services.caseAccess,
     thirdParty: (url) => (url === '/docs' || url.startsWith('/docs/') ? docsAccess : undefined),
   });
+  installPublicLimit(app, services.config.rateLimitPublic);
   app.addHook('onSend', async (req, reply, payload) => {
     // API answers carry personal data: never stored by a browser or proxy, never sniffed.
     if (req.url.startsWith('/api/')) {

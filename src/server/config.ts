@@ -18,7 +18,18 @@ const schema = z.object({
   MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
+  // Requests a minute per client address, counted together over ALL public routes (issue 12 finding 5);
+  // reads may be four times as many. Each route keeps its own limit of this size as well.
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(30),
+  // Mail to one complainant address (acknowledgements, re-sent links) per hour (finding 5).
+  MAIL_PER_RECIPIENT_HOUR: z.coerce.number().int().min(1).default(5),
+  // Documents from the public (finding 6): per case, per day over all cases, and in total.
+  ATTACHMENT_QUOTA_CASE_MB: z.coerce.number().min(1).default(50),
+  ATTACHMENT_QUOTA_DAY_MB: z.coerce.number().min(1).default(1024),
+  ATTACHMENT_QUOTA_TOTAL_MB: z.coerce
+    .number()
+    .min(1)
+    .default(50 * 1024),
   // ISO-02: how long a status link works (from receipt, or from re-sending); 120 days covers
   // 10 weeks of handling plus an extension and the survey.
   STATUS_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(120),
@@ -51,6 +62,8 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   jobs: boolean;
   rateLimitPublic: number;
+  mailPerRecipientHour: number;
+  attachmentQuota: AttachmentQuota;
   statusLinkTtlDays: number;
   trustProxy: boolean;
   /** Seed the demo organisation into an empty database: 'auto' only on the embedded one. */
@@ -63,6 +76,12 @@ export interface Config {
   keepAliveTimeoutMs: number;
   db: { connectTimeoutMs: number; statementTimeoutMs: number };
   shutdownTimeoutMs: number;
+}
+
+export interface AttachmentQuota {
+  caseBytes: number;
+  dayBytes: number;
+  totalBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +117,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     jobs: e.JOBS === 'on',
     rateLimitPublic: e.RATE_LIMIT_PUBLIC,
+    mailPerRecipientHour: e.MAIL_PER_RECIPIENT_HOUR,
+    attachmentQuota: {
+      caseBytes: Math.round(e.ATTACHMENT_QUOTA_CASE_MB * 1024 * 1024),
+      dayBytes: Math.round(e.ATTACHMENT_QUOTA_DAY_MB * 1024 * 1024),
+      totalBytes: Math.round(e.ATTACHMENT_QUOTA_TOTAL_MB * 1024 * 1024),
+    },
     statusLinkTtlDays: e.STATUS_LINK_TTL_DAYS,
     trustProxy: e.TRUST_PROXY === 'true',
     seedDemo: e.SEED_DEMO,

@@ -58,7 +58,13 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const users = new UserService(db);
   const audit = new AuditService(db);
   const cases = new CaseRepository(db);
-  const intake = new IntakeService(db, organisation, config.publicUrl, config.statusLinkTtlDays);
+  const intake = new IntakeService(
+    db,
+    organisation,
+    config.publicUrl,
+    config.statusLinkTtlDays,
+    config.mailPerRecipientHour,
+  );
   const letters = new LetterService(db, cases, organisation);
   const caseAccess = new CaseAccessService(db, organisation);
   return {

@@ -112,3 +112,13 @@ export function fieldErrors(issues: core.$ZodIssue[], lang: Lang, prefix = ''): 
 export function bilingual(nl: string, en: string) {
   return { message: en, params: { nl, en } };
 }
+
+/**
+ * Issue 12 finding 5: a name or other one-line field never holds a line break or a control
+ * character (CR/LF in a name put attacker paragraphs into the official acknowledgement).
+ */
+export const NOT_SINGLE_LINE = /[\p{Cc}\u2028\u2029]/u;
+export const singleLineMessage = bilingual(
+  'Gebruik één regel, zonder regeleinden of stuurtekens.',
+  'Use a single line, without line breaks or control characters.',
+);

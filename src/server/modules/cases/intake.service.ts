@@ -33,6 +33,7 @@ export class IntakeService {
     private readonly organisation: OrganisationService,
     private readonly publicUrl: string,
     private readonly statusLinkTtlDays: number,
+    private readonly mailPerRecipientHour = Number.POSITIVE_INFINITY,
   ) {}
 
   /**
@@ -44,6 +45,18 @@ export class IntakeService {
     if (ctx.idempotencyKey) {
       const existing = await this.replay(ctx.idempotencyKey, requestHash);
       if (existing) return existing;
+    }
+
+    // Finding 5: from the public (no staff actor), one address gets at most so many mails an hour,
+    // so the form cannot be used to send official acknowledgements to anyone, over and over.
+    const recipient = input.complainant.email;
+    if (ctx.actorId === null && recipient) {
+      if ((await mailsToRecipientLastHour(this.db, recipient)) >= this.mailPerRecipientHour) {
+        throw new AppError('RATE_LIMITED', {
+          nl: 'Naar dit e-mailadres zijn het afgelopen uur al veel berichten gestuurd. Probeer het later opnieuw, of bel ons.',
+          en: 'Many messages have already been sent to this e-mail address in the past hour. Please try again later, or call us.',
+        });
+      }
     }
 
     const org = await this.organisation.get();
@@ -192,6 +205,16 @@ export class IntakeService {
     if (!row.response) return undefined;
     return { response: row.response as unknown as IntakeResponse, created: false, outboxIds: [] };
   }
+}
+
+/** Mail to a complainant's address (acknowledgements, re-sent links) written in the last hour. */
+export async function mailsToRecipientLastHour(db: Kysely<Database>, recipient: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`
+    SELECT count(*) AS n FROM outbox
+     WHERE lower(recipient) = lower(${recipient}) AND recipient IS NOT NULL
+       AND kind IN ('acknowledgement', 'status-link')
+       AND created_at > now() - interval '1 hour'`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 function hashBody(body: unknown): string {

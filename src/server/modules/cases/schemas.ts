@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../../domain/lifecycle.js';
 import { isValidLocalDate } from '../../../domain/dates.js';
-import { bilingual } from '../../http/validation.js';
+import { bilingual, NOT_SINGLE_LINE, singleLineMessage } from '../../http/validation.js';
 
 export const CHANNELS = ['web', 'email', 'phone', 'letter', 'counter'] as const;
 
@@ -23,8 +23,17 @@ const text = (max: number) =>
       bilingual('Bevat ongeldige (stuur)tekens.', 'Contains invalid (control) characters.'),
     );
 
+/** One line: no CR/LF, tab or other control character (issue 12 finding 5). */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => !NOT_SINGLE_LINE.test(v), singleLineMessage);
+
 export const complainantSchema = z.strictObject({
-  name: text(200),
+  name: line(200),
   email: z.email().max(254).optional(),
   phone: z
     .string()

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { REGIME_IDS } from '../../../domain/deadlines.js';
 import { isValidLocalDate } from '../../../domain/dates.js';
-import { bilingual } from '../../http/validation.js';
+import { bilingual, NOT_SINGLE_LINE, singleLineMessage } from '../../http/validation.js';
 import { ROLES } from '../users/service.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Names and other one-line values: no CR/LF or control characters (issue 12 finding 5). */
+const line = (max: number) => text(max).refine((v) => !NOT_SINGLE_LINE.test(v), singleLineMessage);
 const localDate = z
   .string()
   .refine(
@@ -13,7 +15,7 @@ const localDate = z
   );
 
 export const externalBodySchema = z.strictObject({
-  name: text(200),
+  name: line(200),
   address: text(500).optional(),
   url: z.url().max(500).optional(),
   terms: text(1000).optional(),
@@ -41,7 +43,7 @@ const hexColour = z
 /** The letterhead on letters and PDFs; the logo as a data: URL so rendering never fetches anything. */
 export const letterheadSchema = z.strictObject({
   address: text(500).optional(),
-  phone: text(50).optional(),
+  phone: line(50).optional(),
   website: z.url().max(500).optional(),
   logo: z
     .string()
@@ -98,7 +100,7 @@ export const settingsSchema = z.strictObject({
   // WKKGZ-03: the klachtenfunctionaris named in Wkkgz letters (free help for the complainant).
   complaintsOfficer: z
     .strictObject({
-      name: text(200).optional(),
+      name: line(200).optional(),
       phone: z
         .string()
         .trim()
@@ -117,7 +119,7 @@ export const settingsSchema = z.strictObject({
   serviceNorms: z
     .array(
       z.strictObject({
-        name: text(100),
+        name: line(100),
         description: text(500),
         workingDays: z.number().int().min(1).max(100).optional(),
         weeks: z.number().int().min(1).max(52).optional(),
@@ -129,7 +131,7 @@ export const settingsSchema = z.strictObject({
 
 export const organisationSchema = z
   .strictObject({
-    name: text(200),
+    name: line(200),
     regime: z.enum(REGIME_IDS as ['awb', 'awb-advisory', 'wkkgz', 'company']),
     settings: settingsSchema,
   })
@@ -173,9 +175,9 @@ export const organisationSchema = z
 export type OrganisationInput = z.infer<typeof organisationSchema>;
 
 export const departmentSchema = z.object({ id: z.uuid(), name: z.string(), active: z.boolean() });
-export const newDepartmentSchema = z.strictObject({ name: text(200) });
+export const newDepartmentSchema = z.strictObject({ name: line(200) });
 export const departmentPatchSchema = z.strictObject({
-  name: text(200).optional(),
+  name: line(200).optional(),
   active: z.boolean().optional(),
 });
 
@@ -186,11 +188,11 @@ export const categorySchema = z.object({
   active: z.boolean(),
 });
 export const newCategorySchema = z.strictObject({
-  name: text(200),
+  name: line(200),
   departmentId: z.uuid().nullable().optional(),
 });
 export const categoryPatchSchema = z.strictObject({
-  name: text(200).optional(),
+  name: line(200).optional(),
   departmentId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),
   phone: z
@@ -216,12 +218,12 @@ export const userSchema = z.object({
 });
 export const newUserSchema = z.strictObject({
   email: z.email().max(254),
-  name: text(200).optional(),
+  name: line(200).optional(),
   role: z.enum(ROLES),
   departmentId: z.uuid().nullable().optional(),
 });
 export const userPatchSchema = z.strictObject({
-  name: text(200).optional(),
+  name: line(200).optional(),
   role: z.enum(ROLES).optional(),
   departmentId: z.uuid().nullable().optional(),
   active: z.boolean().optional(),

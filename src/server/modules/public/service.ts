@@ -5,7 +5,8 @@ import { addYears, amsterdamDate, type LocalDate } from '../../../domain/dates.j
 import { ombudsmanTermEnd } from '../../../domain/deadlines.js';
 import { FINAL_STATUSES } from '../../../domain/lifecycle.js';
 import { CaseEvents } from '../cases/events.js';
-import type { IntakeService } from '../cases/intake.service.js';
+import { mailsToRecipientLastHour, type IntakeService } from '../cases/intake.service.js';
+import type { AttachmentQuota } from '../../config.js';
 import { hashSecret, STATUS_URL_PLACEHOLDER } from '../../secrets.js';
 import type { IntakeResponse, PublicIntake } from '../cases/schemas.js';
 import type { Organisation, OrganisationService } from '../organisation/service.js';
@@ -27,6 +28,8 @@ export function acceptsInformation(status: string): boolean {
 export interface PublicCaseConfig {
   publicUrl: string;
   statusLinkTtlDays: number;
+  mailPerRecipientHour: number;
+  attachmentQuota: AttachmentQuota;
 }
 
 export interface ExternalRoute {
@@ -92,6 +95,7 @@ export class PublicCaseService {
     files: readonly CheckedFile[],
     idempotencyKey: string | undefined,
   ) {
+    if (files.length) await this.checkQuota(this.db, undefined, files);
     const result = await this.intake.register(input, { actorId: null, idempotencyKey });
     if (result.created && files.length) {
       await this.db.transaction().execute(async (trx) => {
@@ -231,6 +235,7 @@ export class PublicCaseService {
       });
     }
     await this.db.transaction().execute(async (trx) => {
+      if (files.length) await this.checkQuota(trx, link.row.id, files);
       const submission = await trx
         .insertInto('complainant_submission')
         .values({ case_id: link.row.id, message: message ?? null })
@@ -316,6 +321,9 @@ export class PublicCaseService {
       .where('created_at', '>', new Date(now.getTime() - RESEND_INTERVAL_MINUTES * 60_000))
       .executeTakeFirst();
     if (recent) return [];
+    // Finding 5: no more mail to this address this hour (the answer stays the same neutral one).
+    if ((await mailsToRecipientLastHour(this.db, row.complainant_email)) >= this.config.mailPerRecipientHour)
+      return [];
     const org = await this.organisation.get();
     const expiresAt = new Date(now.getTime() + this.config.statusLinkTtlDays * 86_400_000);
     const lang = row.language === 'en' ? 'en' : 'nl';
@@ -350,6 +358,38 @@ export class PublicCaseService {
         .execute();
       return [outbox.id];
     });
+  }
+
+  /**
+   * Finding 6: documents from the public are limited per case, per day (all cases together) and in
+   * total, so nobody can fill the storage through the form or a status link. 413 with a clear message.
+   */
+  private async checkQuota(
+    db: Kysely<Database>,
+    caseId: string | undefined,
+    files: readonly CheckedFile[],
+  ): Promise<void> {
+    const adding = files.reduce((n, f) => n + f.byteSize, 0);
+    const q = this.config.attachmentQuota;
+    const { rows } = await sql<{ case_bytes: string; day_bytes: string; total_bytes: string }>`
+      SELECT coalesce(sum(byte_size) FILTER (WHERE case_id = ${caseId ?? null}::uuid), 0) AS case_bytes,
+             coalesce(sum(byte_size) FILTER (WHERE created_at > now() - interval '1 day'), 0) AS day_bytes,
+             coalesce(sum(byte_size), 0) AS total_bytes
+        FROM case_attachment`.execute(db);
+    const used = rows[0]!;
+    const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+    if (caseId && Number(used.case_bytes) + adding > q.caseBytes) {
+      throw new AppError('PAYLOAD_TOO_LARGE', {
+        nl: `Bij deze klacht kunnen geen documenten meer worden toegevoegd: samen mogen ze hoogstens ${mb(q.caseBytes)} zijn. Stuur uw document per post of neem contact met ons op.`,
+        en: `No more documents can be added to this complaint: together they may be at most ${mb(q.caseBytes)}. Please send your document by post or contact us.`,
+      });
+    }
+    if (Number(used.day_bytes) + adding > q.dayBytes || Number(used.total_bytes) + adding > q.totalBytes) {
+      throw new AppError('PAYLOAD_TOO_LARGE', {
+        nl: 'Wij kunnen op dit moment geen documenten ontvangen. Verstuur uw klacht of bericht zonder documenten en stuur ze later, of neem contact met ons op.',
+        en: 'We cannot receive documents at the moment. Please send your complaint or message without documents and send them later, or contact us.',
+      });
+    }
   }
 
   private async insertAttachments(
