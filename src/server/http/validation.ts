@@ -94,8 +94,12 @@ function typeNl(expected: string): string {
 }
 
 /** One entry per field: unknown keys are reported at their own path. */
-export function fieldErrors(issues: core.$ZodIssue[], lang: Lang, prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
+export function fieldErrors(
+  issues: core.$ZodIssue[],
+  lang: Lang,
+  prefix = '',
+): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
   for (const issue of issues) {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {

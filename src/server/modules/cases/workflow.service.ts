@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { changesStatus, nextStatus, type CaseAction } from '../../../domain/lifecycle.js';
-import type { Blocker } from '../../../domain/workflow/blockers.js';
+import { fieldBlocker, type Blocker } from '../../../domain/workflow/blockers.js';
+import { isSentence } from '../../../domain/workflow/decline.js';
 import { stateBlockers } from '../../../domain/workflow/preconditions.js';
 import { TASK_KINDS } from '../../../domain/workflow/tasks.js';
 import type { Database } from '../../db/schema.js';
@@ -33,10 +34,43 @@ export function blockersError(blockers: Blocker[]): AppError {
     nl: blockers.map((b) => b.message.nl).join(' '),
     en: blockers.map((b) => b.message.en).join(' '),
   };
-  return new AppError(code, message, undefined, {
+  const fields = blockers.flatMap((b) => (b.field ? [{ path: b.field, message: b.message }] : []));
+  return new AppError(code, message, fields.length ? fields : undefined, {
     rule: first.rule,
-    blockers: blockers.map((b) => ({ code: b.code, rule: b.rule, message: b.message })),
+    blockers: blockers.map((b) => ({
+      code: b.code,
+      rule: b.rule,
+      message: b.message,
+      ...(b.field ? { field: b.field } : {}),
+      ...(b.overridable ? { overridable: true } : {}),
+    })),
   });
+}
+
+/**
+ * A step with blockers is refused, unless every blocker is overridable and the input gives an
+ * `overrideReason` of at least one sentence: then the step goes ahead and the override is recorded
+ * (history, dashboard). Blockers that are not overridable are never passed.
+ */
+export function checkOverride(
+  blockers: Blocker[],
+  reason: string | undefined,
+): { reason: string; blockers: Blocker[] } | undefined {
+  if (!blockers.length) return undefined;
+  const hard = blockers.filter((b) => !b.overridable);
+  if (hard.length || reason === undefined)
+    throw blockersError([...hard, ...blockers.filter((b) => b.overridable)]);
+  if (!isSentence(reason))
+    throw blockersError([
+      fieldBlocker(
+        'overrideReason',
+        'OVERRIDE_NOT_ALLOWED',
+        blockers[0]!.rule,
+        'Een uitzondering vraagt een reden van ten minste één zin.',
+        'An override needs a reason of at least one sentence.',
+      ),
+    ]);
+  return { reason, blockers };
 }
 
 const conflict = (nl: string, en: string, details?: Record<string, unknown>) =>
@@ -97,7 +131,7 @@ export class WorkflowService {
       }
       const c = toSnapshot(full);
       const blockers = stateBlockers(action, c, { today, settings, extraHolidays });
-      if (blockers.length) throw blockersError(blockers);
+      const overridden = checkOverride(blockers, (parsed.data as { overrideReason?: string }).overrideReason);
 
       // The row lock: of two concurrent steps on the same version, only one gets past this.
       const locked = await trx
@@ -114,6 +148,16 @@ export class WorkflowService {
         );
 
       const events: CaseEvent[] = [];
+      if (overridden) {
+        events.push({
+          type: 'case.gate_overridden',
+          data: {
+            action,
+            reason: overridden.reason,
+            blockers: overridden.blockers.map((b) => ({ code: b.code, rule: b.rule })),
+          },
+        });
+      }
       const ctx: ActionContext<Record<string, unknown>> = {
         trx,
         user,

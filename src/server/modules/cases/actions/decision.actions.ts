@@ -247,6 +247,9 @@ export const close = defineAction({
   input: z.strictObject({
     complainantReaction: z.enum(['accepted', 'rejected', 'no_reaction']),
     note: text(5_000).optional(),
+    // Closing while a legal task is open (a letter sent outside Redress, say) needs an explicit
+    // override with its reason; it is recorded in the history and shown on the dashboard.
+    overrideReason: text(2_000).optional(),
   }),
   async run(ctx) {
     await ctx.update({ complainant_reaction: ctx.input.complainantReaction, closed_at: ctx.now });

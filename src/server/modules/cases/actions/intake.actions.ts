@@ -10,6 +10,7 @@ import {
   type Assessment,
   type Priority,
 } from '../../../../domain/workflow/priority.js';
+import { happenedBlockers } from '../../../../domain/workflow/time.js';
 import { defineAction, type ActionContext } from './context.js';
 import { contactChannel, instant, level, localDate, severity, text } from './fields.js';
 
@@ -472,11 +473,44 @@ export const recordFirstContact = defineAction({
   summary: 'Record the first personal contact (NO-02: within 5 working days)',
   input: z.strictObject({ at: instant, channel: contactChannel }),
   async run(ctx) {
+    // Time is real: not before the complaint arrived, not in the future.
+    const when = happenedBlockers(
+      'at',
+      ctx.input.at,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'NO-02',
+    );
+    if (when.length) return ctx.fail(when);
     const due = firstContactDue(ctx.c.receiptDate, ctx.settings.contactWorkingDays, ctx.extraHolidays);
     await ctx.update({ first_contact_at: ctx.input.at, first_contact_channel: ctx.input.channel });
     ctx.event({
       type: 'case.first_contact',
       data: { at: ctx.input.at, channel: ctx.input.channel, due, onTime: isOnTime(due, ctx.input.at) },
+    });
+  },
+});
+
+export const recordContactAttempt = defineAction({
+  action: 'record_contact_attempt',
+  summary:
+    'Record an attempt to reach the complainant that failed (NO-02: two documented attempts count as contact made)',
+  // note: what was tried (number called, voicemail left, e-mail without answer).
+  input: z.strictObject({ at: instant, channel: contactChannel, note: text(2_000) }),
+  async run(ctx) {
+    const i = ctx.input;
+    const when = happenedBlockers('at', i.at, { receiptDate: ctx.c.receiptDate, now: ctx.now }, 'NO-02');
+    if (when.length) return ctx.fail(when);
+    const attempts = [...ctx.c.contactAttempts, { at: i.at, channel: i.channel }];
+    const stored = (ctx.full.row.contact_attempts ?? []) as unknown as Record<string, unknown>[];
+    await ctx.update({
+      contact_attempts: JSON.stringify([
+        ...stored,
+        { at: i.at, channel: i.channel, note: i.note, by: ctx.user.id },
+      ]),
+    });
+    ctx.event({
+      type: 'case.contact_attempt',
+      data: { at: i.at, channel: i.channel, attempt: attempts.length },
     });
   },
 });
@@ -509,6 +543,7 @@ export const intakeActions = [
   assign,
   acknowledge,
   recordFirstContact,
+  recordContactAttempt,
   startHandling,
   recordProgressUpdate,
 ];
