@@ -89,8 +89,8 @@ export function openLegalTaskBlockers(c: Pick<CaseSnapshot, 'openTasks'>): Block
         ...blocker(
           'LEGAL_TASK_OPEN',
           def.rule,
-          `Taak staat nog open: ${def.nl} (${def.rule}). Rond die eerst af, of sluit af met een uitzondering en de reden daarvan.`,
-          `Task still open: ${def.en} (${def.rule}). Complete it first, or close with an override and its reason.`,
+          `Wettelijke taak staat open: ${def.nl} (${def.rule}).`,
+          `Legal task still open: ${def.en} (${def.rule}).`,
         ),
         overridable: true as const,
       };

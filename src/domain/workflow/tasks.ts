@@ -130,8 +130,6 @@ export const TASK_KINDS = {
 } as const satisfies Record<string, TaskKindDefinition>;
 export type TaskKind = keyof typeof TASK_KINDS;
 
-export const TASK_KIND_LIST = Object.keys(TASK_KINDS) as TaskKind[];
-
 /** Whether an open task of this kind keeps a case from being closed (without an override). */
 export function isLegalTask(kind: string): boolean {
   return (TASK_KINDS as Record<string, TaskKindDefinition>)[kind]?.legal ?? false;

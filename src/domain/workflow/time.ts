@@ -50,25 +50,3 @@ export function happenedBlockers(
     ];
   return [];
 }
-
-/** A moment that is planned (a hearing): it must lie after the receipt; the past is allowed (rescheduling is recorded). */
-export function plannedBlockers(
-  field: string,
-  value: string | null | undefined,
-  frame: TimeFrame,
-  rule: string,
-): Blocker[] {
-  if (!value) return [];
-  const local = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : amsterdamDate(value);
-  return compareDates(local, frame.receiptDate) < 0
-    ? [
-        fieldBlocker(
-          field,
-          'DATE_BEFORE_RECEIPT',
-          rule,
-          `Deze datum (${local}) ligt vóór de ontvangst van de klacht (${frame.receiptDate}).`,
-          `This date (${local}) is before the complaint was received (${frame.receiptDate}).`,
-        ),
-      ]
-    : [];
-}

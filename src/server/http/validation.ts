@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { type ZodType, type core } from 'zod';
 import { nl as zodNl } from 'zod/locales';
-import type { FieldError, Lang } from '../errors.js';
+import type { Lang } from '../errors.js';
 
 /** Carries Zod issues from the validator to the error handler, which words them in the asked language. */
 export class RequestValidationError extends Error {

@@ -30,9 +30,16 @@ export interface PerformOptions {
 export function blockersError(blockers: Blocker[]): AppError {
   const first = blockers[0]!;
   const code = (first.code in ERROR_STATUS ? first.code : 'VALIDATION_FAILED') as ErrorCode;
+  // When every blocker may be overridden, the message says how (issue 11: close with a reason).
+  const hint = blockers.every((b) => b.overridable)
+    ? {
+        nl: ' Rond dit eerst af, of zet de stap met een uitzondering: geef de reden op in overrideReason.',
+        en: ' Complete this first, or take the step with an override: give the reason in overrideReason.',
+      }
+    : { nl: '', en: '' };
   const message = {
-    nl: blockers.map((b) => b.message.nl).join(' '),
-    en: blockers.map((b) => b.message.en).join(' '),
+    nl: blockers.map((b) => b.message.nl).join(' ') + hint.nl,
+    en: blockers.map((b) => b.message.en).join(' ') + hint.en,
   };
   const fields = blockers.flatMap((b) => (b.field ? [{ path: b.field, message: b.message }] : []));
   return new AppError(code, message, fields.length ? fields : undefined, {

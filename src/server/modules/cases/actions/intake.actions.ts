@@ -295,6 +295,13 @@ export const recordAuthorisation = defineAction({
       return ctx.fail([
         blocker('REPRESENTATIVE_NOT_FOUND', 'AWB-06', 'Onbekende gemachtigde.', 'Unknown representative.'),
       ]);
+    const when = happenedBlockers(
+      'receivedAt',
+      ctx.input.receivedAt,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'AWB-06',
+    );
+    if (when.length) return ctx.fail(when);
     await ctx.trx
       .updateTable('representative')
       .set({
@@ -501,7 +508,7 @@ export const recordContactAttempt = defineAction({
     const when = happenedBlockers('at', i.at, { receiptDate: ctx.c.receiptDate, now: ctx.now }, 'NO-02');
     if (when.length) return ctx.fail(when);
     const attempts = [...ctx.c.contactAttempts, { at: i.at, channel: i.channel }];
-    const stored = (ctx.full.row.contact_attempts ?? []) as unknown as Record<string, unknown>[];
+    const stored = ctx.full.row.contact_attempts ?? [];
     await ctx.update({
       contact_attempts: JSON.stringify([
         ...stored,

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { blocker } from '../../../../domain/workflow/blockers.js';
 import { manuallyCompleted } from '../../../../domain/workflow/preconditions.js';
 import { happenedBlockers } from '../../../../domain/workflow/time.js';
-import type { TaskKind } from '../../../../domain/workflow/tasks.js';
 import { defineAction } from './context.js';
 import { instant, localDate, text } from './fields.js';
 
@@ -71,7 +70,7 @@ export const completeTask = defineAction({
       .execute();
     ctx.event({
       type: 'case.task_completed',
-      data: { taskId: task.id, kind: task.kind as TaskKind, doneOn: ctx.input.doneOn },
+      data: { taskId: task.id, kind: task.kind, doneOn: ctx.input.doneOn },
     });
   },
 });

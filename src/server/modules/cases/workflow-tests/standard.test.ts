@@ -220,7 +220,32 @@ describe('scenario: standard Awb case with hearing and extension', () => {
       await refused(w, w.handler, id, 'extend', { weeks: 1, reason: 'x y z' }, 409, 'CASE_STATE_CONFLICT');
       // ISO-08: closing needs the complainant's reaction.
       expect((await act(w, w.handler, id, 'close', {})).statusCode).toBe(422);
-      c = await ok(w, w.handler, id, 'close', { complainantReaction: 'accepted' });
+      // Issue 11: the legal letters were not sent through Redress here: closing is refused …
+      const open = await refused(
+        w,
+        w.handler,
+        id,
+        'close',
+        { complainantReaction: 'accepted' },
+        422,
+        'LEGAL_TASK_OPEN',
+      );
+      expect(open.error.details.blockers.map((b: { rule: string }) => b.rule).sort()).toEqual([
+        'AWB-12',
+        'AWB-41',
+        'AWB-41',
+        'AWB-50',
+        'ISO-07',
+      ]);
+      // … unless overridden with a reason, which the history keeps.
+      c = await ok(w, w.handler, id, 'close', {
+        complainantReaction: 'accepted',
+        overrideReason: 'Alle brieven zijn per post verstuurd; kopieën zitten in het papieren dossier.',
+      });
+      expect(c.history.find((e: { type: string }) => e.type === 'case.gate_overridden').data).toMatchObject({
+        action: 'close',
+        reason: 'Alle brieven zijn per post verstuurd; kopieën zitten in het papieren dossier.',
+      });
       expect(c.status).toBe('closed');
       expect(c.tasks.some((t: { kind: string }) => t.kind === 'satisfaction_check')).toBe(true);
       expect(allowed(c)).toEqual(expect.arrayContaining(['reopen', 'escalate', 'complete_measure']));
