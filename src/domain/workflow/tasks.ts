@@ -48,7 +48,8 @@ export const TASK_KINDS = {
     nl: 'Klacht doorzenden aan het bevoegde orgaan',
     en: 'Forward the complaint to the competent body',
     legal: true,
-    completedBy: { letter: 'forwarding-body' },
+    // No letter kind to the competent body yet: the handler records it as sent (with a note).
+    completedBy: { action: 'complete_task' },
   },
   'letter.forward_notice': {
     rule: 'AWB-07',
@@ -129,6 +130,25 @@ export const TASK_KINDS = {
   },
 } as const satisfies Record<string, TaskKindDefinition>;
 export type TaskKind = keyof typeof TASK_KINDS;
+
+/**
+ * AWB-12/13/14, WKKGZ-01: what the written acknowledgement must mention. The task is created at
+ * intake for every complaint (with or without e-mail); the acknowledgement e-mail, once sent, or a
+ * sent acknowledgement letter completes it.
+ */
+export function acknowledgementTaskData(regime: string, receiptDate: string, decisionDue: string) {
+  return {
+    mustMention: [
+      'receiptDate',
+      'decisionDue',
+      'hearing',
+      ...(regime === 'awb-advisory' ? ['advisoryCommittee'] : []),
+      ...(regime === 'wkkgz' ? ['complaintRegulationUrl'] : []),
+    ],
+    receiptDate,
+    decisionDue,
+  };
+}
 
 /** Whether an open task of this kind keeps a case from being closed (without an override). */
 export function isLegalTask(kind: string): boolean {

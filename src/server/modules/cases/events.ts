@@ -43,6 +43,8 @@ export interface CaseEventMap {
     warning?: string;
   };
   'case.acknowledged': { acknowledgedAt: string; acknowledgementDue: string; onTime: boolean };
+  // AWB-12: the automatic acknowledgement e-mail was delivered; it completed the acknowledgement task.
+  'case.acknowledgement_emailed': { outboxId: string; rule: 'AWB-12' };
   'case.first_contact': { at: string; channel: string; due: string; onTime: boolean };
   // NO-02: an attempt to reach the complainant that failed; two count as contact made.
   'case.contact_attempt': { at: string; channel: string; attempt: number };
@@ -162,6 +164,10 @@ export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   'case.authorisation_recorded': { nl: 'Machtiging vastgelegd', en: 'Authorisation recorded' },
   'case.assigned': { nl: 'Toegewezen', en: 'Assigned' },
   'case.acknowledged': { nl: 'Ontvangst bevestigd', en: 'Acknowledged' },
+  'case.acknowledgement_emailed': {
+    nl: 'Ontvangstbevestiging per e-mail verstuurd',
+    en: 'Acknowledgement sent by e-mail',
+  },
   'case.first_contact': { nl: 'Eerste contact', en: 'First contact' },
   'case.contact_attempt': { nl: 'Contactpoging mislukt', en: 'Contact attempt failed' },
   'case.safety_reviewed': { nl: 'Veiligheidsmelding beoordeeld', en: 'Safety issue reviewed' },

@@ -60,6 +60,8 @@ describe('public status page through the handling workflow', () => {
       let c = await ok(w, w.handler, id, 'start_handling');
       const respondentId = c.respondents[0].id;
       const itemId = c.items[0].id;
+      // Issue 11, time is real: what is recorded as done has happened by then.
+      vi.setSystemTime(new Date('2027-01-07T09:00:00Z'));
       await ok(w, w.handler, id, 'send_respondent_copy', {
         respondentId,
         sentAt: '2027-01-04T09:00:00+01:00',
@@ -138,7 +140,7 @@ describe('public status page through the handling workflow', () => {
       const after = await page();
       // AWB-51: the configured ombudsman, within a year after the decision (28 december 2026).
       expect(after).toContain('U kunt ook een klacht indienen bij Nationale ombudsman.');
-      expect(after).toContain('vóór 28 december 2027');
+      expect(after).toContain('vóór 7 januari 2028');
       expect(after).toContain('Postbus 93122, 2509 AC Den Haag');
       expect(after).toContain('href="tel:14020"');
     } finally {

@@ -10,6 +10,7 @@ import {
   type Assessment,
   type Priority,
 } from '../../../../domain/workflow/priority.js';
+import { acknowledgementTaskData } from '../../../../domain/workflow/tasks.js';
 import { happenedBlockers } from '../../../../domain/workflow/time.js';
 import { defineAction, type ActionContext } from './context.js';
 import { contactChannel, instant, level, localDate, severity, text } from './fields.js';
@@ -442,23 +443,16 @@ export const acknowledge = defineAction({
   async run(ctx) {
     const row = ctx.full.row;
     await ctx.update({ acknowledged_at: ctx.now });
-    await ctx.task({
-      kind: 'letter.acknowledgement',
-      recipient: 'complainant',
-      dueDate: row.acknowledgement_due,
-      data: {
-        // AWB-13: the letter states these; AWB-14: the advisory committee; WKKGZ-01: the regulation.
-        mustMention: [
-          'receiptDate',
-          'decisionDue',
-          'hearing',
-          ...(row.regime === 'awb-advisory' ? ['advisoryCommittee'] : []),
-          ...(row.regime === 'wkkgz' ? ['complaintRegulationUrl'] : []),
-        ],
-        receiptDate: row.receipt_date,
-        decisionDue: row.decision_due,
-      },
-    });
+    // AWB-12: the task exists since intake (done once the acknowledgement e-mail was sent); a case
+    // registered before that has none yet and gets it now.
+    const existing = ctx.full.tasks.some((t) => t.kind === 'letter.acknowledgement' && t.status !== 'cancelled');
+    if (!existing)
+      await ctx.task({
+        kind: 'letter.acknowledgement',
+        recipient: 'complainant',
+        dueDate: row.acknowledgement_due,
+        data: acknowledgementTaskData(row.regime, row.receipt_date, row.decision_due),
+      });
     ctx.event({
       type: 'case.acknowledged',
       data: {

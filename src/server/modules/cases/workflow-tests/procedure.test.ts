@@ -299,7 +299,7 @@ describe('close: no case reaches `closed` with a legal task open, except with a 
     const ev = closed.history.find((e: { type: string }) => e.type === 'case.gate_overridden');
     expect(ev.data.reason).toBe(reason);
     expect(ev.data.blockers.map((b: { rule: string }) => b.rule).sort()).toEqual(
-      ['AWB-41', 'AWB-41', 'AWB-50', 'ISO-07'].sort(),
+      ['AWB-12', 'AWB-41', 'AWB-41', 'AWB-50', 'ISO-07'].sort(),
     );
     const dash = await w.t.app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: w.manager.auth });
     expect(dash.statusCode, dash.body).toBe(200);
