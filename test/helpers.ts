@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../src/server/config.js';
 import { openDatabase, type DatabaseHandle } from '../src/server/db/client.js';
 import { buildServices, type Services } from '../src/server/services.js';
 import type { Role } from '../src/server/modules/users/service.js';
+import { finaliseMessage } from '../src/server/modules/outbox/finalise.js';
 
 /** A fresh, migrated database for one test file: PGlite from the template dump, or PostgreSQL. */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
@@ -93,3 +94,23 @@ export const exampleComplaint = {
   incidentDate: '2026-11-02',
   language: 'nl',
 };
+
+/**
+ * The text of an outbox message as it leaves (the real send-time seam, finalise.ts), without an SMTP
+ * server: status links in it are minted now and only their hashes stored.
+ */
+export async function finalisedText(services: Services, outboxId: string): Promise<string> {
+  const row = await services.database.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('id', '=', outboxId)
+    .executeTakeFirstOrThrow();
+  const mail = await finaliseMessage(row, {
+    db: services.database.db,
+    from: 'test@redress.test',
+    domain: 'redress.test',
+    publicUrl: services.config.publicUrl,
+    installationId: 'test',
+  });
+  return mail.text;
+}

@@ -5,7 +5,6 @@ import { detectLanguage } from '../insight/text.js';
 import { AppError } from '../server/errors.js';
 import type { Services } from '../server/services.js';
 import {
-  HistoryImport,
   IMPORT_CHANNELS,
   type ImportCase,
   type ImportOutcome,
@@ -201,7 +200,7 @@ export async function importCases(
   today: string,
 ): Promise<ImportReport> {
   const { cases, errors } = parseRegister(content, opts, { defaultChannel: opts.defaultChannel, today });
-  const history = new HistoryImport(s.database.db, s.organisation);
+  const history = s.historyImport;
   const known = await history.categories();
   const missing = [
     ...new Set(

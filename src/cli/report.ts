@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Services } from '../server/services.js';
 import { annualReportCsv } from '../server/modules/reports/annual.js';
-import { ReportService } from '../server/modules/reports/service.js';
 import { AppError } from '../server/errors.js';
 
 /** `redress report annual --year Y [--format csv|json]`: the Awb 9:12a report, as the HTTP API gives it. */
@@ -24,7 +23,7 @@ export function registerReportCommands(
         throw new AppError('VALIDATION_FAILED', '--year must be a year such as 2026.');
       if (opts.format !== 'json' && opts.format !== 'csv')
         throw new AppError('VALIDATION_FAILED', '--format must be json or csv.');
-      const report = await withServices((s) => new ReportService(s.database.db, s.organisation).annual(year));
+      const report = await withServices((s) => s.reports.annual(year));
       process.stdout.write(
         opts.format === 'csv' ? annualReportCsv(report) : `${JSON.stringify(report, null, 2)}\n`,
       );

@@ -17,6 +17,7 @@ import { tokenRoutes } from './modules/tokens/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { caseActionRoutes } from './modules/cases/actions.routes.js';
 import { publicRoutes } from './modules/public/routes.js';
+import { sendNotFoundPage, wantsPage } from './modules/public/not-found.js';
 import { backofficeRoutes } from './modules/backoffice/routes.js';
 import { labelRoutes } from './modules/backoffice/labels.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -74,9 +75,18 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     );
   });
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const query = req.url.slice(path.length);
+    // /klacht/ and /complaint/ (a trailing slash typed or pasted) lead to the page itself.
+    if (path.length > 1 && path.endsWith('/') && !path.startsWith('//')) {
+      const bare = path.replace(/\/+$/, '');
+      if (bare && app.hasRoute({ method: req.method === 'HEAD' ? 'GET' : req.method, url: bare }))
+        return reply.redirect(`${bare}${query}`, 308);
+    }
+    if (wantsPage(req)) return sendNotFoundPage(services, req, reply);
     const lang = requestLang(req);
-    reply.code(404).send(
+    return reply.code(404).send(
       new AppError('NOT_FOUND', {
         nl: `Onbekende route: ${req.method} ${req.url.split('?')[0]}`,
         en: `Unknown route: ${req.method} ${req.url.split('?')[0]}`,

@@ -30,7 +30,7 @@ export async function serve(config: Config): Promise<Running> {
     const app = await buildApp(services);
     let jobs: JobRunner | undefined;
     if (config.jobs) {
-      jobs = new JobRunner(database, services.delivery, app.log, services.organisation);
+      jobs = new JobRunner(database, services.delivery, app.log, services.organisation, services.insight);
       await jobs.start();
       services.jobs = jobs;
     }

@@ -7,3 +7,14 @@ import crypto from 'node:crypto';
 export function hashSecret(secret: string): string {
   return crypto.createHash('sha256').update(secret).digest('hex');
 }
+
+/**
+ * What a stored mail body carries where its status link goes: the link itself is minted when the mail
+ * is sent (outbox/finalise.ts), so no readable link is ever stored (issue 12, finding 3).
+ */
+export const STATUS_URL_PLACEHOLDER = '{{statusUrl}}';
+
+/** A fresh bearer token for a status link (192 bits, URL-safe). */
+export function newStatusToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}

@@ -13,6 +13,11 @@ import { LetterService } from './modules/letters/service.js';
 import { noJobs, type JobQueue } from './jobs/runner.js';
 import { InsightService } from './modules/insight/service.js';
 import { CaseAccessService } from './modules/cases/access.service.js';
+import { SessionService } from './modules/auth/session.service.js';
+import { ReportService } from './modules/reports/service.js';
+import { DashboardRepository } from './modules/dashboard/repository.js';
+import { OutboxRepository } from './modules/outbox/repository.js';
+import { HistoryImport } from './modules/insight/history-import.js';
 
 /** The application's services, built once from the configuration and the database. */
 export interface Services {
@@ -35,6 +40,16 @@ export interface Services {
   insight: InsightService;
   /** The read policy: who may see which case (cases/read-policy.ts). */
   caseAccess: CaseAccessService;
+  /** Staff sessions: login, lockout, logout. */
+  sessions: SessionService;
+  /** The annual report of Awb 9:12a. */
+  reports: ReportService;
+  /** The managers' dashboard aggregates. */
+  dashboard: DashboardRepository;
+  /** The outbox as staff see it (list, retry). */
+  outbox: OutboxRepository;
+  /** Importing a historical complaint register (`redress import cases`). */
+  historyImport: HistoryImport;
 }
 
 export function buildServices(config: Config, database: DatabaseHandle): Services {
@@ -43,7 +58,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
   const users = new UserService(db);
   const audit = new AuditService(db);
   const cases = new CaseRepository(db);
-  const intake = new IntakeService(db, organisation, config.publicUrl);
+  const intake = new IntakeService(db, organisation, config.publicUrl, config.statusLinkTtlDays);
   const letters = new LetterService(db, cases, organisation);
   const caseAccess = new CaseAccessService(db, organisation);
   return {
@@ -68,5 +83,10 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     letters,
     insight: new InsightService(db),
     caseAccess,
+    sessions: new SessionService(db),
+    reports: new ReportService(db, organisation),
+    dashboard: new DashboardRepository(db),
+    outbox: new OutboxRepository(db),
+    historyImport: new HistoryImport(db, organisation),
   };
 }

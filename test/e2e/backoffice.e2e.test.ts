@@ -227,6 +227,14 @@ describe('back office journey', () => {
     await area.fill(
       `${await area.inputValue()} Wij bespreken uw klacht met de medewerker. Dat gesprek vindt uiterlijk ${inDays(60)} plaats.`,
     );
+    // NO-02: the handler recorded no answer to what the complainant asked for, so the case-aware
+    // linter asks for one in the paragraph it points to.
+    const wish = h.locator('.bo-finding--error', { hasText: 'NO-02' });
+    await expect.poll(() => wish.count(), { timeout: 10_000 }).toBe(1);
+    const wishArea = h.locator((await wish.getByRole('link').getAttribute('href'))!);
+    await wishArea.fill(
+      `${await wishArea.inputValue()} U vroeg om uw vergunning terug en om een verklaring. De vergunning krijgt u niet terug, omdat de intrekking juist was. De verklaring leest u in deze brief.`,
+    );
     await expect
       .poll(async () => (await h.locator('.bo-finding--error').allTextContents()).join('\n'), {
         timeout: 10_000,

@@ -87,7 +87,8 @@ export interface CaseTable {
   decision_due: DateColumn;
   deadlines: Json<Record<string, unknown>>;
   overdue: Generated<boolean>;
-  status_token_hash: string;
+  /** The link shown once on the confirmation page (hash only); NULL once a new link was sent. */
+  status_token_hash: string | null;
   created_by: string | null;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
@@ -312,9 +313,13 @@ export interface CaseAlertTable {
 export interface StatusLinkTable {
   id: Generated<string>;
   case_id: string;
-  token_hash: string;
+  /** SHA-256 of the token, set when the mail carrying it is sent; NULL while only reserved. */
+  token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   expires_at: Timestamp;
   created_at: GeneratedTimestamp;
+  /** The mail this link is minted for (20261202T1201). */
+  outbox_id: ColumnType<string | null, string | null | undefined, string | null>;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ComplainantSubmissionTable {

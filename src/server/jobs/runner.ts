@@ -2,9 +2,9 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/client.js';
 import type { OutboxDelivery } from '../modules/outbox/delivery.js';
-import { OrganisationService } from '../modules/organisation/service.js';
+import type { OrganisationService } from '../modules/organisation/service.js';
 import { DEADLINE_JOBS, DeadlineMonitor } from './deadlines.js';
-import { INSIGHT_RETRAIN, InsightService } from '../modules/insight/service.js';
+import { INSIGHT_RETRAIN, type InsightService } from '../modules/insight/service.js';
 
 // Typed job definitions (name, payload, retry policy); handlers return a result or throw to retry.
 // Outgoing mail is not a job: the outbox worker claims messages straight from the outbox table
@@ -33,8 +33,9 @@ export class JobRunner implements JobQueue {
     private readonly handle: DatabaseHandle,
     private readonly delivery: OutboxDelivery,
     private readonly log: FastifyBaseLogger,
-    /** The application's instance, so settings changed through the admin API are seen at once. */
-    private readonly organisation: OrganisationService = new OrganisationService(handle.db),
+    /** The application's instances (services.ts), so settings changed through the admin API are seen at once. */
+    private readonly organisation: OrganisationService,
+    private readonly insight: InsightService,
   ) {}
 
   async start(): Promise<void> {
@@ -63,7 +64,7 @@ export class JobRunner implements JobQueue {
     });
     await boss.schedule(deadlineMonitor.name, deadlineMonitor.cron);
     // The category classifier learns from the day's closed cases every night (src/server/modules/insight).
-    const insight = new InsightService(this.handle.db);
+    const insight = this.insight;
     await boss.createQueue(INSIGHT_RETRAIN.name, {
       name: INSIGHT_RETRAIN.name,
       retryLimit: INSIGHT_RETRAIN.retryLimit,

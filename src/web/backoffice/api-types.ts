@@ -721,7 +721,7 @@ export interface paths {
                             regime: string;
                             /** @enum {string} */
                             status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
-                            statusUrl: string;
+                            statusUrl?: string;
                         };
                     };
                 };
@@ -743,7 +743,7 @@ export interface paths {
                             regime: string;
                             /** @enum {string} */
                             status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
-                            statusUrl: string;
+                            statusUrl?: string;
                         };
                     };
                 };
@@ -3054,7 +3054,7 @@ export interface paths {
                             regime: string;
                             /** @enum {string} */
                             status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
-                            statusUrl: string;
+                            statusUrl?: string;
                         };
                     };
                 };
@@ -3076,7 +3076,7 @@ export interface paths {
                             regime: string;
                             /** @enum {string} */
                             status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
-                            statusUrl: string;
+                            statusUrl?: string;
                         };
                     };
                 };

@@ -5,7 +5,6 @@ import { errorResponseSchema } from '../../http/openapi.js';
 import { SESSION_COOKIE, sessionCookie } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
 import { ROLES } from '../users/service.js';
-import { SessionService } from './session.service.js';
 
 const meSchema = z.object({
   user: z.object({
@@ -27,7 +26,7 @@ export const authRoutes =
   (s: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const sessions = new SessionService(s.database.db);
+    const sessions = s.sessions;
     const errors = {
       401: errorResponseSchema,
       403: errorResponseSchema,

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { hashSecret } from '../../secrets.js';
+import { hashSecret, newStatusToken, STATUS_URL_PLACEHOLDER } from '../../secrets.js';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { computeDeadline, deadlineStartFor, type Deadline } from '../../../domain/deadlines.js';
 import { acknowledgementMessage } from '../../../domain/acknowledgement.js';
@@ -33,6 +33,7 @@ export class IntakeService {
     private readonly db: Kysely<Database>,
     private readonly organisation: OrganisationService,
     private readonly publicUrl: string,
+    private readonly statusLinkTtlDays: number,
   ) {}
 
   /**
@@ -64,8 +65,11 @@ export class IntakeService {
 
     const year = Number(receiptDate.slice(0, 4));
     const id = crypto.randomUUID();
-    const statusToken = crypto.randomBytes(24).toString('base64url');
+    // The link in this answer (shown once on the confirmation page) is stored as a hash only. The
+    // acknowledgement carries a placeholder: its own link is minted when it is sent (finalise.ts).
+    const statusToken = newStatusToken();
     const statusUrl = `${this.publicUrl}/status/${statusToken}`;
+    const linkExpiresAt = new Date(receivedAt.getTime() + this.statusLinkTtlDays * 86_400_000);
     const channel = input.channel ?? 'web';
     const email = input.complainant.email ?? null;
 
@@ -78,17 +82,17 @@ export class IntakeService {
       receiptDate,
       decisionDue: decision.due,
       contactWorkingDays: org.settings.contactWorkingDays ?? 5,
-      statusUrl,
+      statusUrl: STATUS_URL_PLACEHOLDER,
       privacyUrl: org.settings.privacyUrl,
       advisoryCommittee: org.regime === 'awb-advisory',
     });
-    const response: Omit<IntakeResponse, 'reference'> = {
+    // What a replay of the Idempotency-Key answers: everything but the link (api.md).
+    const response: Omit<IntakeResponse, 'reference' | 'statusUrl'> = {
       id,
       status: 'received',
       receivedAt: receivedAt.toISOString(),
       regime: org.regime,
       deadlines: { acknowledgement: acknowledgement.due, decision: decision.due },
-      statusUrl,
     };
     const eventData: Extract<CaseEvent, { type: 'case.received' }>['data'] = {
       reference: REFERENCE_PLACEHOLDER,
@@ -142,7 +146,10 @@ export class IntakeService {
         SELECT c.id, 'acknowledgement', ${email}, ${email ? 'pending' : 'no-recipient'},
           replace(${message.subject}, ${REFERENCE_PLACEHOLDER}, c.reference), replace(${message.text}, ${REFERENCE_PLACEHOLDER}, c.reference)
         FROM c
-        RETURNING id
+        RETURNING id, case_id
+      ), l AS (
+        INSERT INTO status_link (case_id, outbox_id, expires_at)
+        SELECT o.case_id, o.id, ${linkExpiresAt} FROM o WHERE ${email}::text IS NOT NULL
       )
       SELECT c.id, c.reference, (SELECT o.id FROM o) AS outbox_id FROM c`;
 
@@ -171,7 +178,7 @@ export class IntakeService {
       return replayed;
     }
     return {
-      response: { ...response, reference: row.reference },
+      response: { ...response, reference: row.reference, statusUrl },
       created: true,
       outboxIds: email && row.outbox_id ? [String(row.outbox_id)] : [],
     };

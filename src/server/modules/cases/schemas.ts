@@ -113,7 +113,8 @@ export const intakeResponseSchema = z.object({
   receivedAt: z.string(),
   regime: z.string(),
   deadlines: z.object({ acknowledgement: z.string(), decision: z.string() }),
-  statusUrl: z.string(),
+  /** The secret status link: in the first answer only, never in a replay (never stored readable). */
+  statusUrl: z.string().optional(),
 });
 export type IntakeResponse = z.infer<typeof intakeResponseSchema>;
 

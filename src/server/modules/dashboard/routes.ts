@@ -6,7 +6,6 @@ import { ACTION_LABELS, STATUS_LABELS, isCaseStatus } from '../../../domain/life
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
 import type { Services } from '../../services.js';
-import { DashboardRepository } from './repository.js';
 
 const count = z.number().int().nonnegative();
 const judgement = z.enum(['upheld', 'partly_upheld', 'not_upheld']);
@@ -87,7 +86,7 @@ export const dashboardRoutes =
   (s: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const repo = new DashboardRepository(s.database.db);
+    const repo = s.dashboard;
 
     r.get(
       '/api/v1/dashboard',

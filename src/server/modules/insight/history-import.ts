@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { computeDeadline, type Deadline } from '../../../domain/deadlines.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { CaseEvents } from '../cases/events.js';
+import { InsightRepository } from './repository.js';
 
 // Importing a historical complaint register (`redress import cases`): the labelled history the
 // category classifier learns from. Idempotent on the reference: a second import adds nothing.
@@ -60,17 +61,11 @@ export class HistoryImport {
   ) {}
 
   async existingReferences(references: string[]): Promise<Set<string>> {
-    if (references.length === 0) return new Set();
-    const rows = await this.db
-      .selectFrom('complaint_case')
-      .select('reference')
-      .where('reference', 'in', references)
-      .execute();
-    return new Set(rows.map((r) => r.reference));
+    return new InsightRepository(this.db).existingReferences(references);
   }
 
   async categories(): Promise<Map<string, string>> {
-    const rows = await this.db.selectFrom('category').select(['id', 'name']).execute();
+    const rows = await new InsightRepository(this.db).categories();
     return new Map(rows.map((r) => [r.name.toLowerCase(), r.id]));
   }
 
@@ -79,22 +74,14 @@ export class HistoryImport {
     const org = await this.organisation.get();
     const extraHolidays = org.settings.extraHolidays ?? [];
     return this.db.transaction().execute(async (trx) => {
+      const repo = new InsightRepository(trx);
       const result: ImportResult = { imported: [], existing: [], categoriesCreated: [] };
-      const cats = new Map(
-        (await trx.selectFrom('category').select(['id', 'name', 'department_id']).execute()).map((r) => [
-          r.name.toLowerCase(),
-          r,
-        ]),
-      );
+      const cats = new Map((await repo.categoriesWithDepartment()).map((r) => [r.name.toLowerCase(), r]));
       for (const c of cases) {
         let category = c.category ? cats.get(c.category.toLowerCase()) : undefined;
         if (c.category && !category) {
           if (!opts.createCategories) throw new Error(`line ${c.line}: unknown category ${c.category}`);
-          category = await trx
-            .insertInto('category')
-            .values({ name: c.category })
-            .returning(['id', 'name', 'department_id'])
-            .executeTakeFirstOrThrow();
+          category = await repo.insertCategory(c.category);
           cats.set(c.category.toLowerCase(), category);
           result.categoriesCreated.push(c.category);
         }
@@ -113,33 +100,28 @@ export class HistoryImport {
         const receivedAt = new Date(`${c.receiptDate}T12:00:00Z`);
         const closedAt = c.closedOn ? new Date(`${c.closedOn}T12:00:00Z`) : null;
         const judged = c.outcome === 'upheld' || c.outcome === 'partly_upheld' || c.outcome === 'not_upheld';
-        const row = await trx
-          .insertInto('complaint_case')
-          .values({
-            reference: c.reference,
-            status: statusFor(c),
-            regime: org.regime,
-            channel: c.channel,
-            received_at: receivedAt,
-            submitted_at: receivedAt,
-            receipt_date: c.receiptDate,
-            complainant_name: null,
-            description: c.description,
-            language: c.language,
-            category_id: category?.id ?? null,
-            department_id: category?.department_id ?? null,
-            acknowledgement_due: acknowledgement.due,
-            decision_due: decision.due,
-            deadlines: JSON.stringify({ acknowledgement, decision } satisfies Record<string, Deadline>),
-            // No status link for an imported case: a random hash nobody holds.
-            status_token_hash: crypto.randomBytes(32).toString('hex'),
-            outcome: c.outcome,
-            decided_at: judged ? closedAt : null,
-            closed_at: closedAt,
-          })
-          .onConflict((oc) => oc.column('reference').doNothing())
-          .returning('id')
-          .executeTakeFirst();
+        const row = await repo.insertImportedCase({
+          reference: c.reference,
+          status: statusFor(c),
+          regime: org.regime,
+          channel: c.channel,
+          received_at: receivedAt,
+          submitted_at: receivedAt,
+          receipt_date: c.receiptDate,
+          complainant_name: null,
+          description: c.description,
+          language: c.language,
+          category_id: category?.id ?? null,
+          department_id: category?.department_id ?? null,
+          acknowledgement_due: acknowledgement.due,
+          decision_due: decision.due,
+          deadlines: JSON.stringify({ acknowledgement, decision } satisfies Record<string, Deadline>),
+          // No status link for an imported case: a random hash nobody holds.
+          status_token_hash: crypto.randomBytes(32).toString('hex'),
+          outcome: c.outcome,
+          decided_at: judged ? closedAt : null,
+          closed_at: closedAt,
+        });
         if (!row) {
           result.existing.push({ line: c.line, reference: c.reference });
           continue;
@@ -149,20 +131,11 @@ export class HistoryImport {
           data: { reference: c.reference, line: c.line, source: 'csv' },
         });
         result.imported.push({ line: c.line, reference: c.reference });
-        await this.advanceReferenceSequence(trx, c.reference);
+        // ISO-01: a register in Redress's own reference format must not collide with later intakes.
+        const m = /^KL-(\d{4})-(\d{1,9})$/i.exec(c.reference);
+        if (m) await repo.advanceReferenceSequence(m[1]!, Number(m[2]));
       }
       return result;
     });
-  }
-
-  /** ISO-01: a register in Redress's own reference format must not collide with later intakes. */
-  private async advanceReferenceSequence(trx: Kysely<Database>, reference: string): Promise<void> {
-    const m = /^KL-(\d{4})-(\d{1,9})$/i.exec(reference);
-    if (!m) return;
-    const seq = `case_reference_${m[1]}`;
-    await sql`CREATE SEQUENCE IF NOT EXISTS ${sql.id(seq)} START 1`.execute(trx);
-    await sql`SELECT setval(${seq}::regclass, greatest(${Number(m[2])}, (SELECT last_value FROM ${sql.id(seq)})))`.execute(
-      trx,
-    );
   }
 }

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import type { CaseTable, Database } from '../../db/schema.js';
 import { OPEN_STATUSES } from '../../../domain/lifecycle.js';
 
 // Queries only (GUIDE habit 4): the history the classifier learns from, candidates for similarity,
@@ -120,6 +120,49 @@ export class InsightRepository {
   /** Keep the last few runs; a model is large and the newest is the one used. */
   async pruneModels(keep: number): Promise<void> {
     await sql`DELETE FROM insight_model WHERE id NOT IN (SELECT id FROM insight_model ORDER BY id DESC LIMIT ${keep})`.execute(
+      this.db,
+    );
+  }
+
+  // The register import (`redress import cases`, history-import.ts): run on a transaction's repository.
+
+  async existingReferences(references: string[]): Promise<Set<string>> {
+    if (references.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('complaint_case')
+      .select('reference')
+      .where('reference', 'in', references)
+      .execute();
+    return new Set(rows.map((r) => r.reference));
+  }
+
+  categoriesWithDepartment() {
+    return this.db.selectFrom('category').select(['id', 'name', 'department_id']).execute();
+  }
+
+  insertCategory(name: string) {
+    return this.db
+      .insertInto('category')
+      .values({ name })
+      .returning(['id', 'name', 'department_id'])
+      .executeTakeFirstOrThrow();
+  }
+
+  /** The imported case, or undefined when its reference exists already (idempotent import). */
+  insertImportedCase(values: Insertable<CaseTable>) {
+    return this.db
+      .insertInto('complaint_case')
+      .values(values)
+      .onConflict((oc) => oc.column('reference').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+  }
+
+  /** ISO-01: moves the year's reference sequence past an imported number so later intakes never collide. */
+  async advanceReferenceSequence(year: string, number: number): Promise<void> {
+    const seq = `case_reference_${year}`;
+    await sql`CREATE SEQUENCE IF NOT EXISTS ${sql.id(seq)} START 1`.execute(this.db);
+    await sql`SELECT setval(${seq}::regclass, greatest(${number}, (SELECT last_value FROM ${sql.id(seq)})))`.execute(
       this.db,
     );
   }

@@ -13,7 +13,13 @@ describe('a sent letter is delivered by the pg-boss outbox job', () => {
   beforeAll(async () => {
     smtp = await startTestSmtp();
     t = await createTestContext({ SMTP_URL: smtp.url, JOBS: 'on' });
-    jobs = new JobRunner(t.database, t.services.delivery, t.app.log);
+    jobs = new JobRunner(
+      t.database,
+      t.services.delivery,
+      t.app.log,
+      t.services.organisation,
+      t.services.insight,
+    );
     await jobs.start();
     t.services.jobs = jobs;
   });

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { OrganisationRepository } from './repository.js';
 import { AppError } from '../../errors.js';
 import type { AuditService } from '../audit/service.js';
 import type { Role, UserService } from '../users/service.js';
@@ -15,12 +16,16 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 
 /** Admin API for the organisation model: settings, departments, categories and staff. */
 export class OrganisationAdminService {
+  private readonly repo: OrganisationRepository;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
     private readonly organisation: OrganisationService,
     private readonly users: UserService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.repo = new OrganisationRepository(db);
+  }
 
   async saveOrganisation(actorId: string, input: OrganisationInput) {
     await this.organisation.save({ name: input.name, regime: input.regime, settings: input.settings });
@@ -29,16 +34,12 @@ export class OrganisationAdminService {
   }
 
   listDepartments() {
-    return this.db.selectFrom('department').select(['id', 'name', 'active']).orderBy('name').execute();
+    return this.repo.listDepartments();
   }
 
   async createDepartment(actorId: string, name: string) {
     try {
-      const row = await this.db
-        .insertInto('department')
-        .values({ name })
-        .returning(['id', 'name', 'active'])
-        .executeTakeFirstOrThrow();
+      const row = await this.repo.insertDepartment(name);
       await this.audit.record(actorId, 'admin.department.created', null, { id: row.id, name });
       return row;
     } catch (err) {
@@ -57,15 +58,7 @@ export class OrganisationAdminService {
     patch: { name?: string | undefined; active?: boolean | undefined },
   ) {
     try {
-      const row = await this.db
-        .updateTable('department')
-        .set({
-          ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.active !== undefined ? { active: patch.active } : {}),
-        })
-        .where('id', '=', id)
-        .returning(['id', 'name', 'active'])
-        .executeTakeFirst();
+      const row = await this.repo.updateDepartment(id, patch);
       if (!row)
         throw new AppError('NOT_FOUND', { nl: 'Afdeling niet gevonden.', en: 'Department not found.' });
       await this.audit.record(actorId, 'admin.department.updated', null, { id, ...patch });
@@ -81,29 +74,21 @@ export class OrganisationAdminService {
   }
 
   async listCategories() {
-    const rows = await this.db
-      .selectFrom('category')
-      .select(['id', 'name', 'department_id', 'active'])
-      .orderBy('name')
-      .execute();
+    const rows = await this.repo.listCategories();
     return rows.map((r) => ({ id: r.id, name: r.name, departmentId: r.department_id, active: r.active }));
   }
 
   private async requireDepartment(id: string | null | undefined, path: string) {
     if (!id) return;
-    const found = await this.db.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst();
-    if (!found) throw unknownRef(path, 'onbekende afdeling', 'unknown department');
+    if (!(await this.repo.departmentExists(id)))
+      throw unknownRef(path, 'onbekende afdeling', 'unknown department');
   }
 
   /** A category routes new cases to its default department (routing: category → department → handler). */
   async createCategory(actorId: string, input: { name: string; departmentId?: string | null | undefined }) {
     await this.requireDepartment(input.departmentId, 'departmentId');
     try {
-      const row = await this.db
-        .insertInto('category')
-        .values({ name: input.name, department_id: input.departmentId ?? null })
-        .returning(['id', 'name', 'department_id', 'active'])
-        .executeTakeFirstOrThrow();
+      const row = await this.repo.insertCategory(input.name, input.departmentId ?? null);
       await this.audit.record(actorId, 'admin.category.created', null, { id: row.id, name: input.name });
       return { id: row.id, name: row.name, departmentId: row.department_id, active: row.active };
     } catch (err) {
@@ -128,17 +113,7 @@ export class OrganisationAdminService {
   ) {
     await this.requireDepartment(patch.departmentId, 'departmentId');
     try {
-      const row = await this.db
-        .updateTable('category')
-        .set({
-          ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
-          ...(patch.active !== undefined ? { active: patch.active } : {}),
-          ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
-        })
-        .where('id', '=', id)
-        .returning(['id', 'name', 'department_id', 'active'])
-        .executeTakeFirst();
+      const row = await this.repo.updateCategory(id, patch);
       if (!row)
         throw new AppError('NOT_FOUND', { nl: 'Categorie niet gevonden.', en: 'Category not found.' });
       await this.audit.record(actorId, 'admin.category.updated', null, { id, ...patch });
@@ -158,13 +133,7 @@ export class OrganisationAdminService {
     department?: string | undefined;
     active?: boolean | undefined;
   }) {
-    let query = this.db
-      .selectFrom('app_user')
-      .select(['id', 'email', 'name', 'role', 'department_id', 'active', 'phone']);
-    if (q.role) query = query.where('role', '=', q.role);
-    if (q.department) query = query.where('department_id', '=', q.department);
-    if (q.active !== undefined) query = query.where('active', '=', q.active);
-    const rows = await query.orderBy('name').limit(1000).execute();
+    const rows = await this.repo.listUsers(q);
     return rows.map(presentUser);
   }
 
@@ -197,19 +166,7 @@ export class OrganisationAdminService {
         en: 'You cannot remove your own admin role.',
       });
     }
-    const row = await this.db
-      .updateTable('app_user')
-      .set({
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.role !== undefined ? { role: patch.role } : {}),
-        ...(patch.departmentId !== undefined ? { department_id: patch.departmentId } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-        ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
-        ...(patch.phone !== undefined ? { phone: patch.phone || null } : {}),
-      })
-      .where('id', '=', id)
-      .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'phone'])
-      .executeTakeFirst();
+    const row = await this.repo.updateUser(id, patch);
     if (!row) throw new AppError('USER_NOT_FOUND', { nl: 'Gebruiker niet gevonden.', en: 'User not found.' });
     await this.audit.record(actorId, 'admin.user.updated', null, { id, ...patch });
     return presentUser(row);

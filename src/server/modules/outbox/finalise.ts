@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { hashSecret, newStatusToken, STATUS_URL_PLACEHOLDER } from '../../secrets.js';
 import { OutboxRepository, type OutboxRow } from './repository.js';
 
 /** What goes over SMTP for one outbox message. */
@@ -44,7 +45,7 @@ export async function finaliseMessage(row: OutboxRow, ctx: FinaliseContext): Pro
     from: ctx.from,
     to: row.recipient ?? '',
     subject: row.subject,
-    text: row.body_text,
+    text: await withStatusLink(row, ctx),
     headers: {},
     attachments: [],
   };
@@ -58,6 +59,44 @@ export async function finaliseMessage(row: OutboxRow, ctx: FinaliseContext): Pro
       });
   }
   return mail;
+}
+
+/**
+ * Issue 12, finding 3 (PRIV-09, AVG art. 32): the status link in a mail is minted here, at send time,
+ * and only its hash stored, in the status_link row reserved for this message when it was written
+ * (which fixed the expiry). Each attempt mints a new token and overwrites the hash, so a link from a
+ * failed attempt never works. Sending a re-sent link (kind 'status-link') revokes every other link of
+ * the case, including the one shown on the confirmation page. A message without a reservation (one
+ * written before this existed) gets the page where the complainant asks for a new link instead.
+ */
+async function withStatusLink(row: OutboxRow, ctx: FinaliseContext): Promise<string> {
+  if (!row.body_text.includes(STATUS_URL_PLACEHOLDER)) return row.body_text;
+  const token = newStatusToken();
+  const link = row.case_id
+    ? await ctx.db
+        .updateTable('status_link')
+        .set({ token_hash: hashSecret(token), revoked_at: null })
+        .where('outbox_id', '=', row.id)
+        .where('case_id', '=', row.case_id)
+        .returning(['id', 'case_id'])
+        .executeTakeFirst()
+    : undefined;
+  if (!link) return row.body_text.replaceAll(STATUS_URL_PLACEHOLDER, `${ctx.publicUrl}/klacht/link`);
+  if (row.kind === 'status-link') {
+    await ctx.db
+      .updateTable('status_link')
+      .set({ revoked_at: new Date() })
+      .where('case_id', '=', link.case_id)
+      .where('id', '<>', link.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await ctx.db
+      .updateTable('complaint_case')
+      .set({ status_token_hash: null })
+      .where('id', '=', link.case_id)
+      .execute();
+  }
+  return row.body_text.replaceAll(STATUS_URL_PLACEHOLDER, `${ctx.publicUrl}/status/${token}`);
 }
 
 export function messageIdFor(outboxId: string, installationId: string, domain: string): string {

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestContext, type TestContext } from '../../../../test/helpers.js';
+import { createTestContext, finalisedText, type TestContext } from '../../../../test/helpers.js';
 
 // Server-side tests of the public pages through app.inject. Rule IDs in the names.
 
@@ -198,7 +198,10 @@ describe('complaint form (NO-01)', () => {
     const a = await file(fields);
     const b = await file(fields);
     expect(a.statusCode).toBe(303);
-    expect(b.headers.location).toBe(a.headers.location);
+    // The second answer names the complaint but carries no link (issue 12 finding 3: never stored).
+    expect(b.statusCode).toBe(200);
+    expect(b.body).toContain('Uw klacht is al ontvangen');
+    expect(b.body).not.toMatch(/\/status\/[A-Za-z0-9_-]{20,}/);
     expect(await count('complaint_case')).toBe(before + 1);
   });
 });
@@ -509,7 +512,8 @@ describe('re-sending the status link (ISO-02)', () => {
       .execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.recipient).toBe('opnieuw@example.nl');
-    const newToken = /\/status\/([A-Za-z0-9_-]+)/.exec(mails[0]!.body_text)![1]!;
+    expect(mails[0]!.body_text).not.toMatch(/\/status\/[A-Za-z0-9_-]{20,}/);
+    const newToken = /\/status\/([A-Za-z0-9_-]+)/.exec(await finalisedText(ctx.services, mails[0]!.id))![1]!;
     const page = await ctx.app.inject({ method: 'GET', url: `/status/${newToken}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(row.reference);
@@ -539,11 +543,11 @@ describe('re-sending the status link (ISO-02)', () => {
     });
     const mail = await ctx.services.database.db
       .selectFrom('outbox')
-      .select('body_text')
+      .select('id')
       .where('recipient', '=', 'verloopt@example.nl')
       .where('kind', '=', 'status-link')
       .executeTakeFirstOrThrow();
-    const token = /\/status\/([A-Za-z0-9_-]+)/.exec(mail.body_text)![1]!;
+    const token = /\/status\/([A-Za-z0-9_-]+)/.exec(await finalisedText(ctx.services, mail.id))![1]!;
     await ctx.services.database.db
       .updateTable('status_link')
       .set({ expires_at: new Date(Date.now() - 1000) })

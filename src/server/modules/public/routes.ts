@@ -256,6 +256,24 @@ export const publicRoutes =
           }
           const filed = await fileOnce(s, result.input, result.files, result.formId);
           s.jobs.outboxCreated(filed.outboxIds);
+          if (!filed.token) {
+            // The same form sent twice: the link was shown once and is mailed, never stored readable.
+            return sendPage(
+              req,
+              reply,
+              200,
+              errorPage(
+                ctx,
+                t(lang, 'Uw klacht is al ontvangen', 'Your complaint has already been received'),
+                t(
+                  lang,
+                  `Wij hebben dit formulier al ontvangen (kenmerk ${filed.response.reference}). De link om uw klacht te volgen staat in de ontvangstbevestiging die wij u mailden.`,
+                  `We have already received this form (reference ${filed.response.reference}). The link to follow your complaint is in the acknowledgement we e-mailed you.`,
+                ),
+                { href: paths.link, text: t(lang, 'Een nieuwe link aanvragen', 'Ask for a new link') },
+              ),
+            );
+          }
           return reply
             .code(303)
             .header('location', `/status/${filed.token}/bevestiging${lang === 'en' ? '?lang=en' : ''}`)

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { CaseRow, Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
@@ -7,7 +6,7 @@ import { ombudsmanTermEnd } from '../../../domain/deadlines.js';
 import { FINAL_STATUSES } from '../../../domain/lifecycle.js';
 import { CaseEvents } from '../cases/events.js';
 import type { IntakeService } from '../cases/intake.service.js';
-import { hashSecret } from '../../secrets.js';
+import { hashSecret, STATUS_URL_PLACEHOLDER } from '../../secrets.js';
 import type { IntakeResponse, PublicIntake } from '../cases/schemas.js';
 import type { Organisation, OrganisationService } from '../organisation/service.js';
 import type { CheckedFile } from './attachments.js';
@@ -117,11 +116,12 @@ export class PublicCaseService {
     const hash = hashSecret(token);
     const resent = await this.db
       .selectFrom('status_link')
-      .select(['case_id', 'expires_at'])
+      .select(['case_id', 'expires_at', 'revoked_at'])
       .where('token_hash', '=', hash)
       .executeTakeFirst();
     if (resent) {
-      if (new Date(resent.expires_at) <= now) return undefined;
+      // A link is dead once it expired or a newer link was sent (finalise.ts revokes the others).
+      if (new Date(resent.expires_at) <= now || resent.revoked_at) return undefined;
       const row = await this.db
         .selectFrom('complaint_case')
         .selectAll()
@@ -175,6 +175,7 @@ export class PublicCaseService {
     const lang = pageLang ?? (row.language === 'en' ? 'en' : 'nl');
     const history = events.map((e) => ({ type: e.type, at: new Date(e.created_at), data: e.data }));
     const statusLinkPattern = new RegExp(`${escapeRegExp(this.config.publicUrl)}/status/[A-Za-z0-9_-]+`, 'g');
+    const placeholderPattern = new RegExp(`${escapeRegExp(STATUS_URL_PLACEHOLDER)}(\\?lang=en)?`, 'g');
     const surveyAsked = SURVEY_STATUSES.includes(row.status);
     return {
       caseId: row.id,
@@ -189,7 +190,9 @@ export class PublicCaseService {
         at: new Date(m.created_at),
         subject: m.subject,
         // The page is already behind the link; do not repeat links in the page text.
-        body: m.body_text.replace(statusLinkPattern, lang === 'nl' ? '[deze pagina]' : '[this page]'),
+        body: m.body_text
+          .replace(statusLinkPattern, lang === 'nl' ? '[deze pagina]' : '[this page]')
+          .replace(placeholderPattern, lang === 'nl' ? '[deze pagina]' : '[this page]'),
       })),
       attachments: attachments.map((a) => ({
         id: a.id,
@@ -306,14 +309,14 @@ export class PublicCaseService {
     if (!row?.complainant_email || row.complainant_email.trim().toLowerCase() !== email.trim().toLowerCase())
       return [];
     const recent = await this.db
-      .selectFrom('status_link')
+      .selectFrom('outbox')
       .select('id')
       .where('case_id', '=', row.id)
+      .where('kind', '=', 'status-link')
       .where('created_at', '>', new Date(now.getTime() - RESEND_INTERVAL_MINUTES * 60_000))
       .executeTakeFirst();
     if (recent) return [];
     const org = await this.organisation.get();
-    const token = crypto.randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.statusLinkTtlDays * 86_400_000);
     const lang = row.language === 'en' ? 'en' : 'nl';
     const message = statusLinkMessage({
@@ -321,14 +324,11 @@ export class PublicCaseService {
       organisationName: org.name,
       complainantName: row.complainant_name,
       reference: row.reference,
-      statusUrl: `${this.config.publicUrl}/status/${token}${lang === 'en' ? '?lang=en' : ''}`,
+      // Minted when the mail is sent (finalise.ts); sending it revokes the earlier links.
+      statusUrl: `${STATUS_URL_PLACEHOLDER}${lang === 'en' ? '?lang=en' : ''}`,
       validUntil: amsterdamDate(expiresAt),
     });
     return this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('status_link')
-        .values({ case_id: row.id, token_hash: hashSecret(token), expires_at: expiresAt })
-        .execute();
       await CaseEvents.append(trx, row.id, null, {
         type: 'status_link.resent',
         data: { expiresAt: expiresAt.toISOString() },
@@ -344,6 +344,10 @@ export class PublicCaseService {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('status_link')
+        .values({ case_id: row.id, outbox_id: outbox.id, expires_at: expiresAt })
+        .execute();
       return [outbox.id];
     });
   }
@@ -374,8 +378,10 @@ export class PublicCaseService {
   }
 }
 
-function tokenOf(response: IntakeResponse): string {
-  return response.statusUrl.slice(response.statusUrl.lastIndexOf('/status/') + '/status/'.length);
+/** The token of the link in a first answer; a replay has none (the link is never stored readable). */
+function tokenOf(response: IntakeResponse): string | undefined {
+  const url = response.statusUrl;
+  return url ? url.slice(url.lastIndexOf('/status/') + '/status/'.length) : undefined;
 }
 
 function escapeRegExp(s: string): string {

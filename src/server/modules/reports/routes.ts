@@ -4,14 +4,13 @@ import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
 import type { Services } from '../../services.js';
 import { annualReportCsv } from './annual.js';
-import { ReportService } from './service.js';
 
 /** The annual report of Awb 9:12a for managers and admins, as JSON or CSV. */
 export const reportRoutes =
   (s: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const reports = new ReportService(s.database.db, s.organisation);
+    const reports = s.reports;
 
     r.get(
       '/api/v1/reports/annual',

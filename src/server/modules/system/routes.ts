@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errorResponseSchema } from '../../http/openapi.js';
 import type { Services } from '../../services.js';
 import { AppError } from '../../errors.js';
-import { OutboxRepository, type OutboxRow } from '../outbox/repository.js';
+import type { OutboxRow } from '../outbox/repository.js';
 
 const outboxItem = z.object({
   id: z.string(),
@@ -49,7 +49,7 @@ export const systemRoutes =
   (s: Services): FastifyPluginAsync =>
   async (app) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const outbox = new OutboxRepository(s.database.db);
+    const outbox = s.outbox;
 
     r.get(
       '/health',
