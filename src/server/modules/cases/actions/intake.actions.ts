@@ -445,7 +445,9 @@ export const acknowledge = defineAction({
     await ctx.update({ acknowledged_at: ctx.now });
     // AWB-12: the task exists since intake (done once the acknowledgement e-mail was sent); a case
     // registered before that has none yet and gets it now.
-    const existing = ctx.full.tasks.some((t) => t.kind === 'letter.acknowledgement' && t.status !== 'cancelled');
+    const existing = ctx.full.tasks.some(
+      (t) => t.kind === 'letter.acknowledgement' && t.status !== 'cancelled',
+    );
     if (!existing)
       await ctx.task({
         kind: 'letter.acknowledgement',
