@@ -4130,8 +4130,18 @@ export interface paths {
                                 label: string;
                                 value: string;
                             }[];
+                            declineGrounds: {
+                                label: string;
+                                law: string;
+                                value: string;
+                            }[];
                             statuses: {
                                 label: string;
+                                value: string;
+                            }[];
+                            tasks: {
+                                label: string;
+                                rule: string;
                                 value: string;
                             }[];
                         };
