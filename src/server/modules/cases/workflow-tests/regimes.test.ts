@@ -202,7 +202,13 @@ describe('scenario: Wkkgz with extension (WKKGZ-05/06/07)', () => {
     expect(c.decision.remedies.find((r: { kind: string }) => r.kind === 'compensation').amount).toBe(150);
     const measure = c.decision.remedies.find((r: { kind: string }) => r.kind === 'measure');
     c = await ok(w, w.handler, id, 'complete_measure', { remedyId: measure.id });
-    expect(c.tasks.find((t: { kind: string }) => t.kind === 'measure_follow_up').status).toBe('done'); // NO-14
+    // NO-14: the measure's own follow-up (the compensation has one too, with the same date).
+    expect(
+      c.tasks.find(
+        (t: { kind: string; remedyId: string | null }) =>
+          t.kind === 'measure_follow_up' && t.remedyId === measure.id,
+      ).status,
+    ).toBe('done');
   });
 
   it('WKKGZ-06: an extension after the six weeks is refused (statute, not configurable)', async () => {
