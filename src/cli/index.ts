@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 import { migrateToLatest } from '../server/db/migrate.js';
-import { openConfiguredDatabase, serve } from '../server/runtime.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { openConfiguredDatabase, serve, type Running } from '../server/runtime.js';
+import { installProcessGuards } from '../server/process-guard.js';
 import { buildServices, type Services } from '../server/services.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { ROLES, type Role } from '../server/modules/users/service.js';
@@ -39,22 +41,46 @@ program
   .description('migrate, seed the demo organisation on an empty database, and serve on PORT')
   .action(async () => {
     const config: Config = loadConfig();
-    const running = await serve(config);
+    // Until the server's logger exists, faults go to stderr as JSON lines like the logger's.
+    const now: { log?: FastifyBaseLogger; running?: Running } = {};
+    const early = {
+      error: (obj: object, msg: string) => console.error(JSON.stringify({ level: 50, msg, ...errObj(obj) })),
+      fatal: (obj: object, msg: string) => console.error(JSON.stringify({ level: 60, msg, ...errObj(obj) })),
+    };
+    let stopping: Promise<void> | undefined;
+    const stop = (why: string, code: number) => {
+      stopping ??= (async () => {
+        (now.log ?? early).error({}, `${why}: stopping`);
+        const inTime = now.running ? await now.running.stop(config.shutdownTimeoutMs) : true;
+        if (!inTime)
+          (now.log ?? early).error({}, `not stopped within ${config.shutdownTimeoutMs} ms: exiting anyway`);
+        process.exit(inTime ? code : code || 1);
+      })();
+    };
+    // Database faults are weather: logged, the server keeps running (src/server/process-guard.ts).
+    installProcessGuards(
+      () => now.log ?? early,
+      () => stop('uncaught exception', 70),
+    );
+    process.on('SIGINT', () => stop('SIGINT', 0));
+    process.on('SIGTERM', () => stop('SIGTERM', 0));
+    const running = await serve(config, {
+      log: (err, what) => (now.log ?? early).error({ err }, what),
+      // Another process took the data directory: stop rather than risk corrupting it.
+      onLockLost: (err) => stop(err.message, 70),
+    });
+    now.running = running;
+    now.log = running.app.log;
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
     running.app.log.info(
       `Redress serves on ${config.publicUrl} (${where}); API docs at ${config.publicUrl}/docs`,
     );
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      running.app.log.info(`${signal}: stopping`);
-      await running.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
+
+function errObj(obj: object): object {
+  const err = (obj as { err?: unknown }).err;
+  return err instanceof Error ? { ...obj, err: { message: err.message, stack: err.stack } } : obj;
+}
 
 program
   .command('migrate')

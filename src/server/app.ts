@@ -5,6 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyCookie from '@fastify/cookie';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
+import { isConnectionFault } from './db/client.js';
 import { requestLang } from './http/lang.js';
 import { RequestValidationError, fieldErrors, zodValidatorCompiler } from './http/validation.js';
 import type { Services } from './services.js';
@@ -212,7 +213,8 @@ function mapFastifyError(err: FastifyError, lang: 'nl' | 'en'): AppError | undef
       [{ path: '(body)', message: lang === 'nl' ? 'Ongeldige tekens.' : 'Invalid characters.' }],
     );
   }
-  if (pgCode === 'ECONNREFUSED' || pgCode === '57P01' || pgCode === '08006') {
+  // Database faults are weather (ADR 0015): the client may try again shortly.
+  if (isConnectionFault(err)) {
     return new AppError('DATABASE_UNAVAILABLE', {
       nl: 'De database is niet bereikbaar.',
       en: 'The database is unreachable.',

@@ -2,24 +2,45 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
+import type { DataDirLockLost } from './db/datadir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { JobRunner } from './jobs/runner.js';
 import { seedDemo } from './seed/demo.js';
 import { buildServices, type Services } from './services.js';
 
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export interface OpenHooks {
+  /** Connection faults and a lost data-directory lock are reported here (default: stderr). */
+  log?: (err: Error, what: string) => void;
+  onLockLost?: (err: DataDirLockLost) => void;
+}
+
+export function openConfiguredDatabase(config: Config, hooks: OpenHooks = {}): Promise<DatabaseHandle> {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    timeouts: {
+      connectMs: config.db.connectTimeoutMs,
+      statementMs: config.db.statementTimeoutMs,
+      // The client gives up a little after the server would have cancelled: a silent stall.
+      queryMs: config.db.statementTimeoutMs + 5_000,
+    },
+    ...hooks,
+  });
 }
 
 export interface Running {
   app: FastifyInstance;
   services: Services;
-  stop(): Promise<void>;
+  /**
+   * Stops serving, then jobs and mail, then closes the database; gives up after `deadlineMs`
+   * (a stalled database must not hold shutdown). True when everything closed in time.
+   */
+  stop(deadlineMs?: number): Promise<boolean>;
 }
 
 /** What `redress serve` (and so `npm start`) does: migrate, seed an empty database, serve, run jobs. */
-export async function serve(config: Config): Promise<Running> {
-  const database = await openConfiguredDatabase(config);
+export async function serve(config: Config, hooks: OpenHooks = {}): Promise<Running> {
+  const database = await openConfiguredDatabase(config, hooks);
   try {
     await migrateToLatest(database.db);
     const services = buildServices(config, database);
@@ -44,11 +65,26 @@ export async function serve(config: Config): Promise<Running> {
     return {
       app,
       services,
-      stop: async () => {
-        await app.close();
-        await jobs?.stop();
-        services.delivery.close();
-        await database.close();
+      stop: async (deadlineMs = config.shutdownTimeoutMs) => {
+        const started = Date.now();
+        const left = () => Math.max(0, deadlineMs - (Date.now() - started));
+        const steps = (async () => {
+          await app.close();
+          await jobs?.stop(Math.min(5_000, left()));
+          services.delivery.close();
+          await database.close();
+          return true;
+        })();
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), deadlineMs);
+          timer.unref();
+        });
+        try {
+          return await Promise.race([steps, late]);
+        } finally {
+          clearTimeout(timer);
+        }
       },
     };
   } catch (err) {

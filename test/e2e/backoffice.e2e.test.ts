@@ -251,6 +251,10 @@ describe('back office journey', () => {
         timeout: 20_000,
       })
       .toContain('De brief is verzonden.');
+    // The case's letter list follows: the letter is listed as sent, no longer as "PDF gemaakt".
+    await expect
+      .poll(() => h.locator('section[aria-labelledby="case-letters-title"] li').first().textContent())
+      .toContain('verzonden');
 
     // --- Close.
     await h.getByRole('link', { name: `Dossier ${reference}` }).click();

@@ -85,6 +85,9 @@ describe('POST /api/v1/complaints (public intake)', () => {
     expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
+  // Races: on PGlite (one connection) these requests are serialised by the driver, so only the
+  // application's own guards are exercised; CI runs this file again on PostgreSQL (TEST_DATABASE_URL),
+  // where they really run in parallel on separate connections.
   it('concurrent requests with one Idempotency-Key create one case', async () => {
     const key = `conc-${Date.now()}`;
     const results = await Promise.all(

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import { isConnectionFault } from '../../db/client.js';
 import { z } from 'zod';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { AppError, type Lang } from '../../errors.js';
@@ -125,6 +126,25 @@ export const publicRoutes =
               lang,
               'Het formulier kon niet worden gelezen. Probeer het opnieuw.',
               'The form could not be read. Please try again.',
+            ),
+          ),
+        );
+      }
+      if (isConnectionFault(error)) {
+        // Database faults are weather (ADR 0015): nothing was lost, the complainant can send again.
+        req.log.warn({ err: error }, 'database unavailable on a public page');
+        void reply.header('retry-after', '30');
+        return sendPage(
+          req,
+          reply,
+          503,
+          errorPage(
+            ctx,
+            t(lang, 'Even niet bereikbaar', 'Briefly unavailable'),
+            t(
+              lang,
+              'Wij kunnen uw klacht op dit moment niet verwerken. Probeer het over een paar minuten opnieuw.',
+              'We cannot process your complaint right now. Please try again in a few minutes.',
             ),
           ),
         );

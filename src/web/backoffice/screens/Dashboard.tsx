@@ -5,6 +5,10 @@ import { formatDate, useI18n } from '../i18n.js';
 import { Link } from '../router.js';
 import type { Dashboard } from '../types.js';
 
+/** Share of fully satisfied answers (yes), or a dash without answers. */
+const share = (yes: number, responses: number) =>
+  responses ? `${Math.round((yes / responses) * 100)}%` : '—';
+
 export function DashboardScreen() {
   const { t, lang } = useI18n();
   const [d, setD] = useState<Dashboard>();
@@ -36,10 +40,12 @@ export function DashboardScreen() {
         </div>
         <div className="bo-kpi">
           <h2>{t('satisfaction')}</h2>
-          <p className="bo-kpi__value">
-            {d.satisfaction.responses
-              ? `${Math.round((d.satisfaction.outcome.yes / d.satisfaction.responses) * 100)}%`
-              : '—'}
+          {/* Handling first: a complainant can be satisfied with how the complaint was handled while the
+              outcome went against them; one figure for both hid that ("0%" after a satisfied answer). */}
+          <p className="bo-kpi__value">{share(d.satisfaction.handling.yes, d.satisfaction.responses)}</p>
+          <p className="bo-muted">
+            {t('satHandling')} · {t('satOutcome')}:{' '}
+            {share(d.satisfaction.outcome.yes, d.satisfaction.responses)}
           </p>
           <p className="bo-muted">{t('responses', { n: d.satisfaction.responses })}</p>
         </div>

@@ -45,6 +45,12 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
     onError: setError,
   });
 
+  /** Shows a stored letter and keeps the case's letter list in step (its status after PDF or send). */
+  const show = (l: Letter) => {
+    draft.open(l);
+    setLetters((ls) => ls?.map((x) => (x.id === l.id ? l : x)));
+  };
+
   async function run<T>(fn: () => Promise<T>): Promise<T | undefined> {
     setBusy(true);
     setError(undefined);
@@ -72,7 +78,7 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
   const preview = () =>
     run(async () => {
       const l = await draft.save();
-      draft.open(await post<Letter>(`/api/v1/letters/${l.id}/render`));
+      show(await post<Letter>(`/api/v1/letters/${l.id}/render`));
       draft.markPdfReady();
     });
 
@@ -81,7 +87,7 @@ export function LetterScreen({ caseId }: { caseId?: string }) {
       if (draft.errors.length > 0) return;
       let l = await draft.save();
       if (l.status === 'draft') l = await post<Letter>(`/api/v1/letters/${l.id}/render`);
-      draft.open(await post<Letter>(`/api/v1/letters/${l.id}/send`));
+      show(await post<Letter>(`/api/v1/letters/${l.id}/send`));
       setNotice(t('letterSent'));
     });
 

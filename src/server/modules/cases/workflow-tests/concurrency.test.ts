@@ -12,6 +12,9 @@ afterAll(async () => {
   await w?.t.close();
 });
 
+// Races: on PGlite (one connection) these requests are serialised by the driver, so only the
+// application's own guards are exercised; CI runs this file again on PostgreSQL (TEST_DATABASE_URL),
+// where they really run in parallel on separate connections.
 describe('concurrency: two handlers acting on one case at once', () => {
   it('the same step twice with the version both saw: one wins, the other gets 409 CASE_STATE_CONFLICT', async () => {
     const id = await newCase(w, '2026-12-24T10:00:00+01:00');
