@@ -8,7 +8,7 @@
 import { addYears, type LocalDate } from '../dates.js';
 import { ombudsmanTermEnd, type RegimeId } from '../deadlines.js';
 import { longDate } from '../format.js';
-import { coreSentence } from './fields.js';
+import { coreSentence, readsAsNote } from './fields.js';
 import { euro } from './format.js';
 import type { Judgement, Letter, LetterLang, Paragraph, Severity } from './model.js';
 import { JUDGEMENT_RANK, SEVERITY_RANK } from './model.js';
@@ -106,6 +106,10 @@ export function sentence(text: string): string {
   return t === '' || /[.!?…]$/.test(t) ? t : `${t}.`;
 }
 
+/** A handler's field as the letter may print it: written for the complainant, not a staff note. */
+const written = (text: string | null | undefined): string | null =>
+  text?.trim() && !readsAsNote(text) ? text.trim() : null;
+
 const clause = (text: string) => text.trim().replace(/[.!?]+$/, '');
 
 /** "Nationale ombudsman" → "de Nationale ombudsman"; a name with an article stays as it is. */
@@ -119,7 +123,8 @@ export function bodyName(name: string, lang: LetterLang): string {
 export function salutation(ctx: Pick<LetterContext, 'lang' | 'recipientName' | 'salutation'>): Paragraph {
   const own = ctx.salutation?.trim();
   if (own) return { role: 'salutation', text: /[,!]$/.test(own) ? own : `${own},` };
-  const name = ctx.recipientName?.trim();
+  // "de heer Jansen" is how the address reads; the salutation is "Geachte heer Jansen".
+  const name = ctx.recipientName?.trim().replace(/^de (?=heer\b)/i, '');
   return {
     role: 'salutation',
     text: ctx.lang === 'nl' ? `Geachte ${name || 'heer, mevrouw'},` : `Dear ${name || 'Sir or Madam'},`,
@@ -193,8 +198,8 @@ export function ombudsmanParagraph(
     const due = longDate(late, lang);
     return T(
       lang,
-      `Wij hadden u uiterlijk op ${due} moeten antwoorden. Het spijt ons dat wij te laat zijn. ${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Omdat ons antwoord te laat is, loopt de termijn daarvoor al vanaf ${due}: het kan binnen een jaar na die datum, dus uiterlijk op ${until}.${where}`,
-      `We should have answered you by ${due}. We are sorry that we are late. ${lead} you can ask ${name} to look into it. Because our answer is late, the time limit for this runs from ${due}: you can do so within one year of that date, so no later than ${until}.${where}`,
+      `Wij hadden u uiterlijk op ${due} moeten antwoorden. Het spijt ons dat wij te laat zijn. ${lead} Dan kunt u ${name} vragen uw klacht te onderzoeken. Omdat ons antwoord te laat is, loopt de termijn daarvoor al vanaf ${due}. Het kan binnen een jaar na die datum, dus uiterlijk op ${until}.${where}`,
+      `We should have answered you by ${due}. We are sorry that we are late. ${lead} you can ask ${name} to look into it. Because our answer is late, the time limit runs from ${due}. You can do so within one year of that date, so no later than ${until}.${where}`,
     );
   }
   return T(
@@ -306,8 +311,9 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   const paragraphs: Paragraph[] = [salutation(input)];
 
   // Inleiding (LET-01, NO-11): thanks, date and core, what the letter covers. Never the verdict.
-  const titles = items.map((i) => i.title).filter((t): t is string => Boolean(t?.trim()));
-  const core = input.core.trim()
+  // A field that reads as a staff note never reaches the letter (fields.ts): no core, no title.
+  const titles = items.map((i) => written(i.title)).filter((t): t is string => Boolean(t));
+  const core = written(input.core)
     ? coreSentence(input.core, lang)
     : titles.length
       ? T(
@@ -353,7 +359,7 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
   // Kern (LET-02, LET-03, LET-04, AWB-50): findings, judgement, reasons; apology and remedy.
   items.forEach((it, i) => {
     const item = { index: i + 1, judgement: it.judgement, severity: it.severity };
-    const title = it.title?.trim() ? clause(it.title) : null;
+    const title = written(it.title) ? clause(it.title!) : null;
     const heading = many
       ? title
         ? T(lang, `Onderdeel ${i + 1}: ${title}`, `Part ${i + 1}: ${title}`)
@@ -441,7 +447,7 @@ export function composeDecisionLetter(input: DecisionInput): Letter {
     role: 'slot',
     heading: T(lang, 'Tot slot', 'In conclusion'),
     text: [
-      input.conclusion?.trim() ? sentence(input.conclusion) : '',
+      written(input.conclusion) ? sentence(input.conclusion!) : '',
       T(
         lang,
         'Met deze brief ronden wij de behandeling van uw klacht af.',

@@ -184,7 +184,21 @@ export const REASON = words([
   'reasons',
   'shows',
   'due to',
+  // The norm that was (not) met is a reason too: "u had gebeld moeten worden", "u mag verwachten dat …".
+  'had(?:den)? (?:[\\p{L}-]+ ){0,8}moeten',
+  'mag verwachten',
+  'mogen verwachten',
+  'recht op',
+  'volgens (?:de|onze|het) (?:regels?|norm|afspraak|afspraken|schema|wet)',
+  'should have',
+  'ought to',
+  'may expect',
+  'are entitled',
+  'were entitled',
 ]);
+/** A verdict explained after a colon: "Uw klacht is terecht: u had …". */
+export const VERDICT_COLON =
+  /(?<![\p{L}])(?:gegrond|terecht|ongegrond|onterecht|upheld|justified|unjustified)\s*:\s*\p{L}/iu;
 /** LET-04 / NO-04: an apology. */
 export const APOLOGY = words([
   'excuses',
@@ -196,7 +210,19 @@ export const APOLOGY = words([
 ]);
 /** LET-04: an apology with a qualifier ("als u zich gekwetst voelde") is no apology. */
 export const CONDITIONAL_APOLOGY =
-  /(?:excuses|excuus|sorry|apolog\p{L}*)[^.!?]{0,40}(?:als|indien|voor zover|mocht|if|in case|to the extent)\s[^.!?]{0,40}(?:voel|ervaar|ervar|felt|feel|experienc)/iu;
+  /(?:excuses|excuus|sorry|spijt|apolog\p{L}*|regret)[^.!?]{0,40}(?:als|indien|voor zover|mocht|if|in case|to the extent)\s[^.!?]{0,40}(?:voel|ervaar|ervar|beleefd|felt|feel|experienc)|(?:spijt|sorry)[^.!?]{0,20}(?:dat u|that you)\s(?:dit|het|this|it)\s(?:zo\s|so\s|that way\s)?(?:heeft\s|have\s)?(?:ervaren|ervaart|beleefd|voelt|gevoeld|experienced|felt|feel)/iu;
+/** LET-04: the remedy is this letter itself (the explanation asked for, a calculation enclosed). */
+export const REMEDY_IN_THIS_LETTER = words([
+  'in deze brief',
+  'met deze brief',
+  'bij deze brief',
+  'meesturen',
+  'meegestuurd',
+  'bijgevoegd\\p{L}*',
+  'in this letter',
+  'with this letter',
+  'enclosed',
+]);
 /** NO-05: what the organisation learned. */
 export const LESSON = words([
   'geleerd',
@@ -213,6 +239,9 @@ export const LESSON = words([
   'from now on',
   'in future',
   'in the future',
+  // A measure from a date on is what the organisation learned: "Vanaf 1 mei 2027 loopt er …".
+  'vanaf (?:\\d{1,2} )?\\p{L}+ \\d{4}',
+  'from (?:\\d{1,2} )?\\p{L}+ \\d{4}',
 ]);
 /** NO-05 / ISO-08: ask whether the complainant is satisfied. */
 export const SATISFACTION = words(['tevreden\\p{L}*', 'tevredenheid', 'satisf\\p{L}*']);
@@ -301,6 +330,17 @@ export const EXTENSION_REASON = words([
   'since',
   'as we need',
   'need',
+  // The reason without a conjunction: "De medewerker is ziek." "Wij willen ook zijn kant horen."
+  'ziek',
+  'verlof',
+  'vakantie',
+  'afwezig',
+  'wachten op',
+  'willen (?:ook )?(?:zijn|haar|hun) kant',
+  'ill',
+  'on leave',
+  'waiting for',
+  'hear (?:his|her|their) side',
 ]);
 /** LET-09, AWB-20: a 9:8 ground. */
 export const DECLINE_GROUND = words([
@@ -352,7 +392,11 @@ export const DONE = words([
   'gereed',
   'uitgevoerd',
   'klaar',
+  'gebeurd',
+  'gerealiseerd',
+  'ingevoerd',
   'done',
+  'implemented',
   'completed',
   'in place',
   'carried out',
@@ -551,7 +595,11 @@ export const JARGON: readonly [RegExp, { nl: string; en: string }][] = (
     ['gelet op het (?:vorenstaande|voorgaande|bovenstaande)', 'daarom'],
     ['(?:op grond van|gezien) het vorenstaande', 'daarom'],
     ['mocht(?:en)? u', 'als u'],
-    ['verdag(?:en|ing|d)', 'meer tijd nemen'],
+    ['verdag(?:en|ing|d)|verdaag(?:d|t)', 'meer tijd nemen'],
+    [
+      '(?:delen|deel) wij u (?:hierbij )?mede|hierbij (?:delen|bevestigen|informeren|berichten) wij',
+      'wij laten u weten',
+    ],
     ['vertrouwende u hiermee', '(laat weg)'],
     ['hoogachtend', 'met vriendelijke groet'],
     ['pursuant to', 'under'],
@@ -574,6 +622,8 @@ export const THIRD_PERSON_COMPLAINANT = new RegExp(
     '(?<!(?:als|u als|as) )(?:de|deze|het|the) (?:klager|klaagster|verzoeker|verzoekster|betrokkene|complainant)(?![\\p{L}])',
     '(?:^|[.!?:]\\s+)(?:klager|klaagster|betrokkene|cliënt|complainant)(?![\\p{L}])',
     '(?<![\\p{L}])(?:zij|hij|she|he) (?:is|was|wil|vindt|stelt|geeft aan|heeft|states|says|wants|claims) (?:ontevreden|boos|unhappy|dissatisfied)',
+    // "Mevrouw stelt dat …", "Meneer geeft aan …": a file note; with a name it may be a member of staff.
+    '(?:^|[.!?:]\\s+)(?:mevrouw|meneer|mw\\.|dhr\\.) (?:stelt|geeft aan|meent|verklaart|is van mening|zegt)(?![\\p{L}])',
   ].join('|'),
   'giu',
 );
@@ -602,7 +652,14 @@ export const UNDERLYING_PROBLEM = new RegExp(
     'the (?:problem|issue|situation|question)[^.!?]{0,80}(?:still|itself|will|we|solve|help|pass)',
     '(?:what|how) we (?:can|will)[^.!?]{0,40}(?:do|help)',
     'we (?:will|can|have)[^.!?]{0,60}(?:still|nevertheless|however|help|contact|call|solve|pass)',
-  ].join('|'),
+    // The letter goes the route it belongs in: "we have treated your letter as an objection".
+    '(?:treated|handle|handled|deal with|dealt with|passed on) (?:your letter|your request|it|this) as (?:an? )?(?:objection|appeal|request|report)',
+    'als (?:bezwaar\\p{L}*|melding|aanvraag|verzoek) (?:behandeld|behandelen|opgepakt|oppakken|doorgestuurd|doorgegeven)',
+    '(?:behandelen|behandeld|pakken|opgepakt)[^.!?]{0,40} als (?:bezwaar\\p{L}*|melding|aanvraag|verzoek)',
+  ]
+    // Whole words at both ends ("op" is not the end of "Populierstraat").
+    .map((alt) => `(?<![\\p{L}])${alt}(?![\\p{L}])`)
+    .join('|'),
   'giu',
 );
 /** The refusal itself. */
@@ -613,6 +670,8 @@ export const REFUSAL = words([
   'will not (?:handle|deal with|investigate|consider) your complaint',
   'cannot (?:handle|deal with|investigate|consider) your complaint',
 ]);
+/** AWB-11: the complaint is resolved (the complainant said so). */
+export const RESOLVED = words(['opgelost', 'naar tevredenheid', 'resolved', 'sorted out', 'settled']);
 /** LET-10: regret about the delay, in plain words. */
 export const DELAY_REGRET = words([
   'excuses',
@@ -634,6 +693,13 @@ export const ASKED_FOR = words([
   'uw (?:verzoek|vraag|wens)',
   'u hoopte',
   'u zou graag',
+  'vroeg u',
+  'u heeft (?:ons )?(?:gevraagd|verzocht)',
+  // An informal letter ("Beste Joris") says je/jij.
+  '(?:je|jij) (?:vroeg|vraagt|wil(?:t|de)?|verzocht|hoopte)',
+  'vroeg (?:je|jij)',
+  '(?:je|jouw) (?:verzoek|vraag|wens)',
+  'you have asked',
   'you asked',
   'you ask',
   'you want(?:ed)?',
@@ -734,7 +800,11 @@ const STOP = new Set(
     'the a an and of in on to that this these is are was were be been with for about at by from as than or because ' +
     'you your we our us i my he she they them their thank thanks letter complaint complaints email received date ' +
     'has have had can could will would should may might read explain explains answer response handling handled ' +
-    'looked carefully service organisation matter issue below following every each all'
+    'looked carefully service organisation matter issue below following every each all ' +
+    'genomen nemen neemt naar aanleiding schrijven hierbij mede mededelen delen betreft betreffende inzake ' +
+    'reageren reageert bericht berichten ontvangst behandeld beoordeeld ' +
+    'taken take takes consideration considered regarding concerning reply respond responding please find ' +
+    'hereby inform informs enclosed reference referring'
   ).split(/\s+/),
 );
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -9,6 +9,7 @@ import { type Hit, type Rule, judgedAs } from '../engine.js';
 import { euro } from '../format.js';
 import {
   ASKED_FOR,
+  DISPUTES_BODY,
   LATE,
   OMBUDSMAN,
   amountsIn,
@@ -194,8 +195,13 @@ export const caseRules: Rule[] = [
         known.add(addYears(ctx.letter.letterDate, 1));
       }
       if (f.decisionDue) known.add(addYears(f.decisionDue, 1));
+      // A term of a year runs from a case date (Wkkgz: a year after the complaint was made).
+      for (const d of f.dates) known.add(addYears(d, 1));
       const hits: Hit[] = [];
-      for (const p of ctx.body)
+      // The ombudsman's or disputes body's term is AWB-51's and WKKGZ-11's to check, against the letter's date.
+      for (const p of ctx.body.filter(
+        (q) => !test(OMBUDSMAN, ctx.textOf(q)) && !test(DISPUTES_BODY, ctx.textOf(q)),
+      ))
         for (const d of datesIn(ctx.textOf(p)))
           if (!known.has(d)) {
             hits.push({ paragraph: p.number, match: longDate(d, ctx.lang) });

@@ -18,6 +18,7 @@ import {
   CONDITIONAL_APOLOGY,
   DISPUTES_BODY,
   EXTERNAL_ROUTE,
+  LATE,
   LATEST_ON_DATE,
   LESSON,
   NEGATION_WORD,
@@ -28,8 +29,10 @@ import {
   REASON,
   REGRET_LEAD,
   REGULATION,
+  REMEDY_IN_THIS_LETTER,
   SATISFACTION,
   THANKS,
+  VERDICT_COLON,
   WITHIN_ONE_YEAR_OF_REPORT,
   contentWords,
   datesIn,
@@ -294,6 +297,9 @@ export const decisionRules: Rule[] = [
     examples: {
       bad: [
         {
+          text: 'Wij hebben uw klacht van 5 maart 2027 ontvangen en in behandeling genomen. In deze brief leest u onze reactie.',
+        },
+        {
           text: 'Dank u wel voor uw klacht van 3 maart 2027. Wij hebben uw klacht zorgvuldig onderzocht. In deze brief leest u onze reactie.',
         },
         {
@@ -350,7 +356,8 @@ export const decisionRules: Rule[] = [
       const hits: Hit[] = [];
       for (const item of ctx.items()) {
         if (!judgedAs(item) && item.stated.size === 0) continue;
-        if (!test(REASON, item.paragraphs.map(ctx.textOf).join('\n')))
+        const text = item.paragraphs.map(ctx.textOf).join('\n');
+        if (!test(REASON, text) && !test(VERDICT_COLON, text))
           hits.push({ paragraph: item.paragraphs[0]!.number });
       }
       return hits;
@@ -363,6 +370,10 @@ export const decisionRules: Rule[] = [
     examples: {
       bad: [{ text: 'Dit onderdeel van uw klacht is ongegrond.' }],
       good: [
+        {
+          text: 'U heeft gelijk. Uw klacht is terecht: u had het bedrag al in januari terug moeten krijgen.',
+        },
+        { text: 'Uw klacht is gegrond. U had gebeld moeten worden voordat er een beslissing viel.' },
         { text: 'Dit onderdeel van uw klacht is ongegrond, omdat de wachttijd binnen onze norm bleef.' },
       ],
     },
@@ -433,6 +444,7 @@ export const decisionRules: Rule[] = [
     },
     examples: {
       bad: [
+        { text: 'Het spijt ons als u dit zo heeft ervaren.' },
         { text: 'Wij bieden u excuses aan als u zich niet gehoord voelde.' },
         { text: 'We apologise if you felt you were not listened to.', lang: 'en' },
       ],
@@ -455,7 +467,8 @@ export const decisionRules: Rule[] = [
           j === 'partly_upheld' ||
           item.stated.has('upheld') ||
           item.stated.has('partly_upheld');
-        if (upheld && !hasDateOrTerm(item.paragraphs.map(ctx.textOf).join('\n')))
+        const text = item.paragraphs.map(ctx.textOf).join('\n');
+        if (upheld && !hasDateOrTerm(text) && !test(REMEDY_IN_THIS_LETTER, text))
           hits.push({ paragraph: item.paragraphs[0]!.number });
       }
       return hits;
@@ -475,6 +488,9 @@ export const decisionRules: Rule[] = [
         },
       ],
       good: [
+        {
+          text: 'Uw klacht is gegrond, omdat wij het niet hebben uitgelegd. Het spijt ons. U vroeg om uitleg; die staat in deze brief.',
+        },
         {
           text: 'Uw klacht is gegrond, omdat de stoep al maanden kapot is. Excuses daarvoor. Wij herstellen de stoep uiterlijk op 1 mei 2027.',
         },
@@ -618,6 +634,7 @@ export const decisionRules: Rule[] = [
     examples: {
       bad: [{ text: 'Wij hebben de wachtrijgegevens bekeken.' }],
       good: [
+        { text: 'Je vroeg of je mag meedenken over de nieuwe ramp. Dat mag.' },
         {
           text: 'U vroeg om een vergoeding van de parkeerkosten. Die betalen wij u uiterlijk op 1 mei 2027.',
         },
@@ -702,6 +719,9 @@ export const decisionRules: Rule[] = [
       // AWB-71: when the answer is late, the term may be given from the due date.
       if (ctx.facts?.decisionDue && ctx.facts.decisionDue < letterDate)
         ok.add(addYears(ctx.facts.decisionDue, 1));
+      // AWB-71 without the case: a letter that says it is late may count from the due date it names.
+      const slotText = ctx.slot.map(ctx.textOf).join('\n');
+      if (test(LATE, slotText)) for (const d of datesIn(slotText)) if (d < letterDate) ok.add(addYears(d, 1));
       for (const m of text.matchAll(LATEST_ON_DATE)) {
         const d = datesIn(text.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
         // A date before the letter (the missed due date, AWB-71) is not the term's end.
@@ -724,7 +744,14 @@ export const decisionRules: Rule[] = [
       bad: [
         { text: OMBUDSMAN_NL.replace('4 april 2028', '4 maart 2028'), at: 'slot', letterDate: '2027-04-04' },
       ],
-      good: [{ text: OMBUDSMAN_NL, at: 'slot', letterDate: '2027-04-04' }],
+      good: [
+        {
+          text: 'Wij hadden u uiterlijk op 7 april 2027 moeten antwoorden. Het spijt ons dat wij te laat zijn. Bent u het niet eens met hoe wij uw klacht hebben behandeld? Dan kunt u de Nationale ombudsman vragen uw klacht te onderzoeken. Dat kan binnen een jaar na 7 april 2027, dus uiterlijk op 7 april 2028.',
+          at: 'slot',
+          letterDate: '2027-04-20',
+        },
+        { text: OMBUDSMAN_NL, at: 'slot', letterDate: '2027-04-04' },
+      ],
     },
   },
   {

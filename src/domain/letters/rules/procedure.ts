@@ -20,6 +20,7 @@ import {
   RECEIPT,
   REFUSAL,
   REGULATION,
+  RESOLVED,
   SATISFACTION,
   UNDERLYING_PROBLEM,
   UNDERSTANDING,
@@ -32,6 +33,12 @@ import {
 import { ombudsmanRequired } from './decision.js';
 
 const kernOrBody = (ctx: RuleContext) => ctx.firstOf(ctx.kern) ?? ctx.firstOf(ctx.body);
+/** A sentence that refers back to an earlier letter or the complaint ("uw klacht van 1 maart 2027"). */
+const REFERS_BACK =
+  /(?:klacht|brief|e-mail|mail|bericht|complaint|letter|message) (?:van|of|dated)|ontv|receiv|beloofd|promised/iu;
+/** A date in the body that is not the date of the complaint or of an earlier letter. */
+const datedSentence = (ctx: RuleContext) =>
+  ctx.body.some((p) => sentences(ctx.textOf(p)).some((s) => hasDate(s) && !test(REFERS_BACK, s)));
 const ACK_NL =
   'Geachte heer Bakker,\n\nDank u wel voor uw klacht. Wij hebben die ontvangen op 3 maart 2027.\n\nU krijgt de gelegenheid om uw klacht in een gesprek toe te lichten.\n\nU krijgt uiterlijk op 14 april 2027 ons antwoord.\n\nMet vriendelijke groet,\nJan Jansen';
 
@@ -244,6 +251,7 @@ export const procedureRules: Rule[] = [
     examples: {
       bad: [{ text: 'U krijgt ons antwoord uiterlijk op 4 mei 2027.' }],
       good: [
+        { text: 'De medewerker over wie u klaagt, is ziek. Wij willen ook zijn kant horen.' },
         { text: 'Wij hebben meer tijd nodig, omdat wij de medewerker pas op 20 april 2027 kunnen spreken.' },
       ],
     },
@@ -376,9 +384,14 @@ export const procedureRules: Rule[] = [
     severity: 'error',
     kinds: ['decline'],
     scope: 'letter',
-    check: 'require',
-    patterns: [UNDERLYING_PROBLEM],
-    at: kernOrBody,
+    check: 'custom',
+    // The refusal itself ("Wij nemen uw klacht niet in behandeling") is not what happens with the problem.
+    run: (ctx) =>
+      ctx.body.some((p) =>
+        sentences(ctx.textOf(p)).some((s) => test(UNDERLYING_PROBLEM, s) && !test(REFUSAL, s)),
+      )
+        ? []
+        : [{ paragraph: kernOrBody(ctx) }],
     message: {
       nl: 'Het besluit zegt niet wat er gebeurt met het probleem achter de klacht.',
       en: 'The notice does not say what happens with the problem behind the complaint.',
@@ -388,8 +401,17 @@ export const procedureRules: Rule[] = [
       en: 'Say what you will do: "We will still deal with the problem itself: the roads team will call you by …"',
     },
     examples: {
-      bad: [{ text: 'Daarom behandelen wij uw klacht niet.' }],
+      bad: [
+        {
+          text: 'Wij nemen uw klacht over de kapotte lantaarnpaal in de Populierstraat niet in behandeling.',
+        },
+        { text: 'Daarom behandelen wij uw klacht niet.' },
+      ],
       good: [
+        {
+          text: 'We have treated your letter as an objection; our tax team will decide on it by 3 May 2027.',
+          lang: 'en',
+        },
         {
           text: 'Het probleem zelf pakken wij wel op: de afdeling Wegen herstelt de stoeptegel uiterlijk op 1 mei 2027.',
         },
@@ -409,7 +431,7 @@ export const procedureRules: Rule[] = [
     scope: 'letter',
     check: 'custom',
     run: (ctx) =>
-      test(SATISFACTION, ctx.fullText) && test(LET_US_KNOW, ctx.fullText)
+      (test(SATISFACTION, ctx.fullText) || test(RESOLVED, ctx.fullText)) && test(LET_US_KNOW, ctx.fullText)
         ? []
         : [{ paragraph: ctx.firstOf(ctx.slot) ?? ctx.lastBody }],
     message: {
@@ -423,6 +445,7 @@ export const procedureRules: Rule[] = [
     examples: {
       bad: [{ text: 'Wij hebben afgesproken dat wij de container vervangen.' }],
       good: [
+        { text: 'U liet weten dat uw klacht daarmee is opgelost. Klopt dit niet? Laat het ons dan weten.' },
         {
           text: 'Wij gaan ervan uit dat uw klacht naar tevredenheid is opgelost. Is dat niet zo? Laat het ons dan weten.',
         },
@@ -458,7 +481,8 @@ export const procedureRules: Rule[] = [
     kinds: ['hearing-invitation'],
     scope: 'letter',
     check: 'custom',
-    run: (ctx) => (hasDate(ctx.fullText) ? [] : [{ paragraph: kernOrBody(ctx) }]),
+    // The date of the conversation: not the date of the complaint ("uw klacht van 1 maart 2027").
+    run: (ctx) => (datedSentence(ctx) ? [] : [{ paragraph: kernOrBody(ctx) }]),
     message: {
       nl: 'De uitnodiging noemt geen datum voor het gesprek of om te reageren.',
       en: 'The invitation gives no date for the conversation or for replying.',
@@ -505,7 +529,8 @@ export const procedureRules: Rule[] = [
     kinds: ['follow-up'],
     scope: 'letter',
     check: 'custom',
-    run: (ctx) => (hasDate(ctx.fullText) || test(DONE, ctx.fullText) ? [] : [{ paragraph: kernOrBody(ctx) }]),
+    // Done, or the new date; the date of the decision letter it refers back to says neither.
+    run: (ctx) => (test(DONE, ctx.bodyText) || datedSentence(ctx) ? [] : [{ paragraph: kernOrBody(ctx) }]),
     message: {
       nl: 'De opvolging zegt niet of en wanneer de maatregel is uitgevoerd.',
       en: 'The follow-up does not say whether and when the measure was carried out.',

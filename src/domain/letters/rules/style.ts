@@ -157,7 +157,8 @@ export const styleRules: Rule[] = [
     // Only where the organisation speaks ("U probeerde ons te bellen" is the complainant's effort) and
     // only without a date ("op korte termijn, uiterlijk 1 maart 2027" is a commitment).
     when: FIRST_PERSON,
-    exceptions: [DATE, TERM],
+    // A lesson written as a hope is NO-05's finding, not a second one here.
+    exceptions: [DATE, TERM, LESSON_AS_HOPE],
     message: { nl: 'Schrijf toezeggend, niet "{match}".', en: 'Write committing language, not "{match}".' },
     suggestion: {
       nl: 'Zeg wat u doet en wanneer: "Wij zorgen ervoor dat … uiterlijk op 1 maart 2027."',
@@ -251,6 +252,7 @@ export const styleRules: Rule[] = [
     suggestion: { nl: 'Schrijf het eenvoudiger.', en: 'Write it more plainly.' },
     examples: {
       bad: [
+        { text: 'Hierbij delen wij u mede dat de afhandeling van uw klacht wordt verdaagd.' },
         { text: 'Gelet op het vorenstaande wijzen wij uw verzoek af.' },
         { text: 'In uw brief d.d. 3 maart 2027 schrijft u over de onderhavige kwestie.' },
         { text: 'Mocht u nog vragen hebben, dan kunt u bellen.' },
@@ -346,11 +348,13 @@ export const styleRules: Rule[] = [
     },
     examples: {
       bad: [
+        { text: 'Mevrouw stelt dat zij vier maanden heeft moeten wachten.' },
         { text: 'Kort samengevat: klaagster is ontevreden over de behandeling aan de balie.' },
         { text: 'De klager stelt dat hij te lang heeft moeten wachten.' },
         { text: 'The complainant states that the bin was not emptied.', lang: 'en' },
       ],
       good: [
+        { text: 'Mevrouw Jansen, de teamleider, belt u uiterlijk op 1 mei 2027.' },
         { text: 'Als klager heeft u recht op een zorgvuldige behandeling.' },
         { text: 'U bent ontevreden over de behandeling aan de balie.' },
         { text: 'De klager heeft onze beslissing ook ontvangen.', recipient: 'respondent' },
