@@ -83,7 +83,7 @@ export function buildServices(config: Config, database: DatabaseHandle): Service
     letters,
     insight: new InsightService(db),
     caseAccess,
-    sessions: new SessionService(db),
+    sessions: new SessionService(db, audit),
     reports: new ReportService(db, organisation),
     dashboard: new DashboardRepository(db),
     outbox: new OutboxRepository(db),

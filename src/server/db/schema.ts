@@ -40,8 +40,18 @@ export interface UserTable {
   created_at: GeneratedTimestamp;
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
+  /** 20261202T1202: failures older than an hour no longer count. */
+  last_failed_login_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   // 20261201T1300_letter_fields: the direct phone number printed in letters (LET-07).
   phone: string | null;
+}
+
+/** 20261202T1202: failed logins per client address (finding 4). */
+export interface LoginThrottleTable {
+  client_ip: string;
+  failures: number;
+  last_failed_at: GeneratedTimestamp;
+  locked_until: Timestamp | null;
 }
 
 export interface StaffSessionTable {
@@ -61,6 +71,8 @@ export interface ApiTokenTable {
   created_at: GeneratedTimestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** 20261202T1202: every token expires (finding 11). */
+  expires_at: Timestamp;
 }
 
 export interface CaseTable {
@@ -393,6 +405,7 @@ export interface Database {
   category: CategoryTable;
   app_user: UserTable;
   api_token: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
   staff_session: StaffSessionTable;
   complaint_case: CaseTable;
   case_event: CaseEventTable;

@@ -399,7 +399,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your password (ends your other sessions) */
+        /** Change your password: at least 12 characters and hard to guess; ends every session and revokes your API tokens */
         post: {
             parameters: {
                 query?: never;
@@ -6224,6 +6224,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 createdAt: string;
+                                expiresAt: string;
                                 /** Format: uuid */
                                 id: string;
                                 label: string | null;
@@ -6333,6 +6334,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        expiresInDays?: number;
                         label?: string;
                         /** Format: uuid */
                         userId: string;
@@ -6347,6 +6349,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            expiresAt: string;
                             /** Format: uuid */
                             id: string;
                             token: string;

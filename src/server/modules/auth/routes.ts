@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../errors.js';
 import { errorResponseSchema } from '../../http/openapi.js';
 import { SESSION_COOKIE, sessionCookie } from '../../plugins/auth.js';
 import type { Services } from '../../services.js';
@@ -50,7 +51,13 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
-        const session = await sessions.login(req.body.email, req.body.password);
+        const session = await sessions
+          .login(req.body.email, req.body.password, req.ip)
+          .catch((err: unknown) => {
+            const wait = err instanceof AppError ? err.details?.retryAfterSeconds : undefined;
+            if (typeof wait === 'number') void reply.header('retry-after', String(wait));
+            throw err;
+          });
         void reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(req));
         await s.audit.record(session.user.id, 'auth.login', null);
         return { user: session.user, csrfToken: session.csrfToken };
@@ -91,9 +98,11 @@ export const authRoutes =
         config: { access: { roles: 'any', scope: 'none' } },
         schema: {
           tags: ['auth'],
-          summary: 'Change your password (ends your other sessions)',
+          summary:
+            'Change your password: at least 12 characters and hard to guess; ends every session and revokes your API tokens',
           body: z.strictObject({
             currentPassword: z.string().min(1).max(1024),
+            // Length here; strength (zxcvbn-ts, Dutch and English dictionaries) in the service.
             newPassword: z.string().min(12).max(1024),
           }),
           response: { 204: z.null(), ...errors },

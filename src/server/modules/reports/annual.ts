@@ -1,3 +1,4 @@
+import { toCsv } from '../../http/csv.js';
 import { scrub } from '../../../insight/scrub.js';
 import type { AnnualRows } from './repository.js';
 
@@ -108,11 +109,6 @@ export function buildAnnualReport(
   };
 }
 
-const csvField = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** One row per figure: section, key, value (empty when withheld), note. */
 export function annualReportCsv(r: AnnualReport): string {
   const rows: (string | number | null)[][] = [['section', 'key', 'value', 'note']];
@@ -151,5 +147,6 @@ export function annualReportCsv(r: AnnualReport): string {
     for (const c of r.satisfaction.handling) rows.push(['satisfaction_handling', c.key, c.count, note(c)]);
   } else rows.push(['satisfaction', 'responses', null, `< ${r.k}, withheld`]);
   r.lessons.forEach((l, i) => rows.push(['lesson', i + 1, l, '']));
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  // Finding 7: csv-stringify with formulas neutralised (a lesson starting with = stays text).
+  return toCsv(rows);
 }

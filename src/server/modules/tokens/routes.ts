@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../errors.js';
 import { errorResponseSchema } from '../../http/openapi.js';
 import type { Services } from '../../services.js';
+import { API_TOKEN_MAX_DAYS } from '../users/service.js';
 
 const tokenSchema = z.object({
   id: z.uuid(),
@@ -12,6 +13,7 @@ const tokenSchema = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  expiresAt: z.string(),
 });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -57,6 +59,7 @@ export const tokenRoutes =
             createdAt: t.created_at.toISOString(),
             lastUsedAt: iso(t.last_used_at),
             revokedAt: iso(t.revoked_at),
+            expiresAt: t.expires_at.toISOString(),
           })),
         };
       },
@@ -70,8 +73,16 @@ export const tokenRoutes =
           tags: ['organisation'],
           summary: 'Create an API token for a staff user (admin); the token is in this answer only',
           security,
-          body: z.strictObject({ userId: z.uuid(), label: z.string().trim().min(1).max(200).optional() }),
-          response: { 201: z.object({ id: z.uuid(), token: z.string() }), ...errors },
+          body: z.strictObject({
+            userId: z.uuid(),
+            label: z.string().trim().min(1).max(200).optional(),
+            /** Finding 11: every token expires; default 90 days, at most a year. */
+            expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS).optional(),
+          }),
+          response: {
+            201: z.object({ id: z.uuid(), token: z.string(), expiresAt: z.string() }),
+            ...errors,
+          },
         },
       },
       async (req, reply) => {
@@ -85,9 +96,13 @@ export const tokenRoutes =
             { path: 'userId', message: 'Unknown or inactive user / onbekende of inactieve gebruiker' },
           ]);
         }
-        const { id, token } = await s.users.issueToken(req.body.userId, req.body.label);
+        const { id, token, expiresAt } = await s.users.issueToken(
+          req.body.userId,
+          req.body.label,
+          req.body.expiresInDays,
+        );
         await s.audit.record(req.staff!.id, 'token.created', null, { tokenId: id, userId: req.body.userId });
-        return reply.code(201).send({ id, token });
+        return reply.code(201).send({ id, token, expiresAt: expiresAt.toISOString() });
       },
     );
 

@@ -5,6 +5,11 @@ import { z } from 'zod';
 import type { Database, UserRow } from '../../db/schema.js';
 import { hashSecret } from '../../secrets.js';
 import { AppError, notFound } from '../../errors.js';
+import { checkPasswordStrength } from './password-policy.js';
+
+/** API tokens live this many days unless chosen otherwise at creation (at most API_TOKEN_MAX_DAYS). */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
 
 export const ROLES = ['intake', 'handler', 'manager', 'admin', 'complaints-officer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -61,6 +66,7 @@ export class UserService {
       .where((eb) => eb(eb.fn('lower', ['email']), '=', u.email.toLowerCase()))
       .executeTakeFirst();
     if (existing) throw new AppError('CONFLICT', `A user with e-mail ${u.email} already exists.`);
+    if (u.password) checkPasswordStrength(u.password, [u.email, u.name ?? ''], 'password');
     // Passwords are hashed with argon2id (the library's default algorithm).
     const passwordHash = u.password ? await hash(u.password) : null;
     const row = await this.db
@@ -92,20 +98,26 @@ export class UserService {
   }
 
   /** Creates an API token; only its SHA-256 is stored, the token itself is shown once. */
-  async createToken(email: string, label?: string): Promise<string> {
+  async createToken(email: string, label?: string, expiresInDays?: number): Promise<string> {
     const user = await this.findByEmail(email);
     if (!user) throw notFound('user');
-    return (await this.issueToken(user.id, label)).token;
+    return (await this.issueToken(user.id, label, expiresInDays)).token;
   }
 
-  async issueToken(userId: string, label?: string): Promise<{ id: string; token: string }> {
+  /** Finding 11: every token expires (default 90 days, at most a year); a password change revokes it. */
+  async issueToken(
+    userId: string,
+    label?: string,
+    expiresInDays = API_TOKEN_DEFAULT_DAYS,
+  ): Promise<{ id: string; token: string; expiresAt: Date }> {
     const token = `rdr_${crypto.randomBytes(32).toString('base64url')}`;
+    const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000);
     const row = await this.db
       .insertInto('api_token')
-      .values({ user_id: userId, token_hash: hashSecret(token), label: label ?? null })
+      .values({ user_id: userId, token_hash: hashSecret(token), label: label ?? null, expires_at: expiresAt })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: row.id, token };
+    return { id: row.id, token, expiresAt };
   }
 
   /** The staff user of a live browser session, with the session's CSRF token. */
@@ -143,6 +155,7 @@ export class UserService {
       ])
       .where('api_token.token_hash', '=', tokenHash)
       .where('api_token.revoked_at', 'is', null)
+      .where('api_token.expires_at', '>', new Date())
       .where('app_user.active', '=', true)
       .executeTakeFirst();
     if (!row) return undefined;
