@@ -176,7 +176,8 @@ program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof AppError) {
     console.error(`redress: ${err.message}`);
     if (err instanceof AppError && err.fields)
-      for (const f of err.fields) console.error(`  ${f.path}: ${f.message}`);
+      for (const f of err.fields)
+        console.error(`  ${f.path}: ${typeof f.message === 'string' ? f.message : f.message.en}`);
     process.exit(2);
   }
   console.error(err);

@@ -114,7 +114,15 @@ describe('case lifecycle table', () => {
   it('final statuses offer no handling steps except reopen/escalate and follow-up bookkeeping', () => {
     for (const s of FINAL_STATUSES) {
       for (const a of actionsFrom(s))
-        expect(['reopen', 'escalate', 'record_escalation_outcome', 'complete_measure']).toContain(a);
+        expect([
+          'reopen',
+          'escalate',
+          'record_escalation_outcome',
+          'complete_measure',
+          // Issue 11: tasks stay doable after handling ended (ISO-04 review, confirmations).
+          'review_safety',
+          'complete_task',
+        ]).toContain(a);
     }
     for (const s of OPEN_STATUSES) expect(FINAL_STATUSES).not.toContain(s);
     expect(changesStatus('decide')).toBe(true);

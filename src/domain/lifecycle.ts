@@ -49,6 +49,7 @@ export const CASE_ACTIONS = [
   // handling
   'acknowledge',
   'record_first_contact',
+  'record_contact_attempt',
   'start_handling',
   'send_respondent_copy',
   'record_progress_update',
@@ -72,6 +73,9 @@ export const CASE_ACTIONS = [
   'escalate',
   'record_escalation_outcome',
   'complete_measure',
+  // tasks that no letter completes (ISO-04 safety review; confirmations outside a letter kind)
+  'review_safety',
+  'complete_task',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -110,6 +114,8 @@ export const TRANSITIONS: readonly Transition[] = [
     rules: ['AWB-12', 'AWB-13', 'AWB-14', 'ISO-03'],
   },
   { action: 'record_first_contact', from: OPEN, to: 'same', rules: ['NO-02', 'NO-07'] },
+  // NO-02: two documented attempts that failed count as contact made (the complainant could not be reached).
+  { action: 'record_contact_attempt', from: OPEN, to: 'same', rules: ['NO-02'] },
   {
     action: 'start_handling',
     from: ['received', 'acknowledged'],
@@ -200,6 +206,10 @@ export const TRANSITIONS: readonly Transition[] = [
     to: 'same',
     rules: ['NO-14'],
   },
+  // ISO-04: the manager's review of a safety issue completes the safety_review task, whatever the status.
+  { action: 'review_safety', from: CASE_STATUSES, to: 'same', rules: ['ISO-04'] },
+  // A task that no letter or other step completes (withdrawal confirmation, satisfaction check).
+  { action: 'complete_task', from: CASE_STATUSES, to: 'same', rules: ['ISO-02', 'NO-05'] },
 ];
 
 export function transitionFor(
@@ -263,6 +273,10 @@ export const ACTION_LABELS: Record<CaseAction, { nl: string; en: string }> = {
   assign: { nl: 'Toewijzen', en: 'Assign' },
   acknowledge: { nl: 'Ontvangst bevestigen', en: 'Acknowledge' },
   record_first_contact: { nl: 'Eerste contact vastleggen', en: 'Record first contact' },
+  record_contact_attempt: {
+    nl: 'Mislukte contactpoging vastleggen',
+    en: 'Record a failed contact attempt',
+  },
   start_handling: { nl: 'In behandeling nemen', en: 'Start handling' },
   send_respondent_copy: { nl: 'Kopie aan beklaagde vastleggen', en: 'Record copy to respondent' },
   record_progress_update: { nl: 'Voortgangsbericht vastleggen', en: 'Record progress update' },
@@ -286,4 +300,6 @@ export const ACTION_LABELS: Record<CaseAction, { nl: string; en: string }> = {
   escalate: { nl: 'Escalatie vastleggen', en: 'Record escalation' },
   record_escalation_outcome: { nl: 'Uitkomst escalatie vastleggen', en: 'Record escalation outcome' },
   complete_measure: { nl: 'Maatregel gerealiseerd', en: 'Measure completed' },
+  review_safety: { nl: 'Veiligheidsmelding beoordelen', en: 'Review the safety issue' },
+  complete_task: { nl: 'Taak afronden', en: 'Complete a task' },
 };

@@ -38,7 +38,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface FieldError {
   path: string;
-  message: string;
+  /** A bilingual message is given in the request's language. */
+  message: string | { nl: string; en: string };
 }
 
 export type Message = string | { nl: string; en: string };
@@ -64,7 +65,14 @@ export class AppError extends Error {
       error: {
         code: this.code,
         message: this.messageIn(lang),
-        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.fields
+          ? {
+              fields: this.fields.map((f) => ({
+                path: f.path,
+                message: typeof f.message === 'string' ? f.message : f.message[lang],
+              })),
+            }
+          : {}),
         ...(this.details ? { details: this.details } : {}),
       },
     };

@@ -217,8 +217,9 @@ export function composeExtensionNotice(e: ExtensionInput): Letter {
 
 // ---- Decline notice, Awb 9:8 (AWB-20..23, LET-09) --------------------------------------------
 
-export const DECLINE_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'lid2'] as const;
-export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
+// The grounds are defined once, in the workflow (src/domain/workflow/decline.ts).
+export { DECLINE_GROUNDS, type DeclineGround } from '../workflow/decline.js';
+import type { DeclineGround } from '../workflow/decline.js';
 
 const GROUND_TEXT: Record<DeclineGround, { nl: string; en: string; article: string }> = {
   a: {
@@ -242,8 +243,8 @@ const GROUND_TEXT: Record<DeclineGround, { nl: string; en: string; article: stri
     article: '9:8, eerste lid, onder d',
   },
   e: {
-    nl: 'De gedraging is of was aan een rechter voorgelegd.',
-    en: 'The behaviour is or was before a court.',
+    nl: 'De gedraging is of was voorgelegd aan een rechter, niet de bestuursrechter.',
+    en: 'The behaviour is or was before a court other than an administrative court.',
     article: '9:8, eerste lid, onder e',
   },
   f: {

@@ -8,25 +8,71 @@ import { blocker, type Blocker } from './blockers.js';
 export const DECLINE_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'lid2'] as const;
 export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
 
+/**
+ * The grounds of Awb 9:8 as the law words them (issue 11: one source; the back office, the case
+ * history and the letters' data all read these). `label` is the short name, `law` the text of the
+ * provision in the body's own words ("een gedraging …").
+ */
 export const DECLINE_GROUND_LABELS: Record<DeclineGround, { nl: string; en: string }> = {
   a: {
-    nl: 'Awb 9:8 lid 1 sub a: eerder als klacht behandeld',
-    en: 'Awb 9:8(1)(a): dealt with in an earlier complaint',
+    nl: 'Awb 9:8 lid 1 sub a: al eerder als klacht behandeld',
+    en: 'Awb 9:8(1)(a): already dealt with as a complaint',
   },
   b: {
-    nl: 'Awb 9:8 lid 1 sub b: langer dan een jaar voor indiening',
+    nl: 'Awb 9:8 lid 1 sub b: meer dan een jaar voor indiening',
     en: 'Awb 9:8(1)(b): more than one year before filing',
   },
-  c: { nl: 'Awb 9:8 lid 1 sub c: bezwaar stond open', en: 'Awb 9:8(1)(c): an objection was possible' },
-  d: { nl: 'Awb 9:8 lid 1 sub d: beroep staat of stond open', en: 'Awb 9:8(1)(d): an appeal lies or lay' },
-  e: { nl: 'Awb 9:8 lid 1 sub e: voorgelegd aan de rechter', en: 'Awb 9:8(1)(e): before a court' },
+  c: {
+    nl: 'Awb 9:8 lid 1 sub c: klager had bezwaar kunnen maken',
+    en: 'Awb 9:8(1)(c): the complainant could have objected (bezwaar)',
+  },
+  d: {
+    nl: 'Awb 9:8 lid 1 sub d: beroep staat of stond open',
+    en: 'Awb 9:8(1)(d): an appeal lies or lay',
+  },
+  e: {
+    nl: 'Awb 9:8 lid 1 sub e: voorgelegd aan een rechter (niet de bestuursrechter)',
+    en: 'Awb 9:8(1)(e): before a court other than an administrative court',
+  },
   f: {
-    nl: 'Awb 9:8 lid 1 sub f: strafrechtelijk onderzoek of vervolging',
-    en: 'Awb 9:8(1)(f): criminal investigation or prosecution',
+    nl: 'Awb 9:8 lid 1 sub f: opsporingsonderzoek of vervolging loopt',
+    en: 'Awb 9:8(1)(f): criminal investigation or prosecution under way',
   },
   lid2: {
     nl: 'Awb 9:8 lid 2: belang of gewicht kennelijk onvoldoende',
     en: 'Awb 9:8(2): interest or weight manifestly insufficient',
+  },
+};
+
+/** AWB-20/21: the text of each provision, shown next to the choice (docs/rules.md AWB-20). */
+export const DECLINE_GROUND_LAW: Record<DeclineGround, { nl: string; en: string }> = {
+  a: {
+    nl: 'een gedraging waarover al eerder een klacht is ingediend die met inachtneming van de artikelen 9:4 en volgende is behandeld',
+    en: 'behaviour about which a complaint was made before and dealt with under articles 9:4 ff.',
+  },
+  b: {
+    nl: 'een gedraging die langer dan een jaar voor indiening van het klaagschrift heeft plaatsgevonden',
+    en: 'behaviour that took place more than one year before the complaint was filed',
+  },
+  c: {
+    nl: 'een gedraging waartegen door de klager bezwaar had kunnen worden gemaakt',
+    en: 'behaviour against which the complainant could have lodged an objection (bezwaar)',
+  },
+  d: {
+    nl: 'een gedraging waartegen door de klager beroep kan of kon worden ingesteld, tenzij die gedraging bestaat uit het niet tijdig nemen van een besluit',
+    en: 'behaviour against which the complainant can or could appeal, unless it consists of not deciding in time',
+  },
+  e: {
+    nl: 'een gedraging die ter beoordeling staat of heeft gestaan van een rechterlijke instantie anders dan een bestuursrechter',
+    en: 'behaviour that is or was before a court other than an administrative court',
+  },
+  f: {
+    nl: 'een gedraging waarover een opsporingsonderzoek op bevel van het openbaar ministerie of een vervolging gaande is',
+    en: 'behaviour that is the subject of a criminal investigation ordered by the public prosecutor, or of a prosecution, under way',
+  },
+  lid2: {
+    nl: 'het belang van de klager of het gewicht van de gedraging is kennelijk onvoldoende',
+    en: "the complainant's interest or the weight of the behaviour is manifestly insufficient",
   },
 };
 

@@ -78,9 +78,6 @@ export function hearingFor(
   );
 }
 
-/** A hearing is offered when an invitation was recorded or it was held. */
-const offered = (h: HearingSnapshot | undefined) => Boolean(h && (h.invitedAt || h.heldAt));
-
 /** Whether the regime requires hoor en wederhoor: Awb under the formal procedure (AWB-03), or by setting. */
 export function hearingsRequired(
   c: Pick<CaseSnapshot, 'regime' | 'formalProcedureApplies'>,
@@ -90,36 +87,80 @@ export function hearingsRequired(
   return outsideAwb;
 }
 
-/** AWB-30 and AWB-32: what still blocks a decision as to hearings. */
+/**
+ * AWB-30/31: a party's hearing counts only when it was held (its report is AWB-32's own check),
+ * when the complainant's hearing was waived on an AWB-31 ground (its evidence is checked when the
+ * waiver is recorded), or when the reply term set in the invitation has passed without an answer
+ * (no hearing was planned). An invitation alone, or a planned hearing that was not held, does not.
+ */
+export function hearingOutcome(
+  h: HearingSnapshot | undefined,
+  today: LocalDate,
+): 'held' | 'waived' | 'no_reply' | 'not_invited' | 'planned' | 'awaiting_reply' {
+  if (!h) return 'not_invited';
+  if (h.heldAt) return 'held';
+  if (h.party === 'complainant' && h.waiverGround) return 'waived';
+  if (!h.invitedAt) return 'not_invited';
+  if (h.scheduledAt) return 'planned';
+  if (h.responseDeadline && compareDates(h.responseDeadline, today) < 0) return 'no_reply';
+  return 'awaiting_reply';
+}
+
+function partyBlocker(h: HearingSnapshot | undefined, who: { nl: string; en: string }, today: LocalDate) {
+  const state = hearingOutcome(h, today);
+  switch (state) {
+    case 'held':
+    case 'waived':
+    case 'no_reply':
+      return undefined;
+    case 'not_invited':
+      return blocker(
+        'HEARING_MISSING',
+        'AWB-30',
+        `Bied ${who.nl} een hoorgesprek aan${who.nl === 'de klager' ? ', of leg vast waarom horen achterwege blijft (Awb 9:10 lid 2)' : ' (hoor en wederhoor)'}.`,
+        `Offer ${who.en} a hearing${who.en === 'the complainant' ? ', or record why it is omitted (Awb 9:10(2))' : ''}.`,
+      );
+    case 'planned':
+      return blocker(
+        'HEARING_NOT_HELD',
+        'AWB-30',
+        `Het hoorgesprek met ${who.nl} is gepland op ${h!.scheduledAt!.slice(0, 10)} maar nog niet vastgelegd als gehouden.`,
+        `The hearing with ${who.en} is planned for ${h!.scheduledAt!.slice(0, 10)} but not yet recorded as held.`,
+      );
+    case 'awaiting_reply':
+      return blocker(
+        'HEARING_NOT_HELD',
+        'AWB-30',
+        h!.responseDeadline
+          ? `${cap(who.nl)} is uitgenodigd; de reactietermijn (tot en met ${h!.responseDeadline}) loopt nog. Leg het hoorgesprek met verslag vast, of wacht tot de termijn verstreken is.`
+          : `${cap(who.nl)} is uitgenodigd, maar er is geen hoorgesprek gehouden en geen reactietermijn gesteld. Leg het gesprek met verslag vast, of stel een termijn.`,
+        h!.responseDeadline
+          ? `${cap(who.en)} was invited; the reply term (until ${h!.responseDeadline}) is still running. Record the hearing with its report, or wait until the term has passed.`
+          : `${cap(who.en)} was invited, but no hearing was held and no reply term was set. Record the hearing with its report, or set a term.`,
+      );
+  }
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** AWB-30, AWB-31 and AWB-32: what still blocks a decision as to hearings. */
 export function hearingBlockers(
   c: Pick<CaseSnapshot, 'regime' | 'formalProcedureApplies' | 'hearings' | 'respondents'>,
   outsideAwb: boolean,
+  today: LocalDate,
 ): Blocker[] {
   const out: Blocker[] = [];
   if (hearingsRequired(c, outsideAwb)) {
-    const complainant = hearingFor(c, 'complainant');
-    if (!offered(complainant) && !complainant?.waiverGround) {
-      out.push(
-        blocker(
-          'HEARING_MISSING',
-          'AWB-30',
-          'Bied de klager een hoorgesprek aan, of leg vast waarom horen achterwege blijft.',
-          'Offer the complainant a hearing, or record why it is omitted.',
-        ),
-      );
-    }
+    const b = partyBlocker(hearingFor(c, 'complainant'), { nl: 'de klager', en: 'the complainant' }, today);
+    if (b) out.push(b);
     // AWB-30: every respondent is offered a hearing; there is no exemption for them.
     for (const r of c.respondents) {
-      if (!offered(hearingFor(c, 'respondent', r.id))) {
-        out.push(
-          blocker(
-            'HEARING_MISSING',
-            'AWB-30',
-            `Bied beklaagde ${r.name} een hoorgesprek aan (hoor en wederhoor).`,
-            `Offer respondent ${r.name} a hearing.`,
-          ),
-        );
-      }
+      const rb = partyBlocker(
+        hearingFor(c, 'respondent', r.id),
+        { nl: `beklaagde ${r.name}`, en: `respondent ${r.name}` },
+        today,
+      );
+      if (rb) out.push(rb);
     }
   }
   for (const h of c.hearings) {

@@ -7,6 +7,7 @@ import { copyBlockers, hearingBlockers } from './hearings.js';
 import { anyUpheld, judgementBlockers, overallOutcome } from './judgement.js';
 import type { WorkflowSettings } from './settings.js';
 import type { CaseSnapshot } from './snapshot.js';
+import { TASK_KINDS, isLegalTask, type TaskKind } from './tasks.js';
 
 // The preconditions of each step that depend on the case alone (not on the input). They are shown
 // with `allowedActions` and enforced by the server before the step's own input checks.
@@ -45,11 +46,63 @@ function intakeBlockers(c: CaseSnapshot): Blocker[] {
   return out;
 }
 
+/** Tasks that the `complete_task` step completes (no letter kind or other step does). */
+export function manuallyCompleted(kind: string): boolean {
+  const def = TASK_KINDS[kind as TaskKind] as { completedBy: { action?: string } } | undefined;
+  return def?.completedBy.action === 'complete_task';
+}
+
+/** The attempts that count when the complainant could not be reached (NO-02). */
+export const FAILED_ATTEMPTS_THAT_COUNT = 2;
+
+/**
+ * NO-02 [C]: personal contact comes first. Handling, declining and deciding wait until the first
+ * contact is recorded, or two documented attempts to reach the complainant failed.
+ */
+export function contactBlockers(
+  c: Pick<CaseSnapshot, 'firstContactAt' | 'contactAttempts'>,
+  settings: Pick<WorkflowSettings, 'firstContactRequired'>,
+): Blocker[] {
+  if (!settings.firstContactRequired || c.firstContactAt) return [];
+  const n = c.contactAttempts.length;
+  if (n >= FAILED_ATTEMPTS_THAT_COUNT) return [];
+  return [
+    blocker(
+      'FIRST_CONTACT_MISSING',
+      'NO-02',
+      `Neem eerst persoonlijk contact op met de klager en leg dat vast, of leg twee pogingen vast die mislukten (nu ${n}).`,
+      `First contact the complainant in person and record it, or record two attempts that failed (now ${n}).`,
+    ),
+  ];
+}
+
+/**
+ * No close while a legal duty is still open (AWB-12, AWB-26, AWB-41, AWB-07, ISO-04, ISO-07, AWB-50):
+ * one blocker per open task, naming what completes it. These may be overridden with a reason.
+ */
+export function openLegalTaskBlockers(c: Pick<CaseSnapshot, 'openTasks'>): Blocker[] {
+  return c.openTasks
+    .filter((t) => isLegalTask(t.kind))
+    .map((t) => {
+      const def = TASK_KINDS[t.kind as TaskKind];
+      return {
+        ...blocker(
+          'LEGAL_TASK_OPEN',
+          def.rule,
+          `Wettelijke taak staat open: ${def.nl} (${def.rule}).`,
+          `Legal task still open: ${def.en} (${def.rule}).`,
+        ),
+        overridable: true as const,
+      };
+    });
+}
+
 /** AWB-53/54, NO-04, NO-05, NO-06, NO-10, AWB-26, AWB-30, AWB-32: what a decision needs. */
-export function decisionBlockers(c: CaseSnapshot, settings: WorkflowSettings): Blocker[] {
+export function decisionBlockers(c: CaseSnapshot, settings: WorkflowSettings, today: LocalDate): Blocker[] {
   const out: Blocker[] = [
+    ...contactBlockers(c, settings),
     ...judgementBlockers(c.items),
-    ...hearingBlockers(c, settings.hearingsRequiredOutsideAwb),
+    ...hearingBlockers(c, settings.hearingsRequiredOutsideAwb, today),
   ];
   if (c.regime === 'awb' || c.regime === 'awb-advisory') out.push(...copyBlockers(c));
   if (c.regime === 'awb-advisory' && !c.advice?.advice) {
@@ -90,12 +143,34 @@ export function decisionBlockers(c: CaseSnapshot, settings: WorkflowSettings): B
 export function stateBlockers(action: CaseAction, c: CaseSnapshot, ctx: PreconditionContext): Blocker[] {
   switch (action) {
     case 'start_handling':
-      return intakeBlockers(c);
+      return [...intakeBlockers(c), ...contactBlockers(c, ctx.settings)];
     case 'decide':
-      return decisionBlockers(c, ctx.settings);
+      return decisionBlockers(c, ctx.settings, ctx.today);
     case 'record_advice':
       // AWB-53: the committee's report includes the hearing report.
-      return hearingBlockers(c, ctx.settings.hearingsRequiredOutsideAwb);
+      return hearingBlockers(c, ctx.settings.hearingsRequiredOutsideAwb, ctx.today);
+    case 'review_safety':
+      return c.openTasks.some((t) => t.kind === 'safety_review')
+        ? []
+        : [
+            blocker(
+              'NOTHING_PENDING',
+              'ISO-04',
+              'Er staat geen veiligheidsmelding open.',
+              'No safety issue is waiting for review.',
+            ),
+          ];
+    case 'complete_task':
+      return c.openTasks.some((t) => manuallyCompleted(t.kind))
+        ? []
+        : [
+            blocker(
+              'NOTHING_PENDING',
+              'ISO-02',
+              'Er staat geen taak open die met deze stap wordt afgerond.',
+              'No open task is completed by this step.',
+            ),
+          ];
     case 'close': {
       const out: Blocker[] = [];
       if (!c.categoryId)
@@ -110,7 +185,7 @@ export function stateBlockers(action: CaseAction, c: CaseSnapshot, ctx: Precondi
       if (ctx.settings.rootCauseRequiredAtClose && !c.rootCause?.trim()) {
         out.push(blocker('ROOT_CAUSE_REQUIRED', 'NO-06', 'Leg de oorzaak vast.', 'Record the root cause.'));
       }
-      return out;
+      return [...out, ...openLegalTaskBlockers(c)];
     }
     case 'extend':
       return c.extensionWeeks > 0
@@ -125,8 +200,10 @@ export function stateBlockers(action: CaseAction, c: CaseSnapshot, ctx: Precondi
         : [];
     case 'decline': {
       const notice = declineNoticeDeadline(c.regime, c.receiptDate, ctx.extraHolidays ?? []);
+      const contact = contactBlockers(c, ctx.settings);
       return compareDates(ctx.today, notice.due) > 0
         ? [
+            ...contact,
             blocker(
               'DECLINE_NOTICE_TOO_LATE',
               'AWB-23',
@@ -134,7 +211,7 @@ export function stateBlockers(action: CaseAction, c: CaseSnapshot, ctx: Precondi
               `Declining had to be notified by ${notice.due}.`,
             ),
           ]
-        : [];
+        : contact;
     }
     case 'judge_item':
       return c.items.length === 0

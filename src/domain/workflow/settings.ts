@@ -4,6 +4,11 @@
 export interface WorkflowSettings {
   /** NO-02, NO-07: first personal contact within N working days. [B/C] */
   contactWorkingDays: number;
+  /**
+   * NO-02 [C]: handling, declining and deciding wait for the first personal contact, or for two
+   * documented attempts that failed. An organisation can relax this.
+   */
+  firstContactRequired: boolean;
   /** NO-12: remind the handler N working days before the decision deadline. [B] */
   reminderWorkingDays: number[];
   /**
@@ -33,6 +38,7 @@ export interface WorkflowSettings {
 
 export const DEFAULT_WORKFLOW_SETTINGS: Readonly<WorkflowSettings> = {
   contactWorkingDays: 5,
+  firstContactRequired: true,
   reminderWorkingDays: [5, 1],
   extensionAfterExpiry: 'reject',
   wkkgzConsentBeyondWeeks: 10,

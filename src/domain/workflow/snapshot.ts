@@ -39,6 +39,8 @@ export interface HearingSnapshot {
   conductedBy: 'handler' | 'committee' | null;
   report: string | null;
   waiverGround: WaiverGround | null;
+  /** A planned hearing (AWB-30): when, where or by video. */
+  scheduledAt: string | null;
 }
 
 export interface RemedySnapshot {
@@ -87,5 +89,10 @@ export interface CaseSnapshot {
   respondents: RespondentSnapshot[];
   hearings: HearingSnapshot[];
   remedies: RemedySnapshot[];
+  /** NO-02: the first personal contact, or the documented attempts that failed. */
+  firstContactAt: string | null;
+  contactAttempts: { at: string; channel: string }[];
+  /** Tasks still open (the close gate looks at the legal ones). */
+  openTasks: { id: string; kind: string; rule: string | null }[];
   version: number;
 }

@@ -99,10 +99,34 @@ describe('AWB-30..33: hearings', () => {
     conductedBy: null,
     report: null,
     waiverGround: null,
+    scheduledAt: null,
     ...extra,
   });
+  it('AWB-30/31: an invitation alone is not a hearing; held, waived or a passed reply term is', () => {
+    const today = '2026-03-10';
+    const only = (x: object) =>
+      codes(hearingBlockers({ ...c, respondents: [], hearings: [h('complainant', x)] }, false, today));
+    // Invited a moment ago, no term: the 130-ms "hearing" of issue 11 is refused.
+    expect(only({ invitedAt: '2026-03-10T09:00:00Z' })).toEqual(['HEARING_NOT_HELD']);
+    // The reply term is still running (today is its last day).
+    expect(only({ invitedAt: '2026-03-01T09:00:00Z', responseDeadline: today })).toEqual([
+      'HEARING_NOT_HELD',
+    ]);
+    // The term passed without an answer: the complainant had the opportunity (AWB-31 c).
+    expect(only({ invitedAt: '2026-03-01T09:00:00Z', responseDeadline: '2026-03-09' })).toEqual([]);
+    // A hearing was planned: it must be held, a passed reply term no longer counts.
+    expect(
+      only({
+        invitedAt: '2026-03-01T09:00:00Z',
+        responseDeadline: '2026-03-05',
+        scheduledAt: '2026-03-09T10:00:00Z',
+      }),
+    ).toEqual(['HEARING_NOT_HELD']);
+    expect(only({ heldAt: '2026-03-09T10:00:00Z', report: 'Verslag.' })).toEqual([]);
+    expect(only({ waiverGround: 'manifestly_unfounded' })).toEqual([]);
+  });
   it('AWB-30: both sides offered; AWB-32: a held hearing needs a report', () => {
-    expect(codes(hearingBlockers({ ...c, hearings: [] }, false))).toEqual([
+    expect(codes(hearingBlockers({ ...c, hearings: [] }, false, '2026-03-10'))).toEqual([
       'HEARING_MISSING',
       'HEARING_MISSING',
     ]);
@@ -117,11 +141,14 @@ describe('AWB-30..33: hearings', () => {
             ],
           },
           false,
+          '2026-03-10',
         ),
       ),
     ).toEqual(['HEARING_REPORT_MISSING']);
     // AWB-03: outside the formal procedure the hearing is not statutory.
-    expect(hearingBlockers({ ...c, formalProcedureApplies: false, hearings: [] }, false)).toEqual([]);
+    expect(
+      hearingBlockers({ ...c, formalProcedureApplies: false, hearings: [] }, false, '2026-03-10'),
+    ).toEqual([]);
   });
   it('AWB-31: ground (c) needs a past response term; AWB-33: the committee decides under 9.1.3', () => {
     expect(

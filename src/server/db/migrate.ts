@@ -11,6 +11,7 @@ import * as m0600 from './migrations/20261122T0600_insight.js';
 import * as m1200 from './migrations/20261201T1200_read_policy.js';
 import * as m1300 from './migrations/20261201T1300_letter_fields.js';
 import * as m1500 from './migrations/20261201T1500_outbox_delivery.js';
+import * as m1101 from './migrations/20261202T1101_procedure_gates.js';
 import * as m1201 from './migrations/20261202T1201_status_link_at_send.js';
 import * as m1202 from './migrations/20261202T1202_login_hardening.js';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261201T1200_read_policy': m1200,
   '20261201T1300_letter_fields': m1300,
   '20261201T1500_outbox_delivery': m1500,
+  '20261202T1101_procedure_gates': m1101,
   '20261202T1201_status_link_at_send': m1201,
   '20261202T1202_login_hardening': m1202,
 };

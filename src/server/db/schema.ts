@@ -142,6 +142,8 @@ export interface CaseTable {
   // 20261201T1300_letter_fields
   salutation: string | null;
   request_answer: string | null;
+  // 20261202T1101_procedure_gates: NO-02 attempts to reach the complainant ({ at, channel, note }[])
+  contact_attempts: ColumnType<Record<string, unknown>[], string | undefined, string>;
 }
 
 export interface CaseEventTable {
@@ -264,6 +266,10 @@ export interface HearingTable {
   waiver_statement: string | null;
   waiver_decided_by: string | null;
   created_at: GeneratedTimestamp;
+  // 20261202T1101_procedure_gates: a planned hearing (AWB-30)
+  scheduled_at: Timestamp | null;
+  location: string | null;
+  video_link: string | null;
 }
 
 export interface RemedyTable {

@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { type ZodType, type core } from 'zod';
 import { nl as zodNl } from 'zod/locales';
-import type { FieldError, Lang } from '../errors.js';
+import type { Lang } from '../errors.js';
 
 /** Carries Zod issues from the validator to the error handler, which words them in the asked language. */
 export class RequestValidationError extends Error {
@@ -94,8 +94,12 @@ function typeNl(expected: string): string {
 }
 
 /** One entry per field: unknown keys are reported at their own path. */
-export function fieldErrors(issues: core.$ZodIssue[], lang: Lang, prefix = ''): FieldError[] {
-  const out: FieldError[] = [];
+export function fieldErrors(
+  issues: core.$ZodIssue[],
+  lang: Lang,
+  prefix = '',
+): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
   for (const issue of issues) {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {

@@ -36,7 +36,7 @@ describe('deadline monitoring job (AWB-44, NO-12, NO-14, AWB-12, NO-02)', () => 
   it('reminds at T-5 and T-1 working days, flags overdue once, and sends nothing twice', async () => {
     // E1: received 2026-12-24, due 2027-02-04 (Thu).
     const id = await newCase(w, '2026-12-24T10:00:00+01:00');
-    await readyForHandling(w, id);
+    await readyForHandling(w, id, { contact: false });
 
     // NO-12 T-5: on Thu 2027-01-28 there are 5 working days left (29, 1, 2, 3, 4 Feb).
     const t5 = await monitor.run(new Date('2027-01-28T07:00:00Z'));

@@ -107,12 +107,37 @@ export class DeadlineMonitor {
       }
     }
 
-    // AWB-12: the written acknowledgement is missing after its due date.
+    // AWB-12: the written acknowledgement is missing after its due date, whatever the status: its
+    // task is still open (neither the e-mail nor a letter went out), or a case from before the task
+    // existed is still at 'received'.
     const unacknowledged = await this.db
       .selectFrom('complaint_case')
       .select(['id', 'reference', 'assignee_id', 'department_id', 'acknowledgement_due'])
-      .where('status', '=', 'received')
       .where('acknowledgement_due', '<', today)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('case_task')
+              .select('case_task.id')
+              .whereRef('case_task.case_id', '=', 'complaint_case.id')
+              .where('case_task.kind', '=', 'letter.acknowledgement')
+              .where('case_task.status', '=', 'open'),
+          ),
+          eb.and([
+            eb('status', '=', 'received'),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('case_task')
+                  .select('case_task.id')
+                  .whereRef('case_task.case_id', '=', 'complaint_case.id')
+                  .where('case_task.kind', '=', 'letter.acknowledgement'),
+              ),
+            ),
+          ]),
+        ]),
+      )
       .execute();
     for (const c of unacknowledged) {
       await this.alert(

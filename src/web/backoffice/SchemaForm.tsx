@@ -202,8 +202,16 @@ export function SchemaForm({
         );
       }
       let control: ReactNode;
+      // AWB-20/21: the 9:8 grounds, their names and the text of the law come from the server.
+      const grounds = name === 'ground' ? lookups.labels.declineGrounds : undefined;
       const opts = f.enum
-        ? f.enum.map((x) => ({ value: String(x), label: tm(`enum_${String(x)}`, humanise(String(x))) }))
+        ? f.enum.map((x) => {
+            const g = grounds?.find((d) => d.value === String(x));
+            return {
+              value: String(x),
+              label: g ? `${g.label} — ${g.law}` : tm(`enum_${String(x)}`, humanise(String(x))),
+            };
+          })
         : idChoices(name);
       if (opts) {
         control = (

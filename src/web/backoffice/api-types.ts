@@ -1432,6 +1432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/actions/complete_task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a task / Taak afronden
+         * @description Complete a task that no letter or other step completes (withdrawal confirmation, satisfaction check). Rules: ISO-02, NO-05. Roles: handler, manager. 409 CASE_STATE_CONFLICT when the status does not allow it or the case changed meanwhile; 422 with details.blockers when a precondition is not met.
+         */
+        post: operations["case_complete_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/actions/decide": {
         parameters: {
             query?: never;
@@ -1612,6 +1632,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/actions/record_contact_attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a failed contact attempt / Mislukte contactpoging vastleggen
+         * @description Record an attempt to reach the complainant that failed (NO-02: two documented attempts count as contact made). Rules: NO-02. Roles: handler, manager, complaints-officer. 409 CASE_STATE_CONFLICT when the status does not allow it or the case changed meanwhile; 422 with details.blockers when a precondition is not met.
+         */
+        post: operations["case_record_contact_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/actions/record_escalation_outcome": {
         parameters: {
             query?: never;
@@ -1766,6 +1806,26 @@ export interface paths {
          * @description Resolve informally to the complainant's satisfaction, with proof (AWB-10/11). Rules: AWB-10, AWB-11, NO-03. Roles: handler, manager. 409 CASE_STATE_CONFLICT when the status does not allow it or the case changed meanwhile; 422 with details.blockers when a precondition is not met.
          */
         post: operations["case_resolve_informally"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/actions/review_safety": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review the safety issue / Veiligheidsmelding beoordelen
+         * @description Record the review of a safety issue and the measures taken; completes the ISO-04 task. Rules: ISO-04. Roles: handler, manager. 409 CASE_STATE_CONFLICT when the status does not allow it or the case changed meanwhile; 422 with details.blockers when a precondition is not met.
+         */
+        post: operations["case_review_safety"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3187,6 +3247,18 @@ export interface paths {
                                 status: string;
                                 statusLabel: string;
                             }[];
+                            /** @description Steps taken past a gate with an explicit override and its reason (issue 11) */
+                            overrides: {
+                                action: string;
+                                actionLabel: string;
+                                actorId: string | null;
+                                at: string;
+                                /** Format: uuid */
+                                caseId: string;
+                                reason: string;
+                                reference: string;
+                                rules: string[];
+                            }[];
                             satisfaction: {
                                 handling: {
                                     no: number;
@@ -4058,8 +4130,18 @@ export interface paths {
                                 label: string;
                                 value: string;
                             }[];
+                            declineGrounds: {
+                                label: string;
+                                law: string;
+                                value: string;
+                            }[];
                             statuses: {
                                 label: string;
+                                value: string;
+                            }[];
+                            tasks: {
+                                label: string;
+                                rule: string;
                                 value: string;
                             }[];
                         };
@@ -5542,6 +5624,7 @@ export interface paths {
                                 url?: string;
                             };
                             extraHolidays?: string[];
+                            firstContactRequired?: boolean;
                             letterhead?: {
                                 address?: string;
                                 logo?: string;
@@ -5572,6 +5655,7 @@ export interface paths {
                                 disputesBodyAlertMonths?: number;
                                 /** @enum {string} */
                                 extensionAfterExpiry?: "reject" | "allow_overdue";
+                                firstContactRequired?: boolean;
                                 hearingsRequiredOutsideAwb?: boolean;
                                 lessonRequiredWhenUpheld?: boolean;
                                 measureReminderWorkingDays?: number;
@@ -9844,6 +9928,7 @@ export interface operations {
                     complainantReaction: "accepted" | "rejected" | "no_reaction";
                     expectedVersion?: number;
                     note?: string;
+                    overrideReason?: string;
                 };
             };
         };
@@ -10640,6 +10725,393 @@ export interface operations {
                     expectedVersion?: number;
                     /** Format: uuid */
                     remedyId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreedDelay: {
+                            [key: string]: unknown;
+                        } | null;
+                        allowedActions: {
+                            action: string;
+                            blockers: {
+                                code: string;
+                                message: string;
+                                rule: string;
+                            }[];
+                            label: string;
+                            ready: boolean;
+                        }[];
+                        assigneeId: string | null;
+                        categoryId: string | null;
+                        /** @enum {string} */
+                        channel: "web" | "email" | "phone" | "letter" | "counter";
+                        closedAt: string | null;
+                        complainant: {
+                            address: string | null;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                        };
+                        complainantName: string | null;
+                        deadlines: {
+                            acknowledgement: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            };
+                            agreed: {
+                                due: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                /** @enum {string} */
+                                termType: "AGREED";
+                            } | null;
+                            decision: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            };
+                            declineNotice: string | null;
+                            firstContact: string;
+                            originalDecision: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            } | null;
+                        };
+                        decision: {
+                            advice: {
+                                [key: string]: unknown;
+                            } | null;
+                            complainantReaction: string | null;
+                            conclusions: string | null;
+                            decidedAt: string | null;
+                            decline: {
+                                [key: string]: unknown;
+                            } | null;
+                            deviationReason: string | null;
+                            findings: string | null;
+                            forwarding: {
+                                [key: string]: unknown;
+                            } | null;
+                            improvementAction: string | null;
+                            informalResolution: {
+                                [key: string]: unknown;
+                            } | null;
+                            lessons: string | null;
+                            outcome: string | null;
+                            overallJudgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
+                            remedies: {
+                                amount: number | null;
+                                completedAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @enum {string} */
+                                kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
+                                realisationDate: string | null;
+                            }[];
+                            rootCause: string | null;
+                            withdrawal: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                        decisionDue: string;
+                        departmentId: string | null;
+                        description: string;
+                        desiredOutcome: string | null;
+                        escalations: {
+                            bodyKind: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            id: string;
+                            outcome: string | null;
+                            outcomeNotes: string | null;
+                            outcomeOn: string | null;
+                            reference: string | null;
+                            submittedOn: string;
+                        }[];
+                        extension: {
+                            [key: string]: unknown;
+                        } | null;
+                        hearings: {
+                            conductedBy: string | null;
+                            heldAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invitedAt: string | null;
+                            /** @enum {string} */
+                            party: "complainant" | "respondent";
+                            report: string | null;
+                            respondentId: string | null;
+                            responseDeadline: string | null;
+                            waiverDecidedBy: string | null;
+                            waiverGround: string | null;
+                        }[];
+                        history: {
+                            actorId: string | null;
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            label: string;
+                            type: string;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        incidentDate: string | null;
+                        intake: {
+                            acknowledgedAt: string | null;
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            behaviourTowards: "complainant" | "other";
+                            coreComplaint: string | null;
+                            firstContactAt: string | null;
+                            firstContactChannel: string | null;
+                            formalChecks: {
+                                [key: string]: unknown;
+                            } | null;
+                            formalProcedureApplies: boolean | null;
+                            preferredChannel: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            restricted: boolean;
+                            translationNeeded: boolean | null;
+                            vulnerability: string | null;
+                        };
+                        items: {
+                            findings: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            judgedAt: string | null;
+                            judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
+                            judgementLabel: string | null;
+                            letterTitle: string | null;
+                            position: number;
+                            reasons: string | null;
+                            /** @enum {string} */
+                            severity: "light" | "medium" | "heavy";
+                            summary: string;
+                        }[];
+                        language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
+                        overdue: boolean;
+                        receiptDate: string;
+                        receivedAt: string;
+                        reference: string;
+                        regime: string;
+                        reopenCount: number;
+                        representatives: {
+                            address: string | null;
+                            authorisationReceivedAt: string | null;
+                            authorisationRequired: boolean;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            mayReceiveCaseContent: boolean;
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        }[];
+                        respondents: {
+                            copyNotApplicableReason: string | null;
+                            copySentAt: string | null;
+                            departmentId: string | null;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            userId: string | null;
+                        }[];
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
+                        statusLabel: string;
+                        submittedAt: string;
+                        summary: string;
+                        tasks: {
+                            completedAt: string | null;
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            label: string;
+                            recipient: string | null;
+                            remedyId: string | null;
+                            respondentId: string | null;
+                            rule: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled" | "not_applicable";
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    case_complete_task: {
+        parameters: {
+            query?: {
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    doneOn: string;
+                    expectedVersion?: number;
+                    note: string;
+                    /** Format: uuid */
+                    taskId: string;
                 };
             };
         };
@@ -14504,6 +14976,394 @@ export interface operations {
             };
         };
     };
+    case_record_contact_attempt: {
+        parameters: {
+            query?: {
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    channel: "phone" | "meeting" | "video" | "email" | "letter";
+                    expectedVersion?: number;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreedDelay: {
+                            [key: string]: unknown;
+                        } | null;
+                        allowedActions: {
+                            action: string;
+                            blockers: {
+                                code: string;
+                                message: string;
+                                rule: string;
+                            }[];
+                            label: string;
+                            ready: boolean;
+                        }[];
+                        assigneeId: string | null;
+                        categoryId: string | null;
+                        /** @enum {string} */
+                        channel: "web" | "email" | "phone" | "letter" | "counter";
+                        closedAt: string | null;
+                        complainant: {
+                            address: string | null;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                        };
+                        complainantName: string | null;
+                        deadlines: {
+                            acknowledgement: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            };
+                            agreed: {
+                                due: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                /** @enum {string} */
+                                termType: "AGREED";
+                            } | null;
+                            decision: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            };
+                            declineNotice: string | null;
+                            firstContact: string;
+                            originalDecision: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            } | null;
+                        };
+                        decision: {
+                            advice: {
+                                [key: string]: unknown;
+                            } | null;
+                            complainantReaction: string | null;
+                            conclusions: string | null;
+                            decidedAt: string | null;
+                            decline: {
+                                [key: string]: unknown;
+                            } | null;
+                            deviationReason: string | null;
+                            findings: string | null;
+                            forwarding: {
+                                [key: string]: unknown;
+                            } | null;
+                            improvementAction: string | null;
+                            informalResolution: {
+                                [key: string]: unknown;
+                            } | null;
+                            lessons: string | null;
+                            outcome: string | null;
+                            overallJudgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
+                            remedies: {
+                                amount: number | null;
+                                completedAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @enum {string} */
+                                kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
+                                realisationDate: string | null;
+                            }[];
+                            rootCause: string | null;
+                            withdrawal: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                        decisionDue: string;
+                        departmentId: string | null;
+                        description: string;
+                        desiredOutcome: string | null;
+                        escalations: {
+                            bodyKind: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            id: string;
+                            outcome: string | null;
+                            outcomeNotes: string | null;
+                            outcomeOn: string | null;
+                            reference: string | null;
+                            submittedOn: string;
+                        }[];
+                        extension: {
+                            [key: string]: unknown;
+                        } | null;
+                        hearings: {
+                            conductedBy: string | null;
+                            heldAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invitedAt: string | null;
+                            /** @enum {string} */
+                            party: "complainant" | "respondent";
+                            report: string | null;
+                            respondentId: string | null;
+                            responseDeadline: string | null;
+                            waiverDecidedBy: string | null;
+                            waiverGround: string | null;
+                        }[];
+                        history: {
+                            actorId: string | null;
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            label: string;
+                            type: string;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        incidentDate: string | null;
+                        intake: {
+                            acknowledgedAt: string | null;
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            behaviourTowards: "complainant" | "other";
+                            coreComplaint: string | null;
+                            firstContactAt: string | null;
+                            firstContactChannel: string | null;
+                            formalChecks: {
+                                [key: string]: unknown;
+                            } | null;
+                            formalProcedureApplies: boolean | null;
+                            preferredChannel: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            restricted: boolean;
+                            translationNeeded: boolean | null;
+                            vulnerability: string | null;
+                        };
+                        items: {
+                            findings: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            judgedAt: string | null;
+                            judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
+                            judgementLabel: string | null;
+                            letterTitle: string | null;
+                            position: number;
+                            reasons: string | null;
+                            /** @enum {string} */
+                            severity: "light" | "medium" | "heavy";
+                            summary: string;
+                        }[];
+                        language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
+                        overdue: boolean;
+                        receiptDate: string;
+                        receivedAt: string;
+                        reference: string;
+                        regime: string;
+                        reopenCount: number;
+                        representatives: {
+                            address: string | null;
+                            authorisationReceivedAt: string | null;
+                            authorisationRequired: boolean;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            mayReceiveCaseContent: boolean;
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        }[];
+                        respondents: {
+                            copyNotApplicableReason: string | null;
+                            copySentAt: string | null;
+                            departmentId: string | null;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            userId: string | null;
+                        }[];
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
+                        statusLabel: string;
+                        submittedAt: string;
+                        summary: string;
+                        tasks: {
+                            completedAt: string | null;
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            label: string;
+                            recipient: string | null;
+                            remedyId: string | null;
+                            respondentId: string | null;
+                            rule: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled" | "not_applicable";
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     case_record_escalation_outcome: {
         parameters: {
             query?: {
@@ -17238,6 +18098,393 @@ export interface operations {
                     /** @enum {boolean} */
                     satisfactionConfirmed: true;
                     summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreedDelay: {
+                            [key: string]: unknown;
+                        } | null;
+                        allowedActions: {
+                            action: string;
+                            blockers: {
+                                code: string;
+                                message: string;
+                                rule: string;
+                            }[];
+                            label: string;
+                            ready: boolean;
+                        }[];
+                        assigneeId: string | null;
+                        categoryId: string | null;
+                        /** @enum {string} */
+                        channel: "web" | "email" | "phone" | "letter" | "counter";
+                        closedAt: string | null;
+                        complainant: {
+                            address: string | null;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                        };
+                        complainantName: string | null;
+                        deadlines: {
+                            acknowledgement: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            };
+                            agreed: {
+                                due: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                /** @enum {string} */
+                                termType: "AGREED";
+                            } | null;
+                            decision: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            };
+                            declineNotice: string | null;
+                            firstContact: string;
+                            originalDecision: {
+                                due: string;
+                                extensionWeeks: number;
+                                informativeAtw?: string;
+                                raw: string;
+                                rulesApplied: string[];
+                                start: string;
+                                term: string;
+                            } | null;
+                        };
+                        decision: {
+                            advice: {
+                                [key: string]: unknown;
+                            } | null;
+                            complainantReaction: string | null;
+                            conclusions: string | null;
+                            decidedAt: string | null;
+                            decline: {
+                                [key: string]: unknown;
+                            } | null;
+                            deviationReason: string | null;
+                            findings: string | null;
+                            forwarding: {
+                                [key: string]: unknown;
+                            } | null;
+                            improvementAction: string | null;
+                            informalResolution: {
+                                [key: string]: unknown;
+                            } | null;
+                            lessons: string | null;
+                            outcome: string | null;
+                            overallJudgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
+                            remedies: {
+                                amount: number | null;
+                                completedAt: string | null;
+                                description: string;
+                                /** Format: uuid */
+                                id: string;
+                                itemId: string | null;
+                                /** @enum {string} */
+                                kind: "apology" | "compensation" | "correction" | "measure";
+                                /** @enum {string} */
+                                performer: "organisation" | "complainant";
+                                realisationDate: string | null;
+                            }[];
+                            rootCause: string | null;
+                            withdrawal: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                        decisionDue: string;
+                        departmentId: string | null;
+                        description: string;
+                        desiredOutcome: string | null;
+                        escalations: {
+                            bodyKind: string;
+                            bodyName: string;
+                            /** Format: uuid */
+                            id: string;
+                            outcome: string | null;
+                            outcomeNotes: string | null;
+                            outcomeOn: string | null;
+                            reference: string | null;
+                            submittedOn: string;
+                        }[];
+                        extension: {
+                            [key: string]: unknown;
+                        } | null;
+                        hearings: {
+                            conductedBy: string | null;
+                            heldAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            invitedAt: string | null;
+                            /** @enum {string} */
+                            party: "complainant" | "respondent";
+                            report: string | null;
+                            respondentId: string | null;
+                            responseDeadline: string | null;
+                            waiverDecidedBy: string | null;
+                            waiverGround: string | null;
+                        }[];
+                        history: {
+                            actorId: string | null;
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            label: string;
+                            type: string;
+                        }[];
+                        /** Format: uuid */
+                        id: string;
+                        incidentDate: string | null;
+                        intake: {
+                            acknowledgedAt: string | null;
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            behaviourTowards: "complainant" | "other";
+                            coreComplaint: string | null;
+                            firstContactAt: string | null;
+                            firstContactChannel: string | null;
+                            formalChecks: {
+                                [key: string]: unknown;
+                            } | null;
+                            formalProcedureApplies: boolean | null;
+                            preferredChannel: string | null;
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "urgent";
+                            restricted: boolean;
+                            translationNeeded: boolean | null;
+                            vulnerability: string | null;
+                        };
+                        items: {
+                            findings: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            judgedAt: string | null;
+                            judgement: ("upheld" | "partly_upheld" | "not_upheld") | null;
+                            judgementLabel: string | null;
+                            letterTitle: string | null;
+                            position: number;
+                            reasons: string | null;
+                            /** @enum {string} */
+                            severity: "light" | "medium" | "heavy";
+                            summary: string;
+                        }[];
+                        language: string;
+                        letterFields: {
+                            core: {
+                                /** @description The sentence the letter prints; null when the text reads as a staff note */
+                                sentence: string | null;
+                                /** @description Phrases that read as a note: "klager", "mevrouw Y", third person */
+                                warnings: string[];
+                            } | null;
+                            requestAnswer: string | null;
+                            salutation: string | null;
+                        };
+                        overdue: boolean;
+                        receiptDate: string;
+                        receivedAt: string;
+                        reference: string;
+                        regime: string;
+                        reopenCount: number;
+                        representatives: {
+                            address: string | null;
+                            authorisationReceivedAt: string | null;
+                            authorisationRequired: boolean;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            mayReceiveCaseContent: boolean;
+                            name: string;
+                            phone: string | null;
+                            relation: string;
+                        }[];
+                        respondents: {
+                            copyNotApplicableReason: string | null;
+                            copySentAt: string | null;
+                            departmentId: string | null;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            name: string;
+                            userId: string | null;
+                        }[];
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "in_progress" | "with_committee" | "informally_resolved" | "declined" | "forwarded" | "withdrawn" | "decided" | "closed" | "escalated";
+                        statusLabel: string;
+                        submittedAt: string;
+                        summary: string;
+                        tasks: {
+                            completedAt: string | null;
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            dueDate: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            label: string;
+                            recipient: string | null;
+                            remedyId: string | null;
+                            respondentId: string | null;
+                            rule: string | null;
+                            /** @enum {string} */
+                            status: "open" | "done" | "cancelled" | "not_applicable";
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            fields?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    case_review_safety: {
+        parameters: {
+            query?: {
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assessment: string;
+                    expectedVersion?: number;
+                    measures: string;
+                    /** Format: date-time */
+                    reviewedAt?: string;
                 };
             };
         };

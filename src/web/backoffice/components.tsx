@@ -169,7 +169,12 @@ export function LookupsProvider({ me, children }: { me: StaffUser; children: Rea
       get<CategoryList>('/api/v1/categories').catch(() => ({ items: [] })),
       get<DepartmentList>('/api/v1/departments').catch(() => ({ items: [] })),
       users,
-      get<Labels>('/api/v1/labels').catch(() => ({ statuses: [], actions: [] })),
+      get<Labels>('/api/v1/labels').catch((): Labels => ({
+        statuses: [],
+        actions: [],
+        declineGrounds: [],
+        tasks: [],
+      })),
     ]).then(([c, d, u, l]) => {
       if (live) setState({ categories: c.items, departments: d.items, users: u, labels: l });
     });

@@ -43,7 +43,20 @@ export interface CaseEventMap {
     warning?: string;
   };
   'case.acknowledged': { acknowledgedAt: string; acknowledgementDue: string; onTime: boolean };
+  // AWB-12: the automatic acknowledgement e-mail was delivered; it completed the acknowledgement task.
+  'case.acknowledgement_emailed': { outboxId: string; rule: 'AWB-12' };
   'case.first_contact': { at: string; channel: string; due: string; onTime: boolean };
+  // NO-02: an attempt to reach the complainant that failed; two count as contact made.
+  'case.contact_attempt': { at: string; channel: string; attempt: number };
+  // ISO-04: the manager's review of a safety issue.
+  'case.safety_reviewed': { reviewedAt: string; tasksCompleted: number; rule: 'ISO-04' };
+  'case.task_completed': { taskId: string; kind: string; doneOn: string };
+  // A gate passed with an explicit override and its reason (shown on the dashboard).
+  'case.gate_overridden': {
+    action: string;
+    reason: string;
+    blockers: { code: string; rule: string }[];
+  };
   'case.handling_started': Record<string, never>;
   'case.respondent_copy': { respondentId: string; sentAt: string | null; notApplicableReason: string | null };
   'case.progress_update': { channel: string };
@@ -151,7 +164,18 @@ export const EVENT_LABELS: Record<CaseEventType, { nl: string; en: string }> = {
   'case.authorisation_recorded': { nl: 'Machtiging vastgelegd', en: 'Authorisation recorded' },
   'case.assigned': { nl: 'Toegewezen', en: 'Assigned' },
   'case.acknowledged': { nl: 'Ontvangst bevestigd', en: 'Acknowledged' },
+  'case.acknowledgement_emailed': {
+    nl: 'Ontvangstbevestiging per e-mail verstuurd',
+    en: 'Acknowledgement sent by e-mail',
+  },
   'case.first_contact': { nl: 'Eerste contact', en: 'First contact' },
+  'case.contact_attempt': { nl: 'Contactpoging mislukt', en: 'Contact attempt failed' },
+  'case.safety_reviewed': { nl: 'Veiligheidsmelding beoordeeld', en: 'Safety issue reviewed' },
+  'case.task_completed': { nl: 'Taak afgerond', en: 'Task completed' },
+  'case.gate_overridden': {
+    nl: 'Stap gezet met uitzondering (met reden)',
+    en: 'Step taken with an override (with a reason)',
+  },
   'case.handling_started': { nl: 'In behandeling genomen', en: 'Handling started' },
   'case.respondent_copy': { nl: 'Kopie aan beklaagde (Awb 9:9)', en: 'Copy to respondent (Awb 9:9)' },
   'case.progress_update': { nl: 'Voortgang gemeld', en: 'Progress update' },

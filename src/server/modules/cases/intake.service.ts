@@ -6,6 +6,7 @@ import { hashSecret, newStatusToken, STATUS_URL_PLACEHOLDER } from '../../secret
 import { amsterdamDate } from '../../../domain/dates.js';
 import { computeDeadline, deadlineStartFor, type Deadline } from '../../../domain/deadlines.js';
 import { acknowledgementMessage } from '../../../domain/acknowledgement.js';
+import { acknowledgementTaskData } from '../../../domain/workflow/tasks.js';
 import type { OrganisationService } from '../organisation/service.js';
 import { ensureReferenceSequence, referenceExpression } from './reference.js';
 import type { IntakeResponse, PublicIntake, StaffIntake } from './schemas.js';
@@ -132,6 +133,13 @@ export class IntakeService {
       ), e AS (
         INSERT INTO case_event (case_id, actor_id, type, data)
         SELECT c.id, ${ctx.actorId}::uuid, 'case.received', ${JSON.stringify(eventData)}::jsonb || jsonb_build_object('reference', c.reference)
+        FROM c
+      ), t AS (
+        -- AWB-12: the acknowledgement task exists from intake on, also without an e-mail address (a
+        -- letter is needed then); the e-mail, once sent, completes it (outbox/repository.ts markSent).
+        INSERT INTO case_task (case_id, kind, recipient, due_date, rule, data)
+        SELECT c.id, 'letter.acknowledgement', 'complainant', ${acknowledgement.due}::date, 'AWB-12',
+          ${JSON.stringify({ ...acknowledgementTaskData(org.regime, receiptDate, decision.due), byEmail: Boolean(email) })}::jsonb
         FROM c
       ), o AS (
         INSERT INTO outbox (case_id, kind, recipient, status, subject, body_text)

@@ -47,6 +47,7 @@ export const ACTION_ROLES: Record<Role, readonly CaseAction[]> = {
     'add_item',
     'add_representative',
     'record_first_contact',
+    'record_contact_attempt',
     'record_progress_update',
     'withdraw',
   ],

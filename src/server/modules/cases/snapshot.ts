@@ -82,6 +82,7 @@ export function toSnapshot(full: FullCase): CaseSnapshot {
       conductedBy: h.conducted_by as HearingSnapshot['conductedBy'],
       report: h.report,
       waiverGround: h.waiver_ground as HearingSnapshot['waiverGround'],
+      scheduledAt: iso(h.scheduled_at),
     })),
     remedies: full.remedies.map((m): RemedySnapshot => ({
       id: m.id,
@@ -90,6 +91,16 @@ export function toSnapshot(full: FullCase): CaseSnapshot {
       realisationDate: m.realisation_date,
       completedAt: iso(m.completed_at),
     })),
+    firstContactAt: iso(r.first_contact_at),
+    contactAttempts: ((r.contact_attempts ?? []) as unknown as { at: string; channel: string }[]).map(
+      (a) => ({
+        at: a.at,
+        channel: a.channel,
+      }),
+    ),
+    openTasks: full.tasks
+      .filter((t) => t.status === 'open')
+      .map((t) => ({ id: t.id, kind: t.kind, rule: t.rule })),
     version: r.version,
   };
 }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { amsterdamDate } from '../../../domain/dates.js';
 import { changesStatus, nextStatus, type CaseAction } from '../../../domain/lifecycle.js';
-import type { Blocker } from '../../../domain/workflow/blockers.js';
+import { fieldBlocker, type Blocker } from '../../../domain/workflow/blockers.js';
+import { isSentence } from '../../../domain/workflow/decline.js';
 import { stateBlockers } from '../../../domain/workflow/preconditions.js';
 import { TASK_KINDS } from '../../../domain/workflow/tasks.js';
 import type { Database } from '../../db/schema.js';
@@ -29,14 +30,54 @@ export interface PerformOptions {
 export function blockersError(blockers: Blocker[]): AppError {
   const first = blockers[0]!;
   const code = (first.code in ERROR_STATUS ? first.code : 'VALIDATION_FAILED') as ErrorCode;
+  // When every blocker may be overridden, the message says how (issue 11: close with a reason).
+  const hint = blockers.every((b) => b.overridable)
+    ? {
+        nl: ' Rond dit eerst af, of zet de stap met een uitzondering: geef de reden op in overrideReason.',
+        en: ' Complete this first, or take the step with an override: give the reason in overrideReason.',
+      }
+    : { nl: '', en: '' };
   const message = {
-    nl: blockers.map((b) => b.message.nl).join(' '),
-    en: blockers.map((b) => b.message.en).join(' '),
+    nl: blockers.map((b) => b.message.nl).join(' ') + hint.nl,
+    en: blockers.map((b) => b.message.en).join(' ') + hint.en,
   };
-  return new AppError(code, message, undefined, {
+  const fields = blockers.flatMap((b) => (b.field ? [{ path: b.field, message: b.message }] : []));
+  return new AppError(code, message, fields.length ? fields : undefined, {
     rule: first.rule,
-    blockers: blockers.map((b) => ({ code: b.code, rule: b.rule, message: b.message })),
+    blockers: blockers.map((b) => ({
+      code: b.code,
+      rule: b.rule,
+      message: b.message,
+      ...(b.field ? { field: b.field } : {}),
+      ...(b.overridable ? { overridable: true } : {}),
+    })),
   });
+}
+
+/**
+ * A step with blockers is refused, unless every blocker is overridable and the input gives an
+ * `overrideReason` of at least one sentence: then the step goes ahead and the override is recorded
+ * (history, dashboard). Blockers that are not overridable are never passed.
+ */
+export function checkOverride(
+  blockers: Blocker[],
+  reason: string | undefined,
+): { reason: string; blockers: Blocker[] } | undefined {
+  if (!blockers.length) return undefined;
+  const hard = blockers.filter((b) => !b.overridable);
+  if (hard.length || reason === undefined)
+    throw blockersError([...hard, ...blockers.filter((b) => b.overridable)]);
+  if (!isSentence(reason))
+    throw blockersError([
+      fieldBlocker(
+        'overrideReason',
+        'OVERRIDE_NOT_ALLOWED',
+        blockers[0]!.rule,
+        'Een uitzondering vraagt een reden van ten minste één zin.',
+        'An override needs a reason of at least one sentence.',
+      ),
+    ]);
+  return { reason, blockers };
 }
 
 const conflict = (nl: string, en: string, details?: Record<string, unknown>) =>
@@ -97,7 +138,7 @@ export class WorkflowService {
       }
       const c = toSnapshot(full);
       const blockers = stateBlockers(action, c, { today, settings, extraHolidays });
-      if (blockers.length) throw blockersError(blockers);
+      const overridden = checkOverride(blockers, (parsed.data as { overrideReason?: string }).overrideReason);
 
       // The row lock: of two concurrent steps on the same version, only one gets past this.
       const locked = await trx
@@ -114,6 +155,16 @@ export class WorkflowService {
         );
 
       const events: CaseEvent[] = [];
+      if (overridden) {
+        events.push({
+          type: 'case.gate_overridden',
+          data: {
+            action,
+            reason: overridden.reason,
+            blockers: overridden.blockers.map((b) => ({ code: b.code, rule: b.rule })),
+          },
+        });
+      }
       const ctx: ActionContext<Record<string, unknown>> = {
         trx,
         user,

@@ -33,6 +33,16 @@ export interface DashboardFigures {
     description: string;
     realisationDate: string;
   }[];
+  /** Issue 11: steps taken past a gate with an explicit override and its reason, newest first. */
+  overrides: {
+    caseId: string;
+    reference: string;
+    action: string;
+    reason: string;
+    rules: string[];
+    at: string;
+    actorId: string | null;
+  }[];
 }
 
 // Aggregate first, join names after (fewer rows to join). Period filters compare the column itself with the start of the Amsterdam day, so the range indexes
@@ -121,6 +131,18 @@ export class DashboardRepository {
         .execute(),
     ]);
 
+    // Issue 11: every override of a gate in the period (history is append-only, so this is complete).
+    const overrides = await db
+      .selectFrom('case_event as e')
+      .innerJoin('complaint_case', 'complaint_case.id', 'e.case_id')
+      .select(['e.case_id', 'complaint_case.reference', 'e.data', 'e.created_at', 'e.actor_id'])
+      .where('e.type', '=', 'case.gate_overridden')
+      .where('e.created_at', '>=', sql<Date>`(${since}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'`)
+      .where(readable)
+      .orderBy('e.created_at', 'desc')
+      .limit(listLimit)
+      .execute();
+
     const sat = {
       responses: 0,
       outcome: { yes: 0, partly: 0, no: 0 },
@@ -166,6 +188,18 @@ export class DashboardRepository {
         description: m.description,
         realisationDate: m.realisation_date!,
       })),
+      overrides: overrides.map((o) => {
+        const d = o.data as unknown as { action: string; reason: string; blockers: { rule: string }[] };
+        return {
+          caseId: o.case_id,
+          reference: o.reference,
+          action: d.action,
+          reason: d.reason,
+          rules: [...new Set(d.blockers.map((b) => b.rule))],
+          at: new Date(o.created_at).toISOString(),
+          actorId: o.actor_id,
+        };
+      }),
     };
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { amsterdamDate } from '../../../domain/dates.js';
-import { STATUS_LABELS, isCaseStatus } from '../../../domain/lifecycle.js';
+import { ACTION_LABELS, STATUS_LABELS, isCaseStatus } from '../../../domain/lifecycle.js';
 import { requestLang } from '../../http/lang.js';
 import { errorResponseSchema } from '../../http/openapi.js';
 import type { Services } from '../../services.js';
@@ -56,6 +56,20 @@ export const dashboardSchema = z.object({
       realisationDate: z.string(),
     }),
   ),
+  overrides: z
+    .array(
+      z.object({
+        caseId: z.uuid(),
+        reference: z.string(),
+        action: z.string(),
+        actionLabel: z.string(),
+        reason: z.string(),
+        rules: z.array(z.string()),
+        at: z.string(),
+        actorId: z.uuid().nullable(),
+      }),
+    )
+    .meta({ description: 'Steps taken past a gate with an explicit override and its reason (issue 11)' }),
 });
 
 function monthsBack(today: string, months: number): string {
@@ -107,6 +121,11 @@ export const dashboardRoutes =
           ...f,
           openByStatus: f.openByStatus.map((x) => ({ ...x, label: label(x.status) })),
           onTime: { ...f.onTime, rate: f.onTime.decided ? f.onTime.onTime / f.onTime.decided : null },
+          overrides: f.overrides.map((o) => ({
+            ...o,
+            actionLabel:
+              (ACTION_LABELS as Record<string, { nl: string; en: string }>)[o.action]?.[lang] ?? o.action,
+          })),
           overdue: f.overdue.map((o) => ({
             ...o,
             statusLabel: label(o.status),

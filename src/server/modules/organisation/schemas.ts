@@ -21,6 +21,8 @@ export const externalBodySchema = z.strictObject({
 
 export const workflowSettingsSchema = z.strictObject({
   contactWorkingDays: z.number().int().min(1).max(20).optional(),
+  // NO-02 [C]: handling, declining and deciding wait for first contact or two failed attempts.
+  firstContactRequired: z.boolean().optional(),
   reminderWorkingDays: z.array(z.number().int().min(1).max(20)).max(5).optional(),
   extensionAfterExpiry: z.enum(['reject', 'allow_overdue']).optional(),
   wkkgzConsentBeyondWeeks: z.number().int().min(6).max(52).optional(),
@@ -109,6 +111,8 @@ export const settingsSchema = z.strictObject({
     .optional(),
   externalBody: externalBodySchema.optional(),
   contactWorkingDays: z.number().int().min(1).max(20).optional(),
+  // NO-02 [C]: handling, declining and deciding wait for first contact or two failed attempts.
+  firstContactRequired: z.boolean().optional(),
   extraHolidays: z.array(localDate).max(50).optional(),
   workflow: workflowSettingsSchema.optional(),
   // PRIV-09 / WKKGZ-12: roles that read confidential (need-to-know) cases besides the assignee;

@@ -72,9 +72,24 @@ export class OutboxRepository {
         .where('id', '=', id)
         .where('claim_token', '=', token)
         .where('status', '=', 'sending')
-        .returning('letter_id')
+        .returning(['letter_id', 'kind', 'case_id'])
         .executeTakeFirst();
       if (!row) return false;
+      // AWB-12: the automatic acknowledgement e-mail, once delivered, is the written acknowledgement.
+      if (row.kind === 'acknowledgement' && row.case_id) {
+        const done = await trx
+          .updateTable('case_task')
+          .set({ status: 'done', completed_at: new Date() })
+          .where('case_id', '=', row.case_id)
+          .where('kind', '=', 'letter.acknowledgement')
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) > 0)
+          await CaseEvents.append(trx, row.case_id, null, {
+            type: 'case.acknowledgement_emailed',
+            data: { outboxId: id, rule: 'AWB-12' },
+          });
+      }
       if (row.letter_id)
         await trx
           .updateTable('letter')

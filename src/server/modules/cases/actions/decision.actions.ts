@@ -5,6 +5,7 @@ import { blocker } from '../../../../domain/workflow/blockers.js';
 import { isSentence } from '../../../../domain/workflow/decline.js';
 import { overallOutcome } from '../../../../domain/workflow/judgement.js';
 import { deviatesFromAdvice, deviationBlockers } from '../../../../domain/workflow/preconditions.js';
+import { happenedBlockers } from '../../../../domain/workflow/time.js';
 import { defineAction } from './context.js';
 import { instant, judgement, localDate, text } from './fields.js';
 
@@ -247,6 +248,9 @@ export const close = defineAction({
   input: z.strictObject({
     complainantReaction: z.enum(['accepted', 'rejected', 'no_reaction']),
     note: text(5_000).optional(),
+    // Closing while a legal task is open (a letter sent outside Redress, say) needs an explicit
+    // override with its reason; it is recorded in the history and shown on the dashboard.
+    overrideReason: text(2_000).optional(),
   }),
   async run(ctx) {
     await ctx.update({ complainant_reaction: ctx.input.complainantReaction, closed_at: ctx.now });
@@ -313,10 +317,13 @@ export const escalate = defineAction({
           'Enter the name of the body.',
         ),
       ]);
-    if (i.submittedOn > ctx.today)
-      return ctx.fail([
-        blocker('DATE_IN_FUTURE', 'ISO-10', 'De datum ligt in de toekomst.', 'The date is in the future.'),
-      ]);
+    const when = happenedBlockers(
+      'submittedOn',
+      i.submittedOn,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'ISO-10',
+    );
+    if (when.length) return ctx.fail(when);
     const row = await ctx.trx
       .insertInto('escalation')
       .values({
@@ -398,6 +405,13 @@ export const completeMeasure = defineAction({
           'This measure is already completed.',
         ),
       ]);
+    const when = happenedBlockers(
+      'completedAt',
+      ctx.input.completedAt,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'NO-14',
+    );
+    if (when.length) return ctx.fail(when);
     const completedAt = ctx.input.completedAt ?? ctx.now.toISOString();
     await ctx.trx.updateTable('remedy').set({ completed_at: completedAt }).where('id', '=', m.id).execute();
     await ctx.completeTasks({ kind: 'measure_follow_up', remedyId: m.id });

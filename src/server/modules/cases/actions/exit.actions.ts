@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { blocker } from '../../../../domain/workflow/blockers.js';
 import {
   DECLINE_GROUNDS,
   DECLINE_GROUND_LABELS,
   declineBlockers,
   declineNoticeDeadline,
 } from '../../../../domain/workflow/decline.js';
+import { happenedBlockers } from '../../../../domain/workflow/time.js';
 import { defineAction } from './context.js';
 import { contactChannel, localDate, text } from './fields.js';
 
@@ -27,10 +27,13 @@ export const resolveInformally = defineAction({
   }),
   async run(ctx) {
     const i = ctx.input;
-    if (i.confirmedOn > ctx.today)
-      return ctx.fail([
-        blocker('DATE_IN_FUTURE', 'AWB-10', 'De datum ligt in de toekomst.', 'The date is in the future.'),
-      ]);
+    const when = happenedBlockers(
+      'confirmedOn',
+      i.confirmedOn,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'AWB-10',
+    );
+    if (when.length) return ctx.fail(when);
     await ctx.update({
       outcome: 'informally_resolved',
       informal_resolution: JSON.stringify({
@@ -150,10 +153,13 @@ export const withdraw = defineAction({
   input: z.strictObject({ withdrawnOn: localDate, channel: contactChannel, reason: text(2_000).optional() }),
   async run(ctx) {
     const i = ctx.input;
-    if (i.withdrawnOn > ctx.today)
-      return ctx.fail([
-        blocker('DATE_IN_FUTURE', 'ISO-02', 'De datum ligt in de toekomst.', 'The date is in the future.'),
-      ]);
+    const when = happenedBlockers(
+      'withdrawnOn',
+      i.withdrawnOn,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'ISO-02',
+    );
+    if (when.length) return ctx.fail(when);
     await ctx.update({
       outcome: 'withdrawn',
       withdrawal: JSON.stringify({

@@ -13,6 +13,7 @@ import {
   hearingFor,
   waiverBlockers,
 } from '../../../../domain/workflow/hearings.js';
+import { happenedBlockers } from '../../../../domain/workflow/time.js';
 import { defineAction, type ActionContext } from './context.js';
 import { instant, judgement, localDate, text } from './fields.js';
 import type { StoredDeadlines } from '../snapshot.js';
@@ -44,6 +45,8 @@ export const sendRespondentCopy = defineAction({
           'Give a send date or a reason, not both.',
         ),
       ]);
+    const when = happenedBlockers('sentAt', i.sentAt, frame(ctx), 'AWB-26');
+    if (when.length) return ctx.fail(when);
     const sentAt = i.notApplicableReason ? null : (i.sentAt ?? ctx.now.toISOString());
     await ctx.trx
       .updateTable('respondent')
@@ -59,6 +62,8 @@ export const sendRespondentCopy = defineAction({
 });
 
 const party = z.enum(['complainant', 'respondent']);
+
+const frame = (ctx: ActionContext<unknown>) => ({ receiptDate: ctx.c.receiptDate, now: ctx.now });
 
 async function upsertHearing(
   ctx: ActionContext<unknown>,
@@ -107,6 +112,8 @@ export const inviteHearing = defineAction({
   async run(ctx) {
     const i = ctx.input;
     const respondentId = requireParty(ctx, i.party, i.respondentId);
+    const when = happenedBlockers('invitedAt', i.invitedAt, frame(ctx), 'AWB-30');
+    if (when.length) return ctx.fail(when);
     await upsertHearing(ctx, i.party, respondentId, {
       invited_at: i.invitedAt ?? ctx.now,
       response_deadline: i.responseDeadline ?? null,
@@ -164,6 +171,9 @@ export const recordHearing = defineAction({
   async run(ctx) {
     const i = ctx.input;
     const respondentId = requireParty(ctx, i.party, i.respondentId);
+    // Time is real: a hearing that "took place" cannot lie in the future or before the complaint.
+    const when = happenedBlockers('heldAt', i.heldAt, frame(ctx), 'AWB-32');
+    if (when.length) return ctx.fail(when);
     const conductedBy = i.conductedBy ?? (ctx.c.regime === 'awb-advisory' ? 'committee' : 'handler');
     if (ctx.c.regime === 'awb-advisory' && conductedBy !== 'committee') {
       return ctx.fail([

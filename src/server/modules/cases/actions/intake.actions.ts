@@ -10,6 +10,8 @@ import {
   type Assessment,
   type Priority,
 } from '../../../../domain/workflow/priority.js';
+import { acknowledgementTaskData } from '../../../../domain/workflow/tasks.js';
+import { happenedBlockers } from '../../../../domain/workflow/time.js';
 import { defineAction, type ActionContext } from './context.js';
 import { contactChannel, instant, level, localDate, severity, text } from './fields.js';
 
@@ -294,6 +296,13 @@ export const recordAuthorisation = defineAction({
       return ctx.fail([
         blocker('REPRESENTATIVE_NOT_FOUND', 'AWB-06', 'Onbekende gemachtigde.', 'Unknown representative.'),
       ]);
+    const when = happenedBlockers(
+      'receivedAt',
+      ctx.input.receivedAt,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'AWB-06',
+    );
+    if (when.length) return ctx.fail(when);
     await ctx.trx
       .updateTable('representative')
       .set({
@@ -434,23 +443,18 @@ export const acknowledge = defineAction({
   async run(ctx) {
     const row = ctx.full.row;
     await ctx.update({ acknowledged_at: ctx.now });
-    await ctx.task({
-      kind: 'letter.acknowledgement',
-      recipient: 'complainant',
-      dueDate: row.acknowledgement_due,
-      data: {
-        // AWB-13: the letter states these; AWB-14: the advisory committee; WKKGZ-01: the regulation.
-        mustMention: [
-          'receiptDate',
-          'decisionDue',
-          'hearing',
-          ...(row.regime === 'awb-advisory' ? ['advisoryCommittee'] : []),
-          ...(row.regime === 'wkkgz' ? ['complaintRegulationUrl'] : []),
-        ],
-        receiptDate: row.receipt_date,
-        decisionDue: row.decision_due,
-      },
-    });
+    // AWB-12: the task exists since intake (done once the acknowledgement e-mail was sent); a case
+    // registered before that has none yet and gets it now.
+    const existing = ctx.full.tasks.some(
+      (t) => t.kind === 'letter.acknowledgement' && t.status !== 'cancelled',
+    );
+    if (!existing)
+      await ctx.task({
+        kind: 'letter.acknowledgement',
+        recipient: 'complainant',
+        dueDate: row.acknowledgement_due,
+        data: acknowledgementTaskData(row.regime, row.receipt_date, row.decision_due),
+      });
     ctx.event({
       type: 'case.acknowledged',
       data: {
@@ -472,11 +476,44 @@ export const recordFirstContact = defineAction({
   summary: 'Record the first personal contact (NO-02: within 5 working days)',
   input: z.strictObject({ at: instant, channel: contactChannel }),
   async run(ctx) {
+    // Time is real: not before the complaint arrived, not in the future.
+    const when = happenedBlockers(
+      'at',
+      ctx.input.at,
+      { receiptDate: ctx.c.receiptDate, now: ctx.now },
+      'NO-02',
+    );
+    if (when.length) return ctx.fail(when);
     const due = firstContactDue(ctx.c.receiptDate, ctx.settings.contactWorkingDays, ctx.extraHolidays);
     await ctx.update({ first_contact_at: ctx.input.at, first_contact_channel: ctx.input.channel });
     ctx.event({
       type: 'case.first_contact',
       data: { at: ctx.input.at, channel: ctx.input.channel, due, onTime: isOnTime(due, ctx.input.at) },
+    });
+  },
+});
+
+export const recordContactAttempt = defineAction({
+  action: 'record_contact_attempt',
+  summary:
+    'Record an attempt to reach the complainant that failed (NO-02: two documented attempts count as contact made)',
+  // note: what was tried (number called, voicemail left, e-mail without answer).
+  input: z.strictObject({ at: instant, channel: contactChannel, note: text(2_000) }),
+  async run(ctx) {
+    const i = ctx.input;
+    const when = happenedBlockers('at', i.at, { receiptDate: ctx.c.receiptDate, now: ctx.now }, 'NO-02');
+    if (when.length) return ctx.fail(when);
+    const attempts = [...ctx.c.contactAttempts, { at: i.at, channel: i.channel }];
+    const stored = ctx.full.row.contact_attempts ?? [];
+    await ctx.update({
+      contact_attempts: JSON.stringify([
+        ...stored,
+        { at: i.at, channel: i.channel, note: i.note, by: ctx.user.id },
+      ]),
+    });
+    ctx.event({
+      type: 'case.contact_attempt',
+      data: { at: i.at, channel: i.channel, attempt: attempts.length },
     });
   },
 });
@@ -509,6 +546,7 @@ export const intakeActions = [
   assign,
   acknowledge,
   recordFirstContact,
+  recordContactAttempt,
   startHandling,
   recordProgressUpdate,
 ];

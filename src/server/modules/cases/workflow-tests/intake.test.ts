@@ -157,6 +157,7 @@ describe('intake completion', () => {
     expect(e.error.details.blockers.map((b: { code: string }) => b.code)).toEqual([
       'CORE_COMPLAINT_MISSING',
       'DESIRED_OUTCOME_MISSING',
+      'FIRST_CONTACT_MISSING',
     ]);
     const c = await ok(w, w.handler, id, 'record_first_contact', {
       at: '2027-01-05T09:30:00+01:00',

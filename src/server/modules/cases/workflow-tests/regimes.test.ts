@@ -202,7 +202,15 @@ describe('scenario: Wkkgz with extension (WKKGZ-05/06/07)', () => {
     expect(c.decision.remedies.find((r: { kind: string }) => r.kind === 'compensation').amount).toBe(150);
     const measure = c.decision.remedies.find((r: { kind: string }) => r.kind === 'measure');
     c = await ok(w, w.handler, id, 'complete_measure', { remedyId: measure.id });
-    expect(c.tasks.find((t: { kind: string }) => t.kind === 'measure_follow_up').status).toBe('done'); // NO-14
+    // NO-14: each dated commitment has its own follow-up; completing the measure closes its task only
+    // (the compensation's stays open). Found by remedy: two tasks share the kind and the due date.
+    const followUp = (remedyId: string) =>
+      c.tasks.find(
+        (t: { kind: string; remedyId: string }) => t.kind === 'measure_follow_up' && t.remedyId === remedyId,
+      );
+    expect(followUp(measure.id).status).toBe('done');
+    const compensation = c.decision.remedies.find((r: { kind: string }) => r.kind === 'compensation');
+    expect(followUp(compensation.id).status).toBe('open');
   });
 
   it('WKKGZ-06: an extension after the six weeks is refused (statute, not configurable)', async () => {

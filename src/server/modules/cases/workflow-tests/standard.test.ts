@@ -57,6 +57,8 @@ describe('scenario: standard Awb case with hearing and extension', () => {
       expect(c.status).toBe('in_progress');
       const respondentId = c.respondents[0].id;
       const itemId = c.items[0].id;
+      // Issue 11, time is real: what is recorded as done has happened by then.
+      vi.setSystemTime(new Date('2027-01-07T09:00:00Z'));
 
       // AWB-30: no decision without hearings; the blockers say why.
       const block = c.allowedActions.find((a: { action: string }) => a.action === 'decide');
@@ -70,7 +72,7 @@ describe('scenario: standard Awb case with hearing and extension', () => {
         w.handler,
         id,
         'record_hearing',
-        { party: 'respondent', respondentId, heldAt: '2027-01-10T10:00:00+01:00', report: 'Verslag.' },
+        { party: 'respondent', respondentId, heldAt: '2027-01-06T10:00:00+01:00', report: 'Verslag.' },
         422,
         'RESPONDENT_COPY_MISSING',
       );
@@ -201,7 +203,7 @@ describe('scenario: standard Awb case with hearing and extension', () => {
       expect(c.status).toBe('decided');
       expect(c.decision.outcome).toBe('upheld');
       const letter = c.tasks.find((t: { kind: string }) => t.kind === 'letter.decision');
-      expect(letter.data.ombudsmanTermEnd).toBe('2027-12-28'); // AWB-51: one year, no Atw
+      expect(letter.data.ombudsmanTermEnd).toBe('2028-01-07'); // AWB-51: one year from the letter (2027-01-07), no Atw
       expect(c.tasks.filter((t: { kind: string }) => t.kind === 'letter.decision_notice')).toHaveLength(1); // ISO-07
       expect(c.tasks.find((t: { kind: string }) => t.kind === 'measure_follow_up').dueDate).toBe(
         '2027-04-01',
@@ -220,7 +222,32 @@ describe('scenario: standard Awb case with hearing and extension', () => {
       await refused(w, w.handler, id, 'extend', { weeks: 1, reason: 'x y z' }, 409, 'CASE_STATE_CONFLICT');
       // ISO-08: closing needs the complainant's reaction.
       expect((await act(w, w.handler, id, 'close', {})).statusCode).toBe(422);
-      c = await ok(w, w.handler, id, 'close', { complainantReaction: 'accepted' });
+      // Issue 11: the legal letters were not sent through Redress here: closing is refused …
+      const open = await refused(
+        w,
+        w.handler,
+        id,
+        'close',
+        { complainantReaction: 'accepted' },
+        422,
+        'LEGAL_TASK_OPEN',
+      );
+      expect(open.error.details.blockers.map((b: { rule: string }) => b.rule).sort()).toEqual([
+        'AWB-12',
+        'AWB-41',
+        'AWB-41',
+        'AWB-50',
+        'ISO-07',
+      ]);
+      // … unless overridden with a reason, which the history keeps.
+      c = await ok(w, w.handler, id, 'close', {
+        complainantReaction: 'accepted',
+        overrideReason: 'Alle brieven zijn per post verstuurd; kopieën zitten in het papieren dossier.',
+      });
+      expect(c.history.find((e: { type: string }) => e.type === 'case.gate_overridden').data).toMatchObject({
+        action: 'close',
+        reason: 'Alle brieven zijn per post verstuurd; kopieën zitten in het papieren dossier.',
+      });
       expect(c.status).toBe('closed');
       expect(c.tasks.some((t: { kind: string }) => t.kind === 'satisfaction_check')).toBe(true);
       expect(allowed(c)).toEqual(expect.arrayContaining(['reopen', 'escalate', 'complete_measure']));

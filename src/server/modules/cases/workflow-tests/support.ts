@@ -137,8 +137,8 @@ export async function detail(w: World, who: Staff, caseId: string) {
 export const types = (c: { history: { type: string }[] }) => c.history.map((e) => e.type);
 export const allowed = (c: { allowedActions: { action: string }[] }) => c.allowedActions.map((a) => a.action);
 
-/** A letter complaint: core, outcome, formal checks complete, one item, routed and assigned. */
-export async function readyForHandling(w: World, caseId: string) {
+/** A letter complaint: core, outcome, formal checks complete, one item, routed and assigned, first contact made (NO-02). */
+export async function readyForHandling(w: World, caseId: string, opts: { contact?: boolean } = {}) {
   await ok(w, w.intake, caseId, 'complete_intake', {
     coreComplaint: 'De klager is aan de balie onvriendelijk behandeld.',
     desiredOutcome: 'Excuses en uitleg.',
@@ -156,4 +156,13 @@ export async function readyForHandling(w: World, caseId: string) {
     severity: 'medium',
   });
   await ok(w, w.intake, caseId, 'assign', { categoryId: w.categoryId, handlerId: w.handler.id });
+  if (opts.contact !== false) await contacted(w, caseId);
+}
+
+/** NO-02: the handler records the first personal contact (now, as the server sees it). */
+export async function contacted(w: World, caseId: string, who?: Staff) {
+  return ok(w, who ?? w.handler, caseId, 'record_first_contact', {
+    at: new Date().toISOString(),
+    channel: 'phone',
+  });
 }
