@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
 import { AppError } from '../server/errors.js';
 import { migrateToLatest } from '../server/db/migrate.js';
+import { withStartupLock } from '../server/db/startup-lock.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { openConfiguredDatabase, serve, type Running } from '../server/runtime.js';
 import { installProcessGuards } from '../server/process-guard.js';
@@ -12,13 +13,14 @@ import { registerLetterCommands } from './letters.js';
 import { registerInsightCommands } from './insight.js';
 import { registerReportCommands } from './report.js';
 import { registerImportCommands } from './import.js';
+import { registerBackupCommands } from './backup.js';
 import { amsterdamDate } from '../domain/dates.js';
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
-    await migrateToLatest(database.db);
+    await withStartupLock(database, () => migrateToLatest(database.db));
     return await fn(buildServices(config, database));
   } finally {
     await database.close();
@@ -89,7 +91,7 @@ program
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
     try {
-      const result = await migrateToLatest(database.db);
+      const result = await withStartupLock(database, () => migrateToLatest(database.db));
       const applied = (result.results ?? [])
         .filter((r) => r.status === 'Success')
         .map((r) => r.migrationName);
@@ -167,6 +169,7 @@ registerLetterCommands(program);
 // `insight evaluate` works on CSV files without a database (api.md).
 registerInsightCommands(program);
 registerReportCommands(program, withServices);
+registerBackupCommands(program, () => loadConfig());
 registerImportCommands(program, withServices, () => amsterdamDate(new Date()));
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import type { DataDirLockLost } from './db/datadir-lock.js';
 import { migrateToLatest } from './db/migrate.js';
+import { withStartupLock } from './db/startup-lock.js';
 import { JobRunner } from './jobs/runner.js';
 import { seedDemo } from './seed/demo.js';
 import { buildServices, type Services } from './services.js';
@@ -42,19 +43,23 @@ export interface Running {
 export async function serve(config: Config, hooks: OpenHooks = {}): Promise<Running> {
   const database = await openConfiguredDatabase(config, hooks);
   try {
-    await migrateToLatest(database.db);
-    const services = buildServices(config, database);
-    // Demo logins never appear by surprise in a production PostgreSQL: 'auto' seeds only the embedded
-    // database; PostgreSQL is seeded only when SEED_DEMO=on says so.
-    const seed = config.seedDemo === 'on' || (config.seedDemo === 'auto' && database.kind === 'pglite');
-    const seeded = seed ? await seedDemo(services) : undefined;
-    const app = await buildApp(services);
-    let jobs: JobRunner | undefined;
-    if (config.jobs) {
-      jobs = new JobRunner(database, services.delivery, app.log, services.organisation, services.insight);
-      await jobs.start();
-      services.jobs = jobs;
-    }
+    // Several instances may start together on one PostgreSQL database: they take turns here.
+    const { services, seeded, app, jobs } = await withStartupLock(database, async () => {
+      await migrateToLatest(database.db);
+      const services = buildServices(config, database);
+      // Demo logins never appear by surprise in a production PostgreSQL: 'auto' seeds only the embedded
+      // database; PostgreSQL is seeded only when SEED_DEMO=on says so.
+      const seed = config.seedDemo === 'on' || (config.seedDemo === 'auto' && database.kind === 'pglite');
+      const seeded = seed ? await seedDemo(services) : undefined;
+      const app = await buildApp(services);
+      let jobs: JobRunner | undefined;
+      if (config.jobs) {
+        jobs = new JobRunner(database, services.delivery, app.log, services.organisation, services.insight);
+        await jobs.start();
+        services.jobs = jobs;
+      }
+      return { services, seeded, app, jobs };
+    });
     await app.listen({ port: config.port, host: config.host });
     if (seeded?.logins) {
       // Shown once, when the demo organisation is created; only the argon2id hashes are stored.

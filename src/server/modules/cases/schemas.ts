@@ -84,6 +84,12 @@ export function publicIntakeSchema(today: () => string) {
   return z.strictObject(intakeFields(today)).superRefine(contactRequired);
 }
 
+/**
+ * Staff register complaints received earlier (letter, phone), but not from before 2000: such a date
+ * is a typing error (0001-01-01 gave reference KL-1-000001), and no deadline engine year starts there.
+ */
+const EARLIEST_RECEIPT = Date.UTC(2000, 0, 1);
+
 export function staffIntakeSchema(today: () => string) {
   return z
     .strictObject({
@@ -92,13 +98,29 @@ export function staffIntakeSchema(today: () => string) {
       receivedAt: z.iso
         .datetime({ offset: true })
         .refine(
+          (v) => Date.parse(v) >= EARLIEST_RECEIPT,
+          bilingual(
+            'Het moment van ontvangst ligt vóór 2000. Controleer de datum.',
+            'The moment of receipt is before 2000. Check the date.',
+          ),
+        )
+        .refine(
           (v) => Date.parse(v) <= Date.now() + 60_000,
           bilingual(
             'Het moment van ontvangst ligt in de toekomst.',
             'The moment of receipt is in the future.',
           ),
         ),
-      submittedAt: z.iso.datetime({ offset: true }).optional(),
+      submittedAt: z.iso
+        .datetime({ offset: true })
+        .refine(
+          (v) => Date.parse(v) >= EARLIEST_RECEIPT,
+          bilingual(
+            'Het moment van indienen ligt vóór 2000. Controleer de datum.',
+            'The moment of submission is before 2000. Check the date.',
+          ),
+        )
+        .optional(),
     })
     .superRefine(contactRequired)
     .superRefine((value, ctx) => {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Lang } from '../../errors.js';
+import { AppError, type Lang } from '../../errors.js';
 import { fieldErrors } from '../../http/validation.js';
 import { publicIntakeSchema, type PublicIntake } from '../cases/schemas.js';
 import {
@@ -45,7 +45,16 @@ export async function readForm(req: FastifyRequest): Promise<ParsedForm> {
     }
   } catch (err) {
     if (LIMIT_CODES.has((err as { code?: string }).code ?? '')) return { fields, uploads, limitHit: true };
-    throw err;
+    // Anything else the multipart parser throws (no boundary, a broken part header, a body that
+    // ends mid-part) is a malformed request: 400 with the form's error page, never a 500.
+    throw new AppError(
+      'MALFORMED_REQUEST',
+      {
+        nl: 'Het formulier kon niet worden gelezen. Probeer het opnieuw.',
+        en: 'The form could not be read. Please try again.',
+      },
+      [{ path: '(body)', message: err instanceof Error ? err.message : String(err) }],
+    );
   }
   return { fields, uploads, limitHit: false };
 }
