@@ -119,7 +119,7 @@ describe('case lifecycle table', () => {
           'escalate',
           'record_escalation_outcome',
           'complete_measure',
-          // Issue 11: tasks stay doable after handling ended (ISO-04 review, confirmations).
+          // Tasks stay doable after handling ended (ISO-04 review, confirmations).
           'review_safety',
           'complete_task',
         ]).toContain(a);

@@ -18,7 +18,7 @@ const schema = z.object({
   MAIL_RETRY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS: z.enum(['on', 'off']).default('on'),
-  // Requests a minute per client address, counted together over ALL public routes (issue 12 finding 5);
+  // Requests a minute per client address, counted together over ALL public routes (public limits);
   // reads may be four times as many. Each route keeps its own limit of this size as well.
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(30),
   // Mail to one complainant address (acknowledgements, re-sent links) per hour (finding 5).

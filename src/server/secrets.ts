@@ -10,7 +10,7 @@ export function hashSecret(secret: string): string {
 
 /**
  * What a stored mail body carries where its status link goes: the link itself is minted when the mail
- * is sent (outbox/finalise.ts), so no readable link is ever stored (issue 12, finding 3).
+ * is sent (outbox/finalise.ts), so no readable link is ever stored (status-link secrets).
  */
 export const STATUS_URL_PLACEHOLDER = '{{statusUrl}}';
 

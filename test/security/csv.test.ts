@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { createTestContext, exampleComplaint, type TestContext } from '../helpers.js';
 import { toCsv } from '../../src/server/http/csv.js';
 
-// Issue 12, finding 7: a lesson starting with "=" came out of the annual report's CSV as a live
+// CSV formula injection: a lesson starting with "=" came out of the annual report's CSV as a live
 // spreadsheet formula. Every CSV is now written by csv-stringify with formulas neutralised.
 let t: TestContext;
 const year = new Date().getUTCFullYear() - 1;
@@ -39,7 +39,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-describe('CSV never carries a live formula (issue 12 finding 7)', () => {
+describe('CSV never carries a live formula (CSV formula injection)', () => {
   it('the annual report CSV: lessons that start with = + - @ are text', async () => {
     const manager = await t.staff('manager');
     const res = await t.app.inject({

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestContext, exampleComplaint, type TestContext } from '../helpers.js';
 import { multipart, pdfOf, validForm } from '../support/forms.js';
 
-// Issue 12, findings 5 (mail injection, limits added up per route) and 6 (storage exhaustion).
+// Mail injection, limits that added up per route, and storage exhaustion.
 // Client addresses are documentation addresses (192.0.2.0/24) given to inject(): no traffic leaves.
 const contexts: TestContext[] = [];
 async function context(env: Record<string, string> = {}): Promise<TestContext> {

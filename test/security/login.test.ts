@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../helpers.js';
 
-// Issue 12, finding 4 (login lockout) and finding 11 (password policy, API tokens). Client addresses
+// Login lockout, password policy and API tokens. Client addresses
 // are documentation addresses (192.0.2.0/24) given to inject(): no traffic leaves the process.
 let t: TestContext;
 const password = 'correct horse battery staple';
@@ -36,7 +36,7 @@ const accountRow = (id: string) =>
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 
-describe('login lockout (issue 12 finding 4)', () => {
+describe('login lockout', () => {
   it('a locked account, an unknown address and a wrong password get the same 401', async () => {
     const u = await user();
     const from = nextAddress();
@@ -125,7 +125,7 @@ describe('login lockout (issue 12 finding 4)', () => {
   });
 });
 
-describe('passwords and API tokens (issue 12 finding 11)', () => {
+describe('passwords and API tokens', () => {
   async function session(email: string) {
     const res = await login(email, password);
     expect(res.statusCode).toBe(200);

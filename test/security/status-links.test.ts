@@ -4,11 +4,11 @@ import { createTestContext, exampleComplaint, type TestContext } from '../helper
 import { startTestSmtp, type TestSmtp } from '../support/smtp.js';
 import { finaliseMessage } from '../../src/server/modules/outbox/finalise.js';
 
-// Issue 12, finding 3 (PRIV-09, AVG art. 32): status-link secrets were stored readable (outbox bodies,
+// PRIV-09, AVG art. 32: status-link secrets were stored readable (outbox bodies,
 // idempotency replies) and a re-sent link did not revoke the old one. Now: the link in a mail is
 // minted when it is sent, only hashes are stored, replays carry no link, a re-send revokes the rest,
 // and a dump of every table holds no working link.
-describe('status links are never stored readable (issue 12 finding 3, PRIV-09)', () => {
+describe('status links are never stored readable (PRIV-09)', () => {
   let t: TestContext;
   let smtp: TestSmtp;
 

@@ -1,4 +1,4 @@
-// The letter corpus (issue 13, Done when): letters as handlers really write them — good, bad and
+// The letter corpus: letters as handlers really write them — good, bad and
 // borderline; Dutch and English; Awb, Wkkgz and company — each with the findings an experienced
 // complaints officer expects. The linter must find exactly those: a missing finding is a false
 // negative, an extra one a false positive, and either fails the test.

@@ -1,6 +1,6 @@
 // Every letter kind Redress writes, for every regime and in both languages, passes its own linter
 // (as composed, and as the e-mail text parsed back), and a field that reads as a staff note never
-// reaches the letter (issue 13, Done when). The nine situations are read in detail in
+// reaches the letter. The nine situations are read in detail in
 // situations.test.ts; this file is the sweep over kind × regime × language.
 
 import { describe, expect, it } from 'vitest';

@@ -9,7 +9,7 @@ export const DECLINE_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f', 'lid2'] as const;
 export type DeclineGround = (typeof DECLINE_GROUNDS)[number];
 
 /**
- * The grounds of Awb 9:8 as the law words them (issue 11: one source; the back office, the case
+ * The grounds of Awb 9:8 as the law words them (one source; the back office, the case
  * history and the letters' data all read these). `label` is the short name, `law` the text of the
  * provision in the body's own words ("een gedraging …").
  */

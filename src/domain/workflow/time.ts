@@ -1,7 +1,7 @@
 import { amsterdamDate, compareDates, type LocalDate } from '../dates.js';
 import { fieldBlocker, type Blocker } from './blockers.js';
 
-// Time is real (issue 11): a step that says something happened cannot place it before the complaint
+// Time is real: a step that says something happened cannot place it before the complaint
 // arrived or in the future. Instants are compared in Europe/Amsterdam (the receipt date is local).
 
 /** A client's clock may run a little ahead of the server's: up to this much "now" is still now. */

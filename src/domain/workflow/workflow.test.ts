@@ -106,7 +106,7 @@ describe('AWB-30..33: hearings', () => {
     const today = '2026-03-10';
     const only = (x: object) =>
       codes(hearingBlockers({ ...c, respondents: [], hearings: [h('complainant', x)] }, false, today));
-    // Invited a moment ago, no term: the 130-ms "hearing" of issue 11 is refused.
+    // Invited a moment ago, no term: a "hearing" held 130 ms after the invitation is refused.
     expect(only({ invitedAt: '2026-03-10T09:00:00Z' })).toEqual(['HEARING_NOT_HELD']);
     // The reply term is still running (today is its last day).
     expect(only({ invitedAt: '2026-03-01T09:00:00Z', responseDeadline: today })).toEqual([

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 
 /**
- * Issue 12 finding 7 (CSV/formula injection, OWASP): every CSV Redress writes goes through here.
+ * CSV formula injection (OWASP): every CSV Redress writes goes through here.
  * csv-stringify quotes what needs quoting; a text cell that a spreadsheet would read as a formula
  * (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so
  * `=HYPERLINK("https://evil.example","klik")` stays text. Numbers stay numbers.

@@ -118,7 +118,7 @@ export function bilingual(nl: string, en: string) {
 }
 
 /**
- * Issue 12 finding 5: a name or other one-line field never holds a line break or a control
+ * Mail injection and public limits: a name or other one-line field never holds a line break or a control
  * character (CR/LF in a name put attacker paragraphs into the official acknowledgement).
  */
 export const NOT_SINGLE_LINE = /[\p{Cc}\u2028\u2029]/u;

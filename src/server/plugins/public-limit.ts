@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { isPublic } from './access.js';
 
 /**
- * Issue 12 finding 5: one budget per client address over ALL public routes together (the per-route
+ * Mail injection and public limits: one budget per client address over ALL public routes together (the per-route
  * limits added up to ~90 official mails a minute from one address). Requests that change something
  * count against `max` a minute, reads against four times that; static files and /health do not
  * count. A fixed one-minute window per address, kept in this process.

@@ -3247,7 +3247,7 @@ export interface paths {
                                 status: string;
                                 statusLabel: string;
                             }[];
-                            /** @description Steps taken past a gate with an explicit override and its reason (issue 11) */
+                            /** @description Steps taken past a gate with an explicit override and its reason (ADR 0011) */
                             overrides: {
                                 action: string;
                                 actionLabel: string;

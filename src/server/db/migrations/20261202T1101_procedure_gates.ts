@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Issue 11, the procedure holds: documented attempts to reach the complainant (NO-02: two failed
+// The procedure holds: documented attempts to reach the complainant (NO-02: two failed
 // attempts count as contact made), a planned hearing's date, time and place or video link (AWB-30),
 // and the acknowledgement by e-mail that completes the AWB-12 task when it was sent.
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Issue 12, finding 3 (PRIV-09, AVG art. 32): a status link is a bearer secret and is never stored
+// Status-link secrets (PRIV-09, AVG art. 32): a status link is a bearer secret and is never stored
 // readable. The link in a mail is minted when the mail is sent (outbox/finalise.ts): the stored body
 // carries the placeholder {{statusUrl}} and a status_link row reserved for that message (token_hash
 // still NULL, the expiry decided when the mail was written) receives only the hash of the token at

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Issue 12, findings 4 and 11 (AVG art. 32): failed logins are counted atomically per account and
+// Login lockout, passwords and API tokens (AVG art. 32): failed logins are counted atomically per account and
 // per client address, each with its own backoff, and forgotten an hour after the last failure; API
 // tokens expire, and a password change revokes them.
 export async function up(db: Kysely<unknown>): Promise<void> {

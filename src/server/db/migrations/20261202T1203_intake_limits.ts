@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Issue 12, findings 5 and 6: mail to one complainant address is counted per hour, and documents
+// Mail injection, public limits and storage quotas: mail to one complainant address is counted per hour, and documents
 // from the public are counted per case, per day and in total; these indexes keep the counts cheap.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`

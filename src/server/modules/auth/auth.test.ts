@@ -99,7 +99,7 @@ describe('staff login with a session cookie', () => {
   it('locks the account after 5 failures, even for the right password', async () => {
     for (let i = 0; i < 5; i++) expect((await login('lock@example.nl', `wrong ${i}`)).statusCode).toBe(401);
     const locked = await login('lock@example.nl', password);
-    // Issue 12 finding 4: the same 401 as a wrong password or an unknown address (no enumeration).
+    // Lockout: the same 401 as a wrong password or an unknown address (no enumeration).
     expect(locked.statusCode).toBe(401);
     expect(locked.json().error.code).toBe('UNAUTHENTICATED');
   });

@@ -11,7 +11,7 @@ import { checkPasswordStrength } from '../users/password-policy.js';
 const SESSION_HOURS = 10;
 
 /**
- * Issue 12 finding 4: failed logins are counted in one statement (UPDATE … RETURNING), so parallel
+ * Login throttling: failed logins are counted in one statement (UPDATE … RETURNING), so parallel
  * attempts cannot slip past the count. Per account: from the 5th failure within an hour the account
  * is locked for 1, 2, 4, 8, then 15 minutes. Per client address: from the 10th failure within an
  * hour the address waits 1, 2, 4 … 60 minutes, whatever account it tries. Failures an hour old no

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/helpers.js';
 
-// Issue 11, one source of truth for legal labels: statuses, actions, the 9:8 grounds (with the text
+// One source of truth for legal labels: statuses, actions, the 9:8 grounds (with the text
 // of the law) and task names come from the domain through GET /api/v1/labels, in Dutch and English.
 
 let t: TestContext;

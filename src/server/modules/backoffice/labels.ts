@@ -33,7 +33,7 @@ export const labelRoutes =
             200: z.object({
               statuses: z.array(entry),
               actions: z.array(entry),
-              // AWB-20/21: the 9:8 grounds with the text of the law (issue 11: never copied in the UI).
+              // AWB-20/21: the 9:8 grounds with the text of the law (never copied in the UI).
               declineGrounds: z.array(entry.extend({ law: z.string() })),
               tasks: z.array(entry.extend({ rule: z.string() })),
             }),

@@ -43,7 +43,7 @@ describe('POST /api/v1/complaints (public intake)', () => {
     expect(mail.status).toBe('pending'); // no SMTP configured: stays visible in the outbox
     // AWB-13: receipt date, latest answer date and the hearing are in the acknowledgement.
     expect(mail.body_text).toContain(body.reference);
-    // Issue 12 finding 3: the stored body has a placeholder; the link is minted when it is sent.
+    // Status links are never stored readable (PRIV-09): the stored body has a placeholder; the link is minted when it is sent.
     expect(mail.body_text).toContain('{{statusUrl}}');
     expect(mail.body_text).not.toContain(body.statusUrl);
     expect(mail.body_text).toMatch(/hoorgesprek/);

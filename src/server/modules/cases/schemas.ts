@@ -23,7 +23,7 @@ const text = (max: number) =>
       bilingual('Bevat ongeldige (stuur)tekens.', 'Contains invalid (control) characters.'),
     );
 
-/** One line: no CR/LF, tab or other control character (issue 12 finding 5). */
+/** One line: no CR/LF, tab or other control character (mail-header and letter injection, PRIV-09). */
 const line = (max: number) =>
   z
     .string()

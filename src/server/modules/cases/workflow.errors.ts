@@ -56,7 +56,7 @@ export const WORKFLOW_ERROR_STATUS = {
   ESCALATION_NOT_FOUND: 422,
   CATEGORY_NOT_FOUND: 422,
   DEPARTMENT_NOT_FOUND: 422,
-  // Issue 11: the procedure holds (NO-02, AWB-30, close gate, tasks).
+  // The procedure holds (NO-02, AWB-30, close gate, tasks; ADR 0011).
   FIRST_CONTACT_MISSING: 422,
   HEARING_NOT_HELD: 422,
   LEGAL_TASK_OPEN: 422,

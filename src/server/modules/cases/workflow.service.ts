@@ -30,7 +30,7 @@ export interface PerformOptions {
 export function blockersError(blockers: Blocker[]): AppError {
   const first = blockers[0]!;
   const code = (first.code in ERROR_STATUS ? first.code : 'VALIDATION_FAILED') as ErrorCode;
-  // When every blocker may be overridden, the message says how (issue 11: close with a reason).
+  // When every blocker may be overridden, the message says how (the close gate: override with a reason, ADR 0011).
   const hint = blockers.every((b) => b.overridable)
     ? {
         nl: ' Rond dit eerst af, of zet de stap met een uitzondering: geef de reden op in overrideReason.',

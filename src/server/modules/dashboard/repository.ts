@@ -33,7 +33,7 @@ export interface DashboardFigures {
     description: string;
     realisationDate: string;
   }[];
-  /** Issue 11: steps taken past a gate with an explicit override and its reason, newest first. */
+  /** Steps taken past a gate with an explicit override and its reason, newest first. */
   overrides: {
     caseId: string;
     reference: string;
@@ -131,7 +131,7 @@ export class DashboardRepository {
         .execute(),
     ]);
 
-    // Issue 11: every override of a gate in the period (history is append-only, so this is complete).
+    // Every override of a gate in the period (history is append-only, so this is complete).
     const overrides = await db
       .selectFrom('case_event as e')
       .innerJoin('complaint_case', 'complaint_case.id', 'e.case_id')

@@ -69,7 +69,7 @@ export const dashboardSchema = z.object({
         actorId: z.uuid().nullable(),
       }),
     )
-    .meta({ description: 'Steps taken past a gate with an explicit override and its reason (issue 11)' }),
+    .meta({ description: 'Steps taken past a gate with an explicit override and its reason (ADR 0011)' }),
 });
 
 function monthsBack(today: string, months: number): string {

@@ -10,7 +10,7 @@ import {
   type World,
 } from '../cases/workflow-tests/support.js';
 
-// POST /api/v1/letters/lint with a caseId runs the case-aware rules (issue 13): the inleiding names
+// POST /api/v1/letters/lint with a caseId runs the case-aware rules: the inleiding names
 // the subject of the complaint (NO-11), the desired outcome is answered (NO-02), every item is judged
 // (AWB-50), amounts and dates match the case (LET-04). Reading the case is access: the read policy.
 

@@ -5,7 +5,7 @@ import { bilingual, NOT_SINGLE_LINE, singleLineMessage } from '../../http/valida
 import { ROLES } from '../users/service.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Names and other one-line values: no CR/LF or control characters (issue 12 finding 5). */
+/** Names and other one-line values: no CR/LF or control characters (mail-header and letter injection, PRIV-09). */
 const line = (max: number) => text(max).refine((v) => !NOT_SINGLE_LINE.test(v), singleLineMessage);
 const localDate = z
   .string()

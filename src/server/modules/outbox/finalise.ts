@@ -62,7 +62,7 @@ export async function finaliseMessage(row: OutboxRow, ctx: FinaliseContext): Pro
 }
 
 /**
- * Issue 12, finding 3 (PRIV-09, AVG art. 32): the status link in a mail is minted here, at send time,
+ * Status links never stored readable (PRIV-09, AVG art. 32): the status link in a mail is minted here, at send time,
  * and only its hash stored, in the status_link row reserved for this message when it was written
  * (which fixed the expiry). Each attempt mints a new token and overwrites the hash, so a link from a
  * failed attempt never works. Sending a re-sent link (kind 'status-link') revokes every other link of

@@ -198,7 +198,7 @@ describe('complaint form (NO-01)', () => {
     const a = await file(fields);
     const b = await file(fields);
     expect(a.statusCode).toBe(303);
-    // The second answer names the complaint but carries no link (issue 12 finding 3: never stored).
+    // The second answer names the complaint but carries no link (status links are never stored readable).
     expect(b.statusCode).toBe(200);
     expect(b.body).toContain('Uw klacht is al ontvangen');
     expect(b.body).not.toMatch(/\/status\/[A-Za-z0-9_-]{20,}/);

@@ -60,7 +60,7 @@ describe('public status page through the handling workflow', () => {
       let c = await ok(w, w.handler, id, 'start_handling');
       const respondentId = c.respondents[0].id;
       const itemId = c.items[0].id;
-      // Issue 11, time is real: what is recorded as done has happened by then.
+      // Time is real: what is recorded as done has happened by then.
       vi.setSystemTime(new Date('2027-01-07T09:00:00Z'));
       await ok(w, w.handler, id, 'send_respondent_copy', {
         respondentId,
@@ -119,7 +119,7 @@ describe('public status page through the handling workflow', () => {
         findings: 'De medewerker was kortaf.',
         conclusions: 'De klacht is gegrond; wij bieden excuses aan.',
       });
-      // Issue 11: the letters went out by post outside Redress here, so closing needs an override.
+      // The letters went out by post outside Redress here, so closing needs an override.
       await ok(w, w.handler, id, 'close', {
         complainantReaction: 'accepted',
         overrideReason: 'De brieven zijn per post verstuurd; kopieën zitten in het papieren dossier.',

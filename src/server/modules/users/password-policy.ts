@@ -5,7 +5,7 @@ import * as nl from '@zxcvbn-ts/language-nl-be';
 import { AppError } from '../../errors.js';
 
 /**
- * Issue 12 finding 11 (AVG art. 32): a staff password is at least 12 characters and hard to guess
+ * Strong staff passwords (AVG art. 32): a staff password is at least 12 characters and hard to guess
  * by zxcvbn-ts (score 3 of 4 or better) with the common, Dutch and English dictionaries and the
  * user's own e-mail address and name: `aaaaaaaaaaaa`, `wachtwoord123` or `welkom2026!!` are refused.
  */

@@ -66,7 +66,7 @@ describe('scenario: informal resolution, then reopened with the original dates (
     expect(c.tasks.find((t: { kind: string }) => t.kind === 'letter.informal_confirmation').rule).toBe(
       'AWB-11',
     );
-    // Issue 11: the tasks stay doable after handling ended (each with its blocker while none is open).
+    // The tasks stay doable after handling ended (each with its blocker while none is open).
     expect(allowed(c).sort()).toEqual(['complete_task', 'escalate', 'reopen', 'review_safety']);
     await refused(
       w,
@@ -246,7 +246,7 @@ describe('scenario: decided, closed with a rejected response, escalated to the o
     });
     expect(c.decision.outcome).toBe('not_upheld');
     // NO-06: closing needs the category and root cause (both present here); the decision letter
-    // (AWB-50) is still open, so closing needs an override with its reason (issue 11).
+    // (AWB-50) is still open, so closing needs an override with its reason (close gate, ADR 0011).
     c = await ok(w, w.handler, id, 'close', {
       complainantReaction: 'rejected',
       overrideReason: 'De beslissing is per aangetekende post verstuurd buiten Redress om.',

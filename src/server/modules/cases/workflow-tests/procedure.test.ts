@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorld, detail, newCase, ok, readyForHandling, refused, type World } from './support.js';
 
-// Issue 11: no step the law or the ombudsman requires can be skipped, faked or left open. Each gate
+// The procedure holds: no step the law or the ombudsman requires can be skipped, faked or left open. Each gate
 // is tried over HTTP with a valid body that goes around it, and must refuse with a bilingual reason.
 
 let w: World;

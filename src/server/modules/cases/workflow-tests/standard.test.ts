@@ -57,7 +57,7 @@ describe('scenario: standard Awb case with hearing and extension', () => {
       expect(c.status).toBe('in_progress');
       const respondentId = c.respondents[0].id;
       const itemId = c.items[0].id;
-      // Issue 11, time is real: what is recorded as done has happened by then.
+      // Time is real: what is recorded as done has happened by then.
       vi.setSystemTime(new Date('2027-01-07T09:00:00Z'));
 
       // AWB-30: no decision without hearings; the blockers say why.
@@ -222,7 +222,7 @@ describe('scenario: standard Awb case with hearing and extension', () => {
       await refused(w, w.handler, id, 'extend', { weeks: 1, reason: 'x y z' }, 409, 'CASE_STATE_CONFLICT');
       // ISO-08: closing needs the complainant's reaction.
       expect((await act(w, w.handler, id, 'close', {})).statusCode).toBe(422);
-      // Issue 11: the legal letters were not sent through Redress here: closing is refused …
+      // The legal letters were not sent through Redress here: closing is refused …
       const open = await refused(
         w,
         w.handler,

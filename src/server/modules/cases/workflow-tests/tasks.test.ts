@@ -7,7 +7,7 @@ import { DeadlineMonitor } from '../../../jobs/deadlines.js';
 import { OutboxDelivery } from '../../outbox/delivery.js';
 import { createWorld, detail, newCase, ok, readyForHandling, type World } from './support.js';
 
-// Issue 11, tasks that can be done: every task names what completes it; the acknowledgement task
+// Tasks that can be done: every task names what completes it; the acknowledgement task
 // exists from intake on and the delivered e-mail completes it (AWB-12); the monitor alerts on a
 // missing acknowledgement whatever the status.
 
