@@ -66,6 +66,14 @@ program
     );
     process.on('SIGINT', () => stop('SIGINT', 0));
     process.on('SIGTERM', () => stop('SIGTERM', 0));
+    // Started through npm (`npx redress serve`): npm exec may end on SIGTERM without passing it on,
+    // which left the server running as an orphan. A server started by npm stops with its wrapper.
+    if (process.env.npm_command) {
+      const parent = process.ppid;
+      setInterval(() => {
+        if (process.ppid !== parent) stop('parent process (npm) ended', 0);
+      }, 250).unref();
+    }
     const running = await serve(config, {
       log: (err, what) => (now.log ?? early).error({ err }, what),
       // Another process took the data directory: stop rather than risk corrupting it.

@@ -54,7 +54,9 @@ describe('signals reach the server (PGlite)', { timeout: 600_000 }, () => {
       const code = await s.exited;
       clearTimeout(timer);
       const ms = Date.now() - t0;
-      expect(code).toBe(0);
+      // The wrapper (npm, npx) may report the signal it was ended by after the server it forwarded
+      // the signal to has stopped; what must hold is below: the server stopped cleanly, no orphan.
+      expect([0, 'SIGTERM']).toContain(code);
       // The server itself is gone, and it stopped cleanly (it released its lock).
       for (let i = 0; i < 100 && running(owner.pid); i++) await new Promise((r) => setTimeout(r, 50));
       expect(running(owner.pid)).toBe(false);
