@@ -39,6 +39,7 @@ export const FORM_LABELS: Record<string, Entry> = {
   field_receivedAt: e('Ontvangen op', 'Received at'),
   field_reason: e('Reden', 'Reason'),
   field_at: e('Moment', 'Moment'),
+  field_overrideReason: e('Reden om door te gaan ondanks open taken', 'Reason to proceed despite open tasks'),
   field_channel: e('Kanaal', 'Channel'),
   field_respondentId: e('Beklaagde', 'Respondent'),
   field_sentAt: e('Verzonden op', 'Sent at'),
